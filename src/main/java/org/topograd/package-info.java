@@ -1,0 +1,10 @@
+/**
+ * topograd: an autograder for computation-graph and backpropagation coursework.
+ *
+ * <p>Packages follow the data's path: {@code api} (the student contract) -> {@code spec} (YAML specs
+ * into graphs) -> {@code engine} (the reference answers) and {@code numeric} (finite differences)
+ * -> {@code submission} and {@code sandbox} (compiling and running student code in isolation)
+ * -> {@code grading} (checks and scores) -> {@code report} (CSV and other outputs), with
+ * {@code cli} the only package that knows the command line.
+ */
+package org.topograd;

@@ -1,0 +1,641 @@
+package org.topograd.spec;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.DumperOptions;
+
+/**
+ * Reads one spec from YAML text into a {@link Spec}, collecting every problem it finds.
+ *
+ * <p>It works on SnakeYAML's node tree rather than on constructed Java maps, because only the
+ * tree keeps each value's line and column, and because constructed maps would have already
+ * swallowed duplicate keys. Numbers are read from the scalar's text with one rule for the whole
+ * language (so {@code 1e-9} is a number, as in the expressions, although YAML 1.1 would call it a
+ * string).
+ */
+final class SpecReader {
+    static final List<String> TOP_KEYS = List.of(
+            "title", "points", "visibility", "inputs", "graph", "generate", "output", "expect", "cases", "random",
+            "tolerance");
+    private static final List<String> EXPECT_KEYS = List.of("value", "grad");
+    private static final List<String> CASE_KEYS = List.of("inputs", "expect");
+    private static final List<String> RANDOM_KEYS = List.of("count", "seed", "low", "high");
+    private static final List<String> TOLERANCE_KEYS = List.of("abs", "rel");
+    private static final List<String> CHAIN_KEYS = List.of("shape", "op", "length");
+    private static final List<String> RANDOM_DAG_KEYS = List.of("shape", "nodes", "ops", "seed", "window");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final int MAX_RANDOM_POINTS = 10_000;
+    static final int MAX_GENERATED_NODES = 5_000_000;
+
+    private final Path file;
+    private final List<Problem> problems = new ArrayList<>();
+
+    SpecReader(Path file) {
+        this.file = file;
+    }
+
+    /** A key and its value, both with their marks. */
+    private record Entry(ScalarNode key, Node value) {
+        String name() {
+            return key.getValue();
+        }
+    }
+
+    SpecResult read(String text) {
+        Node root;
+        try {
+            root = yaml().compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problem(mark, "YAML syntax error: " + e.getProblem()
+                    + ". Check the indentation and the colons on this line; an expression that starts with"
+                    + " one of - * & ! [ { ' \" must be quoted, as in y: \"-x\"");
+            return invalid();
+        } catch (YAMLException e) {
+            problems.add(new Problem(Location.of(file), "YAML error: " + e.getMessage()));
+            return invalid();
+        }
+        if (root == null) {
+            problems.add(new Problem(new Location(file, 1, 1),
+                    "the file is empty: a spec needs at least title:, inputs: and graph: (or generate:)"));
+            return invalid();
+        }
+        if (!(root instanceof MappingNode)) {
+            problem(root.getStartMark(), "a spec is a mapping of keys such as title:, inputs: and graph:, not "
+                    + describe(root));
+            return invalid();
+        }
+        Map<String, Entry> top = mapping(root, "a spec", TOP_KEYS);
+
+        String title = required(top, "title", root, "a title students will see, such as title: Multivariate chain rule")
+                .flatMap(e -> text(e.value(), "title")).orElse(null);
+        BigDecimal points = optional(top, "points").map(e -> points(e.value())).orElse(BigDecimal.ONE);
+        Visibility visibility = optional(top, "visibility").map(e -> visibility(e.value())).orElse(Visibility.VISIBLE);
+        Tolerance tolerance = optional(top, "tolerance").map(e -> tolerance(e.value())).orElse(Tolerance.DEFAULT);
+
+        Map<String, Claimed> inputs = required(top, "inputs", root,
+                "the inputs and their values, such as inputs: {a: 7, b: 3, c: 2}")
+                .map(e -> inputs(e.value())).orElse(new LinkedHashMap<>());
+
+        Graph graph = graph(top, root, inputs);
+
+        List<Case> cases = new ArrayList<>();
+        if (graph != null) {
+            double[] base = inputs.values().stream().mapToDouble(Claimed::number).toArray();
+            Optional<Expected> expect = optional(top, "expect").flatMap(e -> expected(e.value(), graph));
+            cases.add(new Case("main", Case.Kind.MAIN, base, expect, at(root.getStartMark())));
+            optional(top, "cases").ifPresent(e -> cases.addAll(listedCases(e.value(), graph, base)));
+            optional(top, "random").ifPresent(e -> cases.addAll(randomCases(e.value(), graph)));
+        }
+        if (!problems.isEmpty()) {
+            return invalid();
+        }
+        return new SpecResult.Valid(new Spec(file, SpecLoader.idOf(file), title, points, visibility, graph, cases,
+                tolerance));
+    }
+
+    private SpecResult invalid() {
+        return new SpecResult.Invalid(file, problems);
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20); // a spec has no use for alias bombs
+        options.setAllowRecursiveKeys(false);
+        return new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
+                new DumperOptions()), new DumperOptions(), options);
+    }
+
+    // ---- the graph ----------------------------------------------------------------------------
+
+    /** An input's value with where it was written. */
+    private record Claimed(double number, Location at) {}
+
+    private Map<String, Claimed> inputs(Node node) {
+        Map<String, Claimed> inputs = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode)) {
+            problem(node.getStartMark(), "inputs must map each input's name to its value, such as {a: 7, b: 3}, not "
+                    + describe(node));
+            return inputs;
+        }
+        for (Entry e : mapping(node, "inputs", null).values()) {
+            if (!validName(e.key(), "an input")) {
+                continue;
+            }
+            OptionalDouble value = number(e.value(), "input " + e.name());
+            if (value.isPresent()) {
+                inputs.put(e.name(), new Claimed(value.getAsDouble(), at(e.key().getStartMark())));
+            }
+        }
+        if (inputs.isEmpty() && problems.isEmpty()) {
+            problem(node.getStartMark(), "inputs is empty: a graph needs at least one input to differentiate");
+        }
+        return inputs;
+    }
+
+    private Graph graph(Map<String, Entry> top, Node root, Map<String, Claimed> inputs) {
+        Optional<Entry> graph = optional(top, "graph");
+        Optional<Entry> generate = optional(top, "generate");
+        if (graph.isPresent() && generate.isPresent()) {
+            problem(generate.get().key().getStartMark(),
+                    "a spec has either graph: or generate:, not both; remove one");
+            return null;
+        }
+        if (graph.isEmpty() && generate.isEmpty()) {
+            problem(root.getStartMark(), "missing key 'graph': list the nodes in order, such as graph: {s: a + b, y: s * c}"
+                    + " (or generate a large graph with generate:)");
+            return null;
+        }
+        if (inputs.isEmpty()) {
+            return null; // reported already
+        }
+        if (generate.isPresent()) {
+            return generated(generate.get().value(), inputs, optional(top, "output"));
+        }
+        return written(graph.get().value(), inputs, optional(top, "output"));
+    }
+
+    private Graph written(Node node, Map<String, Claimed> inputs, Optional<Entry> outputEntry) {
+        if (!(node instanceof MappingNode)) {
+            problem(node.getStartMark(), "graph must map each node's name to an expression, such as {s: a + b, y: s * c},"
+                    + " not " + describe(node));
+            return null;
+        }
+        Map<String, Entry> entries = mapping(node, "graph", null);
+        if (entries.isEmpty()) {
+            problem(node.getStartMark(), "graph is empty: add at least one node, such as y: a * b");
+            return null;
+        }
+        GraphCompiler compiler = new GraphCompiler(file, inputs.keySet(), problems);
+        for (Entry e : entries.values()) {
+            if (!validName(e.key(), "a graph node")) {
+                continue;
+            }
+            if (inputs.containsKey(e.name())) {
+                problem(e.key().getStartMark(), "'" + e.name() + "' is an input already; give this node another name");
+                continue;
+            }
+            Optional<String> expression = scalarText(e.value(), "node " + e.name());
+            expression.ifPresent(text -> compiler.declare(e.name(), text, at(e.key().getStartMark()),
+                    expressionOrigin((ScalarNode) e.value())));
+        }
+        String output = outputEntry.flatMap(e -> text(e.value(), "output")).orElse(null);
+        Location outputAt = outputEntry.map(e -> at(e.value().getStartMark())).orElse(null);
+        return compiler.compile(output, outputAt);
+    }
+
+    private Graph generated(Node node, Map<String, Claimed> inputs, Optional<Entry> output) {
+        if (!(node instanceof MappingNode)) {
+            problem(node.getStartMark(), "generate must be a mapping such as {shape: chain, op: sin, length: 1000}, not "
+                    + describe(node));
+            return null;
+        }
+        output.ifPresent(e -> problem(e.key().getStartMark(),
+                "a generated graph has no named nodes to choose as output; remove output:"));
+        Map<String, Entry> keys = mapping(node, "generate", null);
+        Entry shape = keys.get("shape");
+        if (shape == null) {
+            problem(node.getStartMark(), "generate needs shape: chain or shape: random");
+            return null;
+        }
+        String kind = text(shape.value(), "shape").orElse("");
+        List<String> names = List.copyOf(inputs.keySet());
+        switch (kind) {
+            case "chain" -> {
+                checkKeys(keys, CHAIN_KEYS, "generate (chain)");
+                if (names.size() != 1) {
+                    problem(node.getStartMark(), "a chain starts from exactly one input, but inputs has " + names.size()
+                            + ": keep one, such as inputs: {x: 0.5}");
+                    return null;
+                }
+                Optional<Op> op = need(keys, "op", node, "generate (chain)").flatMap(e -> unaryOp(e.value()));
+                OptionalLong length = need(keys, "length", node, "generate (chain)")
+                        .map(e -> integer(e.value(), "length", 1, MAX_GENERATED_NODES)).orElse(OptionalLong.empty());
+                if (op.isEmpty() || length.isEmpty()) {
+                    return null;
+                }
+                return GraphGenerator.chain(names.get(0), op.get(), (int) length.getAsLong());
+            }
+            case "random" -> {
+                checkKeys(keys, RANDOM_DAG_KEYS, "generate (random)");
+                OptionalLong nodes = need(keys, "nodes", node, "generate (random)")
+                        .map(e -> integer(e.value(), "nodes", 1, MAX_GENERATED_NODES)).orElse(OptionalLong.empty());
+                Optional<List<Op>> ops = need(keys, "ops", node, "generate (random)").flatMap(e -> opList(e.value()));
+                OptionalLong seed = Optional.ofNullable(keys.get("seed"))
+                        .map(e -> integer(e.value(), "seed", Long.MIN_VALUE, Long.MAX_VALUE)).orElse(OptionalLong.of(0));
+                OptionalLong window = Optional.ofNullable(keys.get("window"))
+                        .map(e -> integer(e.value(), "window", 1, MAX_GENERATED_NODES)).orElse(OptionalLong.of(64));
+                if (nodes.isEmpty() || ops.isEmpty() || seed.isEmpty() || window.isEmpty()) {
+                    return null;
+                }
+                return GraphGenerator.randomDag(names, (int) nodes.getAsLong(), ops.get(), seed.getAsLong(),
+                        (int) window.getAsLong());
+            }
+            default -> {
+                problem(shape.value().getStartMark(), "unknown shape '" + kind + "': use chain or random");
+                return null;
+            }
+        }
+    }
+
+    private Optional<Op> unaryOp(Node node) {
+        Optional<String> name = text(node, "op");
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Op> op = Op.operation(name.get()).filter(o -> o.arity() == Op.Arity.UNARY);
+        if (op.isEmpty()) {
+            List<String> unary = Op.operations().stream().filter(o -> o.arity() == Op.Arity.UNARY)
+                    .map(Op::specName).toList();
+            problem(node.getStartMark(), "a chain needs a unary op, not '" + name.get() + "'"
+                    + didYouMean(name.get(), unary) + "; the unary ops are " + String.join(", ", unary));
+        }
+        return op;
+    }
+
+    private Optional<List<Op>> opList(Node node) {
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problem(node.getStartMark(), "ops must be a non-empty list of op names, such as [add, mul, tanh]");
+            return Optional.empty();
+        }
+        List<Op> ops = new ArrayList<>();
+        List<String> known = Op.operations().stream().map(Op::specName).toList();
+        boolean ok = true;
+        for (Node item : seq.getValue()) {
+            Optional<String> name = text(item, "an op");
+            Optional<Op> op = name.flatMap(Op::operation);
+            if (op.isPresent()) {
+                ops.add(op.get());
+            } else {
+                ok = false;
+                name.ifPresent(n -> problem(item.getStartMark(), "unknown op '" + n + "'" + didYouMean(n, known)
+                        + "; the ops are " + String.join(", ", known)));
+            }
+        }
+        return ok ? Optional.of(ops) : Optional.empty();
+    }
+
+    // ---- points and expectations ---------------------------------------------------------------
+
+    private Optional<Expected> expected(Node node, Graph graph) {
+        if (!(node instanceof MappingNode)) {
+            problem(node.getStartMark(), "expect must be a mapping such as {value: 68, grad: {a: 2, b: 54}}, not "
+                    + describe(node));
+            return Optional.empty();
+        }
+        Map<String, Entry> keys = mapping(node, "expect", EXPECT_KEYS);
+        Optional<Claim> value = Optional.ofNullable(keys.get("value")).flatMap(e -> {
+            OptionalDouble v = number(e.value(), "expect value");
+            return v.isPresent()
+                    ? Optional.of(new Claim("value", v.getAsDouble(), at(e.value().getStartMark())))
+                    : Optional.empty();
+        });
+        List<Claim> grads = new ArrayList<>();
+        Entry grad = keys.get("grad");
+        if (grad != null) {
+            if (!(grad.value() instanceof MappingNode)) {
+                problem(grad.value().getStartMark(), "grad must map input names to gradients, such as {a: 2, b: 54}, not "
+                        + describe(grad.value()));
+            } else {
+                List<String> inputNames = graph.inputNames();
+                for (Entry e : mapping(grad.value(), "grad", null).values()) {
+                    if (!inputNames.contains(e.name())) {
+                        problem(e.key().getStartMark(), "expect names '" + e.name() + "', which is not an input"
+                                + didYouMean(e.name(), inputNames) + "; expected gradients are given for inputs ("
+                                + String.join(", ", inputNames) + ")");
+                        continue;
+                    }
+                    OptionalDouble v = number(e.value(), "the gradient of " + e.name());
+                    if (v.isPresent()) {
+                        grads.add(new Claim(e.name(), v.getAsDouble(), at(e.value().getStartMark())));
+                    }
+                }
+            }
+        }
+        return Optional.of(new Expected(value, grads, at(node.getStartMark())));
+    }
+
+    private List<Case> listedCases(Node node, Graph graph, double[] base) {
+        List<Case> cases = new ArrayList<>();
+        if (!(node instanceof SequenceNode seq)) {
+            problem(node.getStartMark(), "cases must be a list, each item like - inputs: {a: 1}, not " + describe(node));
+            return cases;
+        }
+        List<String> inputNames = graph.inputNames();
+        int index = 0;
+        for (Node item : seq.getValue()) {
+            index++;
+            String name = "case-" + index;
+            if (!(item instanceof MappingNode)) {
+                problem(item.getStartMark(), name + " must be a mapping such as {inputs: {a: 1}, expect: {value: 2}}, not "
+                        + describe(item));
+                continue;
+            }
+            Map<String, Entry> keys = mapping(item, name, CASE_KEYS);
+            double[] point = base.clone();
+            Entry inputs = keys.get("inputs");
+            if (inputs == null) {
+                problem(item.getStartMark(), name + " needs inputs:, the values that differ from the top-level inputs");
+            } else if (!(inputs.value() instanceof MappingNode)) {
+                problem(inputs.value().getStartMark(), "inputs of " + name + " must map input names to values, not "
+                        + describe(inputs.value()));
+            } else {
+                for (Entry e : mapping(inputs.value(), "inputs of " + name, null).values()) {
+                    int k = inputNames.indexOf(e.name());
+                    if (k < 0) {
+                        problem(e.key().getStartMark(), "'" + e.name() + "' is not an input" + didYouMean(e.name(), inputNames)
+                                + "; the inputs are " + String.join(", ", inputNames));
+                        continue;
+                    }
+                    number(e.value(), "input " + e.name() + " of " + name).ifPresent(v -> point[k] = v);
+                }
+            }
+            Optional<Expected> expect = Optional.ofNullable(keys.get("expect")).flatMap(e -> expected(e.value(), graph));
+            cases.add(new Case(name, Case.Kind.LISTED, point, expect, at(item.getStartMark())));
+        }
+        return cases;
+    }
+
+    private List<Case> randomCases(Node node, Graph graph) {
+        if (!(node instanceof MappingNode)) {
+            problem(node.getStartMark(), "random must be a mapping such as {count: 5, seed: 11, low: -2, high: 2}, not "
+                    + describe(node));
+            return List.of();
+        }
+        Map<String, Entry> keys = mapping(node, "random", RANDOM_KEYS);
+        OptionalLong count = need(keys, "count", node, "random")
+                .map(e -> integer(e.value(), "count", 1, MAX_RANDOM_POINTS)).orElse(OptionalLong.empty());
+        OptionalLong seed = Optional.ofNullable(keys.get("seed"))
+                .map(e -> integer(e.value(), "seed", Long.MIN_VALUE, Long.MAX_VALUE)).orElse(OptionalLong.of(0));
+        OptionalDouble low = Optional.ofNullable(keys.get("low")).map(e -> number(e.value(), "low"))
+                .orElse(OptionalDouble.of(-2));
+        OptionalDouble high = Optional.ofNullable(keys.get("high")).map(e -> number(e.value(), "high"))
+                .orElse(OptionalDouble.of(2));
+        if (count.isEmpty() || seed.isEmpty() || low.isEmpty() || high.isEmpty()) {
+            return List.of();
+        }
+        if (!(low.getAsDouble() < high.getAsDouble())) {
+            problem(node.getStartMark(), "random needs low < high, but low is " + NumberText.format(low.getAsDouble())
+                    + " and high is " + NumberText.format(high.getAsDouble()));
+            return List.of();
+        }
+        List<Case> cases = new ArrayList<>();
+        List<double[]> points = SpecLoader.randomPoints(graph.inputCount(), (int) count.getAsLong(), seed.getAsLong(),
+                low.getAsDouble(), high.getAsDouble());
+        for (int i = 0; i < points.size(); i++) {
+            cases.add(new Case("random-" + (i + 1), Case.Kind.RANDOM, points.get(i), Optional.empty(),
+                    at(node.getStartMark())));
+        }
+        return cases;
+    }
+
+    // ---- scalars -------------------------------------------------------------------------------
+
+    private BigDecimal points(Node node) {
+        Optional<String> text = scalarText(node, "points");
+        if (text.isEmpty()) {
+            return BigDecimal.ONE;
+        }
+        if (!NUMBER.matcher(text.get()).matches()) {
+            problem(node.getStartMark(), "points must be a number such as 10 or 2.5, not '" + text.get() + "'");
+            return BigDecimal.ONE;
+        }
+        BigDecimal points = new BigDecimal(text.get()).stripTrailingZeros();
+        if (points.signum() < 0) {
+            problem(node.getStartMark(), "points must not be negative");
+        } else if (points.scale() > 2) {
+            problem(node.getStartMark(), "points are counted in hundredths: write at most two decimals, such as 2.5");
+        } else if (points.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+            problem(node.getStartMark(), "points must be at most 1000000");
+        }
+        return points.signum() < 0 || points.scale() > 2 ? BigDecimal.ONE : points;
+    }
+
+    private Visibility visibility(Node node) {
+        Optional<String> text = text(node, "visibility");
+        if (text.isEmpty()) {
+            return Visibility.VISIBLE;
+        }
+        for (Visibility v : Visibility.values()) {
+            if (v.specName().equals(text.get())) {
+                return v;
+            }
+        }
+        problem(node.getStartMark(), "visibility is visible or hidden, not '" + text.get() + "'"
+                + didYouMean(text.get(), List.of("visible", "hidden")));
+        return Visibility.VISIBLE;
+    }
+
+    private Tolerance tolerance(Node node) {
+        if (!(node instanceof MappingNode)) {
+            problem(node.getStartMark(), "tolerance must be a mapping such as {abs: 1e-9, rel: 1e-6}, not "
+                    + describe(node));
+            return Tolerance.DEFAULT;
+        }
+        Map<String, Entry> keys = mapping(node, "tolerance", TOLERANCE_KEYS);
+        double abs = Optional.ofNullable(keys.get("abs")).map(e -> slack(e, "abs")).orElse(Tolerance.DEFAULT.abs());
+        double rel = Optional.ofNullable(keys.get("rel")).map(e -> slack(e, "rel")).orElse(Tolerance.DEFAULT.rel());
+        return new Tolerance(abs, rel);
+    }
+
+    private double slack(Entry e, String what) {
+        OptionalDouble v = number(e.value(), "tolerance " + what);
+        if (v.isEmpty()) {
+            return 0;
+        }
+        if (v.getAsDouble() < 0) {
+            problem(e.value().getStartMark(), "tolerance " + what + " is negative (" + NumberText.format(v.getAsDouble())
+                    + "): a tolerance is a distance, write it without the minus");
+            return 0;
+        }
+        return v.getAsDouble();
+    }
+
+    private OptionalDouble number(Node node, String what) {
+        Optional<String> text = scalarText(node, what);
+        if (text.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        String t = text.get().trim();
+        if (!NUMBER.matcher(t).matches()) {
+            String hint = t.matches("(?i)[+-]?\\.?(inf|infinity|nan)") ? ": every number must be finite"
+                    : ": write a plain number such as 7, -1.5 or 1e-3";
+            problem(node.getStartMark(), what + " must be a finite number, not '" + t + "'" + hint);
+            return OptionalDouble.empty();
+        }
+        double v = Double.parseDouble(t);
+        if (Double.isInfinite(v)) {
+            problem(node.getStartMark(), what + " is " + t + ", which is too large to be a finite double");
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(v);
+    }
+
+    private OptionalLong integer(Node node, String what, long min, long max) {
+        Optional<String> text = scalarText(node, what);
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String t = text.get().trim();
+        long v;
+        try {
+            if (!INTEGER.matcher(t).matches()) {
+                throw new NumberFormatException();
+            }
+            v = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            problem(node.getStartMark(), what + " must be a whole number, not '" + t + "'");
+            return OptionalLong.empty();
+        }
+        if (v < min || v > max) {
+            problem(node.getStartMark(), what + " must be between " + min + " and " + max + ", not " + v);
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(v);
+    }
+
+    /** A scalar's text, or a problem if the node is a list or a mapping or empty. */
+    private Optional<String> scalarText(Node node, String what) {
+        if (!(node instanceof ScalarNode scalar)) {
+            problem(node.getStartMark(), what + " must be a single value, not " + describe(node));
+            return Optional.empty();
+        }
+        if (scalar.getValue().isBlank()) {
+            problem(node.getStartMark(), what + " is empty: give it a value");
+            return Optional.empty();
+        }
+        return Optional.of(scalar.getValue());
+    }
+
+    private Optional<String> text(Node node, String what) {
+        return scalarText(node, what).map(String::trim);
+    }
+
+    /** Where an expression's text starts in the file, so columns inside it can be reported. */
+    private Location expressionOrigin(ScalarNode node) {
+        Mark mark = node.getStartMark();
+        boolean quoted = node.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                || node.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED;
+        return new Location(file, mark.getLine() + 1, mark.getColumn() + 1 + (quoted ? 1 : 0));
+    }
+
+    private boolean validName(ScalarNode key, String what) {
+        String name = key.getValue();
+        if (!NAME.matcher(name).matches()) {
+            problem(key.getStartMark(), "'" + name + "' cannot name " + what
+                    + ": use letters, digits and _, starting with a letter or _");
+            return false;
+        }
+        if (Op.function(name).isPresent()) {
+            problem(key.getStartMark(), "'" + name + "' is the name of a function; choose another name for " + what);
+            return false;
+        }
+        return true;
+    }
+
+    // ---- mappings and keys ---------------------------------------------------------------------
+
+    /**
+     * The entries of a mapping in order. Reports duplicate keys (YAML loaders usually keep the last
+     * silently) and, when {@code known} is given, unknown keys with the nearest known one.
+     */
+    private Map<String, Entry> mapping(Node node, String context, List<String> known) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (NodeTuple tuple : ((MappingNode) node).getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                problem(tuple.getKeyNode().getStartMark(), "a key in " + context + " must be a plain name, not "
+                        + describe(tuple.getKeyNode()));
+                continue;
+            }
+            String name = key.getValue();
+            Integer first = firstLine.putIfAbsent(name, key.getStartMark().getLine() + 1);
+            if (first != null) {
+                problem(key.getStartMark(), "duplicate key '" + name + "' in " + context + " (first on line " + first
+                        + "): keep one of them; topograd never silently picks the last");
+                continue;
+            }
+            if (known != null && !known.contains(name)) {
+                problem(key.getStartMark(), "unknown key '" + name + "' in " + context + didYouMean(name, known)
+                        + "; the keys are " + String.join(", ", known));
+                continue;
+            }
+            entries.put(name, new Entry(key, tuple.getValueNode()));
+        }
+        return entries;
+    }
+
+    private void checkKeys(Map<String, Entry> keys, List<String> known, String context) {
+        for (Entry e : keys.values()) {
+            if (!known.contains(e.name())) {
+                problem(e.key().getStartMark(), "unknown key '" + e.name() + "' in " + context + didYouMean(e.name(), known)
+                        + "; the keys are " + String.join(", ", known));
+            }
+        }
+    }
+
+    private Optional<Entry> optional(Map<String, Entry> keys, String key) {
+        return Optional.ofNullable(keys.get(key));
+    }
+
+    private Optional<Entry> required(Map<String, Entry> keys, String key, Node parent, String what) {
+        Entry e = keys.get(key);
+        if (e == null) {
+            problem(parent.getStartMark(), "missing key '" + key + "': add " + what);
+        }
+        return Optional.ofNullable(e);
+    }
+
+    private Optional<Entry> need(Map<String, Entry> keys, String key, Node parent, String context) {
+        Entry e = keys.get(key);
+        if (e == null) {
+            problem(parent.getStartMark(), context + " needs " + key + ":");
+        }
+        return Optional.ofNullable(e);
+    }
+
+    private static String didYouMean(String word, List<String> known) {
+        return Suggest.nearest(word, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    private Location at(Mark mark) {
+        return mark == null ? Location.of(file) : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private void problem(Mark mark, String message) {
+        problems.add(new Problem(at(mark), message));
+    }
+}
