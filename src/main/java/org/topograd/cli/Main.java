@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Grades computation-graph and backpropagation coursework.",
         subcommands = {
+            GradeCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = ExitCodes.HELP_FOOTER)

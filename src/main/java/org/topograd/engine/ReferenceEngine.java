@@ -87,11 +87,7 @@ public final class ReferenceEngine {
         return backward(graph, order, values, seed, Derivatives.EXACT);
     }
 
-    /**
-     * Reverse accumulation: the output's gradient is {@code seed}; visiting nodes in reverse
-     * topological order, each adds {@code grad * local derivative} to each operand, so a node's
-     * gradient is complete, summed over all of its parents, before its own turn.
-     */
+    /** Backward with a given derivative rule (the mutants' wrong rules, for instance). */
     public static double[] backward(Graph graph, int[] order, double[] values, double seed, Derivatives rule) {
         double[] grads = new double[graph.size()];
         backward(graph, order, values, seed, rule, grads);
@@ -101,23 +97,38 @@ public final class ReferenceEngine {
     /** Backward into a caller's array, which must be all zeros. */
     public static void backward(Graph graph, int[] order, double[] values, double seed, Derivatives rule,
             double[] grads) {
+        accumulate(graph, order, seed, (node, k) -> {
+            int b = graph.second(node);
+            return rule.partial(graph.op(node), k, values[graph.first(node)], b < 0 ? 0 : values[b],
+                    graph.param(node), values[node]);
+        }, grads);
+    }
+
+    /** The local derivative of a node with respect to its operand {@code k}, however obtained. */
+    @FunctionalInterface
+    public interface LocalDerivatives {
+        double of(int node, int k);
+    }
+
+    /**
+     * Reverse accumulation with given local derivatives: the output's gradient is {@code seed};
+     * visiting nodes in reverse topological order, each adds {@code grad * local} to each operand,
+     * so a node's gradient is complete, summed over all of its parents, before its own turn.
+     * {@code grads} must be all zeros.
+     */
+    public static void accumulate(Graph graph, int[] order, double seed, LocalDerivatives local, double[] grads) {
         grads[graph.output()] = seed;
         for (int i = order.length - 1; i >= 0; i--) {
             int node = order[i];
-            Op op = graph.op(node);
-            if (op.isLeaf()) {
-                continue;
+            int a = graph.first(node);
+            if (a < 0) {
+                continue; // a leaf
             }
             double g = grads[node];
-            double p = graph.param(node);
-            double out = values[node];
-            int a = graph.first(node);
+            grads[a] += g * local.of(node, 0);
             int b = graph.second(node);
-            double x = values[a];
-            double y = b < 0 ? 0 : values[b];
-            grads[a] += g * rule.partial(op, 0, x, y, p, out);
             if (b >= 0) {
-                grads[b] += g * rule.partial(op, 1, x, y, p, out);
+                grads[b] += g * local.of(node, 1);
             }
         }
     }

@@ -1,0 +1,64 @@
+package org.topograd.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.topograd.grading.Assignment;
+import org.topograd.grading.Grading;
+import org.topograd.grading.SubmissionResult;
+import org.topograd.report.TerminalReport;
+import org.topograd.sandbox.Launcher;
+import org.topograd.spec.Spec;
+import org.topograd.submission.Submission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+
+/** {@code topograd check}: a student's own check of their work, on the visible specs. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check your submission against the visible specs before you submit: for every failing"
+                + " check, what was expected and what came out.",
+        footer = ExitCodes.HELP_FOOTER)
+final class CheckCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Your submission folder (default: .).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--specs", defaultValue = "specs", description = "Folder of specs (default: ${DEFAULT-VALUE}).")
+    Path specs;
+
+    @Option(names = "--no-color", description = "Plain text even on a terminal.")
+    boolean noColor;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(command.commandLine(), "no submission folder at " + dir);
+        }
+        SpecFiles.Loaded loaded = SpecFiles.load(specs, err);
+        List<Spec> visible = loaded.specs().stream().filter(s -> !s.hidden()).toList();
+        int hidden = loaded.specs().size() - visible.size();
+        if (visible.isEmpty()) {
+            err.println("topograd check: no visible spec in " + specs + "; nothing to check.");
+            return ExitCodes.FINDINGS;
+        }
+        Path folder = dir.toAbsolutePath().normalize();
+        Submission submission = new Submission(folder.getFileName() == null ? "submission"
+                : folder.getFileName().toString(), folder);
+        SubmissionResult result;
+        try (Grading grading = Grading.prepare(visible, Assignment.DEFAULT, Launcher.detect())) {
+            result = grading.grade(List.of(submission), 1, r -> { }).get(0);
+        }
+        boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+        out.print(new TerminalReport(color).render(result, visible, hidden));
+        out.flush();
+        return result.allPassed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+}

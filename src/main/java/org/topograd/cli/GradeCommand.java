@@ -1,0 +1,114 @@
+package org.topograd.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.topograd.grading.Assignment;
+import org.topograd.grading.Grading;
+import org.topograd.grading.Points;
+import org.topograd.grading.SubmissionResult;
+import org.topograd.report.ReportFolder;
+import org.topograd.sandbox.Launcher;
+import org.topograd.sandbox.SandboxLevel;
+import org.topograd.spec.Spec;
+import org.topograd.submission.Submission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec.Target;
+
+/** {@code topograd grade}: every submission against every spec, into CSV scorecards. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = "Grade every submission against every spec (hidden ones included) and write"
+                + " reports/summary.csv and reports/scorecards/<student>.csv.",
+        footer = ExitCodes.HELP_FOOTER)
+final class GradeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--specs", defaultValue = "specs", description = "Folder of specs (default: ${DEFAULT-VALUE}).")
+    Path specs;
+
+    @Option(names = "--submissions", defaultValue = "submissions",
+            description = "Folder with one folder per student (default: ${DEFAULT-VALUE}).")
+    Path submissions;
+
+    @Option(names = "--reports", defaultValue = "reports", description = "Where reports go (default: ${DEFAULT-VALUE}).")
+    Path reports;
+
+    @Option(names = "--only", arity = "1..*", paramLabel = "ID", description = "Grade only these students.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Submissions graded at once (default: the number of cores).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        if (!Files.isDirectory(submissions)) {
+            throw new ParameterException(command.commandLine(), "no submissions folder at " + submissions
+                    + ": give one with --submissions");
+        }
+        if (jobs < 1) {
+            throw new ParameterException(command.commandLine(), "--jobs must be at least 1");
+        }
+        SpecFiles.Loaded loaded = SpecFiles.load(specs, err);
+        if (loaded.specs().isEmpty()) {
+            err.println("topograd grade: no valid spec in " + specs + "; nothing to grade.");
+            return ExitCodes.FINDINGS;
+        }
+        List<Submission> all = Submission.list(submissions);
+        List<Submission> chosen = choose(all);
+        Launcher launcher = Launcher.detect();
+        if (launcher.level() == SandboxLevel.PLAIN) {
+            err.println("topograd: bubblewrap (bwrap) is not available, so student code runs in a plain child JVM"
+                    + " with JVM limits only. Install it for full isolation: sudo apt-get install bubblewrap");
+        }
+        ReportFolder folder = new ReportFolder(reports);
+        List<String> specIds = loaded.specs().stream().map(Spec::id).toList();
+        try (Grading grading = Grading.prepare(loaded.specs(), Assignment.DEFAULT, launcher)) {
+            grading.grade(chosen, jobs, result -> {
+                try {
+                    folder.write(result, "");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                synchronized (out) {
+                    out.println(line(result));
+                    out.flush();
+                }
+            });
+        }
+        Set<String> students = new HashSet<>();
+        all.forEach(s -> students.add(s.id()));
+        folder.writeSummary(specIds, students);
+        out.println("summary:    " + folder.summary());
+        out.println("scorecards: " + reports.resolve("scorecards"));
+        return loaded.invalid() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private List<Submission> choose(List<Submission> all) {
+        if (only.isEmpty()) {
+            return all;
+        }
+        List<Submission> chosen = new ArrayList<>();
+        for (String id : only) {
+            chosen.add(all.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() ->
+                    new ParameterException(command.commandLine(), "--only " + id + ": no such folder in "
+                            + submissions)));
+        }
+        return chosen;
+    }
+
+    static String line(SubmissionResult r) {
+        return String.format(java.util.Locale.ROOT, "%-24s %8s / %-6s %s", r.student(), Points.format(r.score()),
+                Points.format(r.max()), r.status().reportName());
+    }
+}

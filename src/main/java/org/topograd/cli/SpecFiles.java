@@ -1,0 +1,43 @@
+package org.topograd.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.topograd.spec.Problem;
+import org.topograd.spec.Spec;
+import org.topograd.spec.SpecLoader;
+import org.topograd.spec.SpecResult;
+
+/** Loading a specs folder for a command: the valid specs, and every problem printed. */
+final class SpecFiles {
+    private SpecFiles() {}
+
+    record Loaded(List<Spec> specs, int invalid) {}
+
+    static Loaded load(Path dir, PrintWriter err) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()),
+                    "no specs folder at " + dir + ": give one with --specs");
+        }
+        List<Spec> specs = new ArrayList<>();
+        int invalid = 0;
+        for (Path file : SpecLoader.list(dir)) {
+            SpecResult result = SpecLoader.load(file);
+            if (result instanceof SpecResult.Valid valid) {
+                specs.add(valid.spec());
+            } else {
+                invalid++;
+                for (Problem p : ((SpecResult.Invalid) result).problems()) {
+                    err.println(p);
+                }
+            }
+        }
+        if (invalid > 0) {
+            err.println(invalid + " spec(s) are invalid and were left out; run topograd validate to see why.");
+        }
+        return new Loaded(specs, invalid);
+    }
+}

@@ -1,0 +1,101 @@
+package org.topograd.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.topograd.sandbox.Launcher;
+import org.topograd.sandbox.WorkerRuntime;
+import org.topograd.spec.Spec;
+import org.topograd.submission.Compiler;
+import org.topograd.submission.Submission;
+
+/**
+ * A grading run: answers computed once, the worker runtime and the compiler prepared once, then any
+ * number of submissions graded, several at a time. Closing it stops the compiler and deletes the
+ * private work folder.
+ */
+public final class Grading implements AutoCloseable {
+    /** Compiling one submission never takes this long unless something is wrong with it. */
+    static final long COMPILE_MILLIS = 60_000;
+
+    private final GradingSetup setup;
+    private final Path work;
+
+    private Grading(GradingSetup setup, Path work) {
+        this.setup = setup;
+        this.work = work;
+    }
+
+    public static Grading prepare(List<Spec> specs, Assignment assignment, Launcher launcher) throws IOException {
+        Path work = Files.createTempDirectory("topograd-");
+        WorkerRuntime runtime = WorkerRuntime.create(work.resolve("runtime"));
+        List<SpecAnswers> answers = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            answers.add(ReferenceAnswers.of(i, specs.get(i), assignment.numerical()));
+        }
+        Compiler compiler = new Compiler(runtime.apiClasses(), COMPILE_MILLIS);
+        return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(),
+                assignment.numerical(), launcher, runtime, compiler, work.resolve("submissions")), work);
+    }
+
+    public GradingSetup setup() {
+        return setup;
+    }
+
+    /**
+     * Grades every submission, {@code jobs} at a time; {@code done} hears of each as it finishes
+     * (from the grading threads). The results are in the order given.
+     */
+    public List<SubmissionResult> grade(List<Submission> submissions, int jobs, Consumer<SubmissionResult> done) {
+        SubmissionGrader grader = new SubmissionGrader(setup);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
+            Thread t = new Thread(r, "grader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SubmissionResult>> futures = new ArrayList<>();
+            for (Submission s : submissions) {
+                futures.add(pool.submit(() -> {
+                    SubmissionResult result = grader.grade(s);
+                    done.accept(result);
+                    return result;
+                }));
+            }
+            List<SubmissionResult> results = new ArrayList<>();
+            for (Future<SubmissionResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("grading was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        setup.compiler().close();
+        try (Stream<Path> files = Files.walk(work)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete topograd's work folder " + work, e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.topograd.grading;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.topograd.numeric.NumericalGradient;
+import org.topograd.sandbox.Launcher;
+import org.topograd.sandbox.Limits;
+import org.topograd.sandbox.WorkerRuntime;
+import org.topograd.spec.Op;
+import org.topograd.submission.Compiler;
+
+/**
+ * What grading any submission needs, prepared once for a whole class.
+ *
+ * @param specs the specs with their answers, in report order
+ * @param weights how points are shared among checks
+ * @param limits what a worker may use
+ * @param numerical how the numerical check compares
+ * @param launcher how workers are started
+ * @param runtime the worker's and the compiler's class folders
+ * @param compiler the shared compiler
+ * @param work a private folder for compiled classes and worker scratch space
+ */
+public record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits,
+        NumericalGradient.Settings numerical, Launcher launcher, WorkerRuntime runtime, Compiler compiler, Path work) {
+
+    public GradingSetup {
+        specs = List.copyOf(specs);
+    }
+
+    /** The ops some spec uses: only these are required of a submission. */
+    public Set<Op> usedOps() {
+        Set<Op> ops = EnumSet.noneOf(Op.class);
+        for (SpecAnswers s : specs) {
+            ops.addAll(s.ops());
+        }
+        return ops;
+    }
+}

@@ -1,0 +1,161 @@
+package org.topograd.grading;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.topograd.numeric.NumericalGradient;
+import org.topograd.spec.Graph;
+import org.topograd.spec.NumberText;
+import org.topograd.spec.Op;
+import org.topograd.spec.Tolerance;
+
+/**
+ * Turns the raw numbers a worker reported into a verdict with a message that says which node,
+ * what was wanted, what came out, and the tolerance. Pure functions of numbers: no worker, no I/O.
+ */
+public final class Judge {
+    /** How many further wrong nodes a message names before it just counts them. */
+    static final int NAMED = 3;
+
+    private Judge() {}
+
+    /** Every node's value against the reference. */
+    public static Outcome forward(Graph graph, CaseAnswers answers, double[] values, Tolerance tolerance) {
+        List<Integer> wrong = new ArrayList<>();
+        for (int node : answers.order()) {
+            if (!graph.op(node).isLeaf() && !tolerance.accepts(values[node], answers.values()[node])) {
+                wrong.add(node);
+            }
+        }
+        if (wrong.isEmpty()) {
+            return new Outcome.Pass("");
+        }
+        int first = wrong.get(0);
+        return new Outcome.Fail(name(graph, first) + " is " + num(values[first]) + ", expected "
+                + num(answers.values()[first]) + within(tolerance, answers.values()[first]) + more(graph, wrong));
+    }
+
+    /**
+     * Node gradients driven by the reference traversal: seeded with 1 against the reference, with
+     * 0 all exactly 0, with 2 all doubled. The last two catch a backward that ignores the upstream
+     * gradient even where the seed-1 numbers happen to be right.
+     */
+    public static Outcome gradient(Graph graph, CaseAnswers answers, double[] one, double[] zero, double[] two,
+            Tolerance tolerance) {
+        List<String> problems = new ArrayList<>();
+        Outcome plain = grads(graph, answers.order(), one, answers.grads(), tolerance, "");
+        if (!plain.passed()) {
+            problems.add(plain.message());
+        }
+        List<Integer> nonZero = new ArrayList<>();
+        List<Integer> notDoubled = new ArrayList<>();
+        for (int node : answers.order()) {
+            if (graph.op(node) == Op.CONSTANT) {
+                continue;
+            }
+            if (zero[node] != 0) {
+                nonZero.add(node);
+            }
+            if (!tolerance.accepts(two[node], 2 * one[node])) {
+                notDoubled.add(node);
+            }
+        }
+        if (!nonZero.isEmpty()) {
+            int n = nonZero.get(0);
+            problems.add("with the output's gradient set to 0, " + name(graph, n) + ".grad is " + num(zero[n])
+                    + " but every gradient must be 0" + more(graph, nonZero)
+                    + " (backward must multiply by the node's own grad, the upstream gradient)");
+        }
+        if (!notDoubled.isEmpty()) {
+            int n = notDoubled.get(0);
+            problems.add("with the output's gradient set to 2, " + name(graph, n) + ".grad is " + num(two[n])
+                    + ", expected twice " + num(one[n]) + " = " + num(2 * one[n]) + more(graph, notDoubled)
+                    + " (backward must scale with the upstream gradient)");
+        }
+        return problems.isEmpty() ? new Outcome.Pass("") : new Outcome.Fail(String.join("; ", problems));
+    }
+
+    /** The student's Backprop with the student's nodes: gradients against the reference. */
+    public static Outcome endToEnd(Graph graph, CaseAnswers answers, double[] grads, Tolerance tolerance) {
+        return grads(graph, answers.order(), grads, answers.grads(), tolerance, "");
+    }
+
+    /**
+     * The student's Backprop on probe nodes: {@code topologicalOrder} must list every reachable node
+     * once, each after its inputs; {@code backward} must give the probes' reference gradients.
+     */
+    public static Outcome traversal(Graph graph, CaseAnswers answers, int[] order, int[] calls, double[] grads,
+            Tolerance tolerance) {
+        List<String> problems = new ArrayList<>();
+        String orderProblem = TraversalProblems.order(graph, answers.order(), order);
+        if (orderProblem != null) {
+            problems.add("topologicalOrder " + orderProblem);
+        }
+        Outcome gradients = grads(graph, answers.order(), grads, answers.probeGrads(), tolerance,
+                " (on topograd's probe nodes, whose local derivatives are chosen by topograd)");
+        if (!gradients.passed()) {
+            String why = TraversalProblems.calls(graph, answers.order(), calls);
+            problems.add("backward: " + gradients.message() + (why == null ? "" : "; " + why));
+        }
+        return problems.isEmpty() ? new Outcome.Pass("") : new Outcome.Fail(String.join("; ", problems));
+    }
+
+    /** The student's forward, differentiated numerically, against the student's input gradients. */
+    public static Outcome numerical(Graph graph, NumericalGradient.Estimate estimate, double[] inputGrads) {
+        List<NumericalGradient.Check> checks = estimate.compare(inputGrads);
+        List<String> skipped = new ArrayList<>();
+        for (NumericalGradient.Check c : checks) {
+            String subject = c.input() < 0 ? "a random direction" : "input " + graph.label(graph.inputNode(c.input()));
+            if (c.failed()) {
+                return new Outcome.Fail(subject + ": your backward gives " + num(c.analytic())
+                        + " but your forward's numerical derivative is " + num(c.numeric()) + " (tolerance ±"
+                        + num(c.bound()) + "); forward and backward disagree");
+            }
+            if (c.skipped()) {
+                skipped.add(subject.replace("input ", "") + (c.status() == NumericalGradient.Check.Status.KINK
+                        ? " (not differentiable here)" : " (undefined nearby)"));
+            }
+        }
+        return new Outcome.Pass(skipped.isEmpty() ? "" : "skipped " + String.join(", ", skipped));
+    }
+
+    private static Outcome grads(Graph graph, int[] order, double[] got, double[] want, Tolerance tolerance,
+            String note) {
+        List<Integer> wrong = new ArrayList<>();
+        for (int node : order) {
+            if (graph.op(node) != Op.CONSTANT && !tolerance.accepts(got[node], want[node])) {
+                wrong.add(node);
+            }
+        }
+        if (wrong.isEmpty()) {
+            return new Outcome.Pass("");
+        }
+        int first = wrong.get(0);
+        return new Outcome.Fail(name(graph, first) + ".grad is " + num(got[first]) + ", expected " + num(want[first])
+                + within(tolerance, want[first]) + more(graph, wrong) + note);
+    }
+
+    static String name(Graph graph, int node) {
+        return graph.isNamed(node) ? graph.label(node) : "(" + graph.label(node) + ")";
+    }
+
+    private static String within(Tolerance tolerance, double want) {
+        return " (tolerance ±" + NumberText.format(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2g",
+                tolerance.bound(want)))) + ")";
+    }
+
+    private static String more(Graph graph, List<Integer> wrong) {
+        if (wrong.size() == 1) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i < wrong.size() && i <= NAMED; i++) {
+            names.add(name(graph, wrong.get(i)));
+        }
+        int rest = wrong.size() - 1 - names.size();
+        return "; also wrong: " + String.join(", ", names) + (rest > 0 ? " and " + rest + " more" : "");
+    }
+
+    static String num(double x) {
+        return NumberText.format(x);
+    }
+}

@@ -1,0 +1,56 @@
+package org.topograd.grading;
+
+/** How one check at one input point came out. Only {@link Pass} earns points. */
+public sealed interface Outcome {
+    /** The report's {@code status} column. */
+    String status();
+
+    /** The report's {@code message} column: what was expected and what came out, or why. */
+    String message();
+
+    default boolean passed() {
+        return this instanceof Pass;
+    }
+
+    /** Right; the note says what was skipped, if anything (an input at a kink). */
+    record Pass(String message) implements Outcome {
+        public String status() {
+            return "pass";
+        }
+    }
+
+    /** Wrong numbers (or a wrong order): which node, wanted, got, tolerance. */
+    record Fail(String message) implements Outcome {
+        public String status() {
+            return "fail";
+        }
+    }
+
+    /** The student's code threw. */
+    record Error(String message) implements Outcome {
+        public String status() {
+            return "error";
+        }
+    }
+
+    /** The student's code did not finish in time. */
+    record Timeout(String message) implements Outcome {
+        public String status() {
+            return "timeout";
+        }
+    }
+
+    /** The worker died: out of memory, System.exit, Runtime.halt, garbage on its channel. */
+    record Crash(String message) implements Outcome {
+        public String status() {
+            return "crash";
+        }
+    }
+
+    /** The check could not be made: a class is missing, the code did not compile. */
+    record NotRun(String message) implements Outcome {
+        public String status() {
+            return "not_run";
+        }
+    }
+}

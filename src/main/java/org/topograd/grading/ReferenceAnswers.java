@@ -1,0 +1,47 @@
+package org.topograd.grading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.topograd.engine.ReferenceEngine;
+import org.topograd.numeric.NumericalGradient;
+import org.topograd.spec.Case;
+import org.topograd.spec.Graph;
+import org.topograd.spec.Spec;
+
+/** The answers from topograd's reference engine. */
+public final class ReferenceAnswers {
+    private ReferenceAnswers() {}
+
+    /** Answers for every case of a spec; {@code id} names the graph on the wire. */
+    public static SpecAnswers of(int id, Spec spec, NumericalGradient.Settings numerical) {
+        Graph graph = spec.graph();
+        int[] order = ReferenceEngine.topologicalOrder(graph);
+        List<CaseAnswers> cases = new ArrayList<>();
+        for (int c = 0; c < spec.cases().size(); c++) {
+            Case point = spec.cases().get(c);
+            double[] values = ReferenceEngine.forward(graph, order, point.inputs());
+            double[] grads = ReferenceEngine.backward(graph, order, values, 1);
+            double[] partials = probePartials(graph, c);
+            double[] probeGrads = new double[graph.size()];
+            ReferenceEngine.accumulate(graph, order, 1, (node, k) -> partials[2 * node + k], probeGrads);
+            cases.add(new CaseAnswers(order, values, grads, partials, probeGrads,
+                    NumericalGradient.plan(point.inputs(), numerical)));
+        }
+        return new SpecAnswers(spec, WireGraph.of(id, graph), WireGraph.ops(graph, order), cases);
+    }
+
+    /**
+     * Local derivatives for the traversal check's probe nodes: +-0.8 and +-1.25, so products along
+     * paths stay finite in deep graphs and every path counted twice changes a gradient.
+     */
+    static double[] probePartials(Graph graph, int caseIndex) {
+        SplittableRandom random = new SplittableRandom(0x709067ADL + 31L * caseIndex + graph.size());
+        double[] partials = new double[2 * graph.size()];
+        for (int i = 0; i < partials.length; i++) {
+            double size = random.nextBoolean() ? 0.8 : 1.25;
+            partials[i] = random.nextBoolean() ? size : -size;
+        }
+        return partials;
+    }
+}

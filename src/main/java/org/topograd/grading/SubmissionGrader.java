@@ -1,0 +1,422 @@
+package org.topograd.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.topograd.numeric.NumericalGradient;
+import org.topograd.sandbox.TaskOutcome;
+import org.topograd.sandbox.WorkerException;
+import org.topograd.sandbox.WorkerSession;
+import org.topograd.spec.Case;
+import org.topograd.spec.Graph;
+import org.topograd.spec.Op;
+import org.topograd.spec.Spec;
+import org.topograd.submission.CompileResult;
+import org.topograd.submission.Discovery;
+import org.topograd.submission.Submission;
+import org.topograd.worker.Messages;
+
+/**
+ * Grades one submission: compile, discover its classes, smoke-test each op, then every check of
+ * every spec at every input point, through one worker session.
+ *
+ * <p>Smoke tests run each op once on a two-node graph before anything else, so that an op whose
+ * constructor exits or whose forward loops forever is found once and its checks are reported as not
+ * run, instead of costing a timeout at every input point. The same happens to an op that times out
+ * or exits later. Nothing else stops grading early.
+ */
+public final class SubmissionGrader {
+    private final GradingSetup setup;
+
+    public SubmissionGrader(GradingSetup setup) {
+        this.setup = setup;
+    }
+
+    public SubmissionResult grade(Submission submission) {
+        Path dir = setup.work().resolve(submission.id());
+        CompileResult compiled;
+        try {
+            Files.createDirectories(dir.resolve("scratch"));
+            compiled = setup.compiler().compile(submission, dir.resolve("classes"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + submission.id(), e);
+        }
+        List<SubmissionResult.Note> notes = new ArrayList<>();
+        compiled.diagnostics().forEach(d -> notes.add(new SubmissionResult.Note("compile", d.isError(), d.toString())));
+        if (!compiled.ok()) {
+            SubmissionResult.Status status = compiled.status() == CompileResult.Status.NO_SOURCES
+                    ? SubmissionResult.Status.NO_SOURCES : SubmissionResult.Status.COMPILE_ERROR;
+            if (status == SubmissionResult.Status.NO_SOURCES) {
+                notes.add(new SubmissionResult.Note("compile", true, compiled.problem()));
+            }
+            String why = status == SubmissionResult.Status.NO_SOURCES ? "not run: " + compiled.problem()
+                    : "not run: the submission did not compile (see the compiler's messages)";
+            return result(submission, status, allRows(new Outcome.NotRun(why)), notes, "",
+                    new SubmissionResult.Timings(compiled.millis(), 0, 0, 0));
+        }
+        try (WorkerSession session = new WorkerSession(setup.launcher(), setup.runtime(), compiled.classes(),
+                setup.limits(), dir.resolve("scratch"))) {
+            return new Run(submission, session, notes, compiled.millis()).grade();
+        }
+    }
+
+    private SubmissionResult result(Submission s, SubmissionResult.Status status, List<CheckResult> rows,
+            List<SubmissionResult.Note> notes, String output, SubmissionResult.Timings timings) {
+        return new SubmissionResult(s.id(), status, rows, notes, output, timings, setup.launcher().level());
+    }
+
+    /** Every row with the same outcome, for submissions that never reached a worker. */
+    private List<CheckResult> allRows(Outcome outcome) {
+        List<CheckResult> rows = new ArrayList<>();
+        for (SpecAnswers s : setup.specs()) {
+            long[][] max = allocation(s.spec());
+            for (int c = 0; c < s.cases().size(); c++) {
+                for (Check check : Check.values()) {
+                    if (setup.weights().counts(check)) {
+                        rows.add(new CheckResult(s.spec().id(), s.spec().cases().get(c).name(), check, outcome,
+                                max[check.ordinal()][c]));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Hundredths of a point for each check (by weight) and input point (evenly), adding up
+     * exactly to the spec's points.
+     */
+    long[][] allocation(Spec spec) {
+        long[] weights = new long[Check.values().length];
+        for (Check check : Check.values()) {
+            weights[check.ordinal()] = setup.weights().of(check);
+        }
+        long[] byCheck = Points.split(Points.hundredths(spec.points()), weights);
+        long[] even = new long[spec.cases().size()];
+        java.util.Arrays.fill(even, 1);
+        long[][] max = new long[byCheck.length][];
+        for (int k = 0; k < byCheck.length; k++) {
+            max[k] = Points.split(byCheck[k], even);
+        }
+        return max;
+    }
+
+    /** One submission's grading, with its worker session and what has been learned about its classes. */
+    private final class Run {
+        private static final int SMOKE_GRAPH = -1;
+
+        private final Submission submission;
+        private final WorkerSession session;
+        private final List<SubmissionResult.Note> notes;
+        private final long compileMillis;
+        private final Map<Op, String> blockedOps = new EnumMap<>(Op.class);
+        private String blockedTraversal;
+        private Blame blame;
+
+        Run(Submission submission, WorkerSession session, List<SubmissionResult.Note> notes, long compileMillis) {
+            this.submission = submission;
+            this.session = session;
+            this.notes = notes;
+            this.compileMillis = compileMillis;
+        }
+
+        SubmissionResult grade() {
+            Discovery.Found found;
+            try {
+                found = Discovery.choose(session.open(), setup.usedOps());
+                found.problems().forEach(p -> notes.add(new SubmissionResult.Note("classes", true, p)));
+                if (found.nothing()) {
+                    return finish(SubmissionResult.Status.NO_CLASSES, allRows(new Outcome.NotRun(
+                            "not run: no class has @Op or implements Backprop")));
+                }
+                bind(found);
+            } catch (WorkerException e) {
+                notes.add(new SubmissionResult.Note("worker", true, e.getMessage()
+                        + (e.details().isBlank() ? "" : "\n" + e.details().strip())));
+                return finish(SubmissionResult.Status.WORKER_FAILED, allRows(new Outcome.Crash(
+                        "not run: no worker could be started (" + e.getMessage() + ")")));
+            }
+            smokeTest(found);
+            List<CheckResult> rows = new ArrayList<>();
+            for (SpecAnswers s : setup.specs()) {
+                rows.addAll(gradeSpec(s));
+            }
+            return finish(SubmissionResult.Status.OK, rows);
+        }
+
+        private SubmissionResult finish(SubmissionResult.Status status, List<CheckResult> rows) {
+            return result(submission, status, rows, notes, session.output(), new SubmissionResult.Timings(
+                    compileMillis, session.startNanos() / 1_000_000L, session.runNanos() / 1_000_000L,
+                    session.starts()));
+        }
+
+        private void bind(Discovery.Found found) throws WorkerException {
+            blame = new Blame(found);
+            List<String> classes = new ArrayList<>();
+            List<Integer> arities = new ArrayList<>();
+            for (Op op : Op.operations()) {
+                classes.add(found.ops().getOrDefault(op, ""));
+                arities.add(switch (op.arity()) {
+                    case UNARY -> 1;
+                    case BINARY -> 2;
+                    default -> 3;
+                });
+            }
+            Messages.Bound bound = session.bind(new Messages.Bind(classes, arities, found.backprop()));
+            for (Op op : Op.operations()) {
+                String problem = bound.opProblems().get(Op.operations().indexOf(op));
+                String missing = found.missing().get(op);
+                if (missing != null) {
+                    blockedOps.put(op, "not run: " + missing);
+                } else if (!found.ops().containsKey(op)) {
+                    blockedOps.put(op, "not run: no usable class for op " + op.specName());
+                } else if (problem != null) {
+                    blockedOps.put(op, "not run: the class for " + op.specName() + " cannot be used: " + problem);
+                }
+            }
+            if (found.backprop() == null) {
+                blockedTraversal = "not run: no class implements Backprop";
+            } else if (bound.backpropProblem() != null) {
+                blockedTraversal = "not run: the Backprop class cannot be used: " + bound.backpropProblem();
+            }
+        }
+
+        /** Each op once on a tiny graph, and the traversal once; a crash or a hang blocks it for the rest. */
+        private void smokeTest(Discovery.Found found) {
+            for (Op op : found.ops().keySet()) {
+                if (blockedOps.containsKey(op)) {
+                    continue;
+                }
+                Graph.Builder b = Graph.builder();
+                int x = b.input("x");
+                int node = op.arity() == Op.Arity.BINARY ? b.binary(op, x, b.input("y"), op.specName())
+                        : op.arity() == Op.Arity.POWER ? b.power(x, 2, op.specName()) : b.unary(op, x, op.specName());
+                Graph graph = b.build(node);
+                double[] inputs = graph.inputCount() == 2 ? new double[] {0.5, 0.75} : new double[] {0.5};
+                Messages.GraphMessage wire = WireGraph.of(SMOKE_GRAPH - Op.operations().indexOf(op), graph);
+                TaskOutcome outcome = session.run(wire, task(Messages.TaskKind.GRADS, wire, inputs,
+                        org.topograd.engine.ReferenceEngine.topologicalOrder(graph), 1));
+                if (stopsEverything(outcome)) {
+                    String why = describe(outcome, graph);
+                    blockedOps.put(op, "not run: " + simple(found.ops().get(op)) + " stopped the worker when first"
+                            + " tried: " + why);
+                    notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
+                }
+            }
+        }
+
+        private List<CheckResult> gradeSpec(SpecAnswers s) {
+            Spec spec = s.spec();
+            long[][] max = allocation(spec);
+            List<CheckResult> rows = new ArrayList<>();
+            for (int c = 0; c < s.cases().size(); c++) {
+                CaseRun run = new CaseRun(s, c);
+                for (Check check : Check.values()) {
+                    if (setup.weights().counts(check)) {
+                        rows.add(new CheckResult(spec.id(), spec.cases().get(c).name(), check, run.check(check),
+                                max[check.ordinal()][c]));
+                    }
+                }
+            }
+            return rows;
+        }
+
+        /** One input point of one spec: its checks share the seed-1 gradients. */
+        private final class CaseRun {
+            private final SpecAnswers specAnswers;
+            private final Graph graph;
+            private final CaseAnswers answers;
+            private final Case point;
+            private Attempt seedOne;
+
+            CaseRun(SpecAnswers specAnswers, int index) {
+                this.specAnswers = specAnswers;
+                this.graph = specAnswers.spec().graph();
+                this.answers = specAnswers.cases().get(index);
+                this.point = specAnswers.spec().cases().get(index);
+            }
+
+            Outcome check(Check check) {
+                String blocked = blocked(check);
+                if (blocked != null) {
+                    return new Outcome.NotRun(blocked);
+                }
+                var tolerance = specAnswers.spec().tolerance();
+                switch (check) {
+                    case FORWARD: {
+                        Attempt a = attempt(Messages.TaskKind.FORWARD, 0);
+                        return a.failed != null ? a.failed : Judge.forward(graph, answers, a.result.values(), tolerance);
+                    }
+                    case GRADIENT: {
+                        Attempt one = seedOne();
+                        if (one.failed != null) {
+                            return one.failed;
+                        }
+                        Attempt zero = attempt(Messages.TaskKind.GRADS, 0);
+                        if (zero.failed != null) {
+                            return zero.failed;
+                        }
+                        Attempt two = attempt(Messages.TaskKind.GRADS, 2);
+                        if (two.failed != null) {
+                            return two.failed;
+                        }
+                        return Judge.gradient(graph, answers, one.result.grads(), zero.result.grads(),
+                                two.result.grads(), tolerance);
+                    }
+                    case TRAVERSAL: {
+                        Attempt a = attempt(Messages.TaskKind.TRAVERSAL, 0);
+                        return a.failed != null ? a.failed : Judge.traversal(graph, answers, a.result.order(),
+                                a.result.calls(), a.result.grads(), tolerance);
+                    }
+                    case END_TO_END: {
+                        Attempt a = attempt(Messages.TaskKind.END_TO_END, 0);
+                        return a.failed != null ? a.failed : Judge.endToEnd(graph, answers, a.result.grads(), tolerance);
+                    }
+                    case NUMERICAL: {
+                        Attempt one = seedOne();
+                        if (one.failed != null) {
+                            return one.failed;
+                        }
+                        Attempt eval = attempt(Messages.TaskKind.EVALUATE, 0);
+                        if (eval.failed != null) {
+                            return eval.failed;
+                        }
+                        NumericalGradient.Estimate estimate = answers.plan().estimate(eval.result.values());
+                        return Judge.numerical(graph, estimate, inputGrads(one.result.grads()));
+                    }
+                    default:
+                        throw new IllegalArgumentException(check.toString());
+                }
+            }
+
+            private Attempt seedOne() {
+                if (seedOne == null) {
+                    seedOne = attempt(Messages.TaskKind.GRADS, 1);
+                }
+                return seedOne;
+            }
+
+            private double[] inputGrads(double[] grads) {
+                double[] g = new double[graph.inputCount()];
+                for (int k = 0; k < g.length; k++) {
+                    g[k] = grads[graph.inputNode(k)];
+                }
+                return g;
+            }
+
+            /** Why a check cannot run: a class it needs is missing or was stopped earlier. */
+            private String blocked(Check check) {
+                if (check != Check.TRAVERSAL) {
+                    for (Op op : specAnswers.ops()) {
+                        if (blockedOps.containsKey(op)) {
+                            return blockedOps.get(op);
+                        }
+                    }
+                }
+                if (check == Check.TRAVERSAL || check == Check.END_TO_END) {
+                    return blockedTraversal;
+                }
+                return null;
+            }
+
+            private Attempt attempt(Messages.TaskKind kind, double seed) {
+                Messages.GraphMessage wire = specAnswers.wire();
+                double[][] points = kind == Messages.TaskKind.EVALUATE
+                        ? answers.plan().points().toArray(new double[0][]) : null;
+                Messages.Task task = new Messages.Task(kind, wire.id(), point.inputs(), answers.order(), seed,
+                        kind == Messages.TaskKind.TRAVERSAL ? answers.probePartials() : null, points);
+                TaskOutcome outcome = session.run(wire, task);
+                if (outcome instanceof TaskOutcome.Completed done) {
+                    Messages.Failure failure = done.result().failure();
+                    if (failure == null) {
+                        return new Attempt(done.result(), null);
+                    }
+                    return new Attempt(null, new Outcome.Error(blame.describe(graph, failure.where()) + " threw "
+                            + failure.exception() + Blame.firstFrame(failure.stack())));
+                }
+                block(outcome);
+                String message = describe(outcome, graph);
+                Outcome failed = outcome instanceof TaskOutcome.CpuTimeout || outcome instanceof TaskOutcome.WallTimeout
+                        || outcome instanceof TaskOutcome.OutOfTime ? new Outcome.Timeout(message)
+                        : new Outcome.Crash(message);
+                return new Attempt(null, failed);
+            }
+
+            /** After a timeout or an exit, the class that was running is not run again. */
+            private void block(TaskOutcome outcome) {
+                String where;
+                List<String> stack;
+                if (outcome instanceof TaskOutcome.CpuTimeout t) {
+                    where = t.where();
+                    stack = t.stack();
+                } else if (outcome instanceof TaskOutcome.Exited e) {
+                    where = e.where();
+                    stack = e.stack();
+                } else {
+                    return;
+                }
+                String why = "not run: stopped earlier, at " + point.name() + " of " + specAnswers.spec().id() + ": "
+                        + describe(outcome, graph);
+                Op inStack = blame.opInStack(stack);
+                Op op = inStack != null ? inStack : blame.op(graph, where);
+                if (op != null) {
+                    blockedOps.putIfAbsent(op, why);
+                } else if (blame.traversal(where)) {
+                    blockedTraversal = blockedTraversal != null ? blockedTraversal : why;
+                }
+            }
+        }
+
+        private String describe(TaskOutcome outcome, Graph graph) {
+            if (outcome instanceof TaskOutcome.CpuTimeout t) {
+                return "did not finish within " + seconds(setup.limits().taskCpuMillis()) + " of CPU time; stopped in "
+                        + blame.describe(graph, t.where()) + Blame.firstFrame(t.stack());
+            }
+            if (outcome instanceof TaskOutcome.WallTimeout t) {
+                return "no answer within " + seconds(t.millis()) + " (is the code waiting forever, on a thread or a"
+                        + " lock?)";
+            }
+            if (outcome instanceof TaskOutcome.Exited e) {
+                return "the code called System.exit in " + blame.describe(graph, e.where())
+                        + Blame.firstFrame(e.stack());
+            }
+            if (outcome instanceof TaskOutcome.Died d) {
+                return d.reason();
+            }
+            if (outcome instanceof TaskOutcome.Malformed m) {
+                return "the worker's result channel was corrupted (" + m.problem() + "): the code wrote to the"
+                        + " process's standard output directly instead of through System.out";
+            }
+            if (outcome instanceof TaskOutcome.OutOfTime o) {
+                return "not run: the submission's time limit of " + seconds(o.submissionMillis()) + " was used up";
+            }
+            return outcome.toString();
+        }
+
+        private boolean stopsEverything(TaskOutcome outcome) {
+            return !(outcome instanceof TaskOutcome.Completed) && !(outcome instanceof TaskOutcome.OutOfTime);
+        }
+
+        private Messages.Task task(Messages.TaskKind kind, Messages.GraphMessage wire, double[] inputs, int[] order,
+                double seed) {
+            return new Messages.Task(kind, wire.id(), inputs, order, seed, null, null);
+        }
+    }
+
+    /** A task's result, or the outcome that replaces the check when there is none. */
+    private record Attempt(Messages.Result result, Outcome failed) {}
+
+    private static String seconds(long millis) {
+        return org.topograd.spec.NumberText.format(millis / 1000.0) + " s";
+    }
+
+    private static String simple(String binaryName) {
+        String name = binaryName.replace('$', '.');
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,139 @@
+package org.topograd.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.topograd.grading.Points;
+import org.topograd.grading.SubmissionResult;
+
+/**
+ * The reports folder: {@code summary.csv}, {@code scorecards/<student>.csv},
+ * {@code logs/<student>.log}, and {@code .state/<student>.properties} (what the summary needs beyond
+ * the scorecard, and the key that tells whether a scorecard is still current).
+ *
+ * <p>The summary is rebuilt from the scorecards and state files, so grading a few students
+ * ({@code --only}) updates their rows and keeps everyone else's.
+ */
+public final class ReportFolder {
+    private final Path root;
+
+    public ReportFolder(Path root) {
+        this.root = root;
+    }
+
+    public Path summary() {
+        return root.resolve("summary.csv");
+    }
+
+    public Path scorecard(String student) {
+        return root.resolve("scorecards").resolve(student + ".csv");
+    }
+
+    public Path log(String student) {
+        return root.resolve("logs").resolve(student + ".log");
+    }
+
+    private Path state(String student) {
+        return root.resolve(".state").resolve(student + ".properties");
+    }
+
+    /** Writes one student's scorecard, log and state (in that order, so the state is last to change). */
+    public void write(SubmissionResult result, String key) throws IOException {
+        AtomicFiles.write(scorecard(result.student()), Scorecard.render(result));
+        AtomicFiles.write(log(result.student()), Log.render(result).getBytes(StandardCharsets.UTF_8));
+        Properties state = new Properties();
+        state.setProperty("status", result.status().reportName());
+        state.setProperty("sandbox", result.sandbox().reportName());
+        state.setProperty("key", key);
+        StringBuilder text = new StringBuilder();
+        for (String name : new TreeSet<>(state.stringPropertyNames())) {
+            text.append(name).append('=').append(state.getProperty(name)).append('\n');
+        }
+        AtomicFiles.write(state(result.student()), text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key a student's reports were written with, if they exist. */
+    public Optional<String> key(String student) throws IOException {
+        return readState(student).map(p -> p.getProperty("key"));
+    }
+
+    /**
+     * Rebuilds {@code summary.csv} for {@code students} from their scorecards, and deletes the
+     * reports of students no longer among them.
+     */
+    public void writeSummary(List<String> specIds, Collection<String> students) throws IOException {
+        List<Summary.Row> rows = new ArrayList<>();
+        for (String student : new TreeSet<>(students)) {
+            Optional<Properties> state = readState(student);
+            if (state.isEmpty() || !Files.isRegularFile(scorecard(student))) {
+                continue;
+            }
+            rows.add(row(student, specIds, state.get()));
+        }
+        AtomicFiles.write(summary(), Summary.render(specIds, rows));
+        removeOthers(students);
+    }
+
+    private Summary.Row row(String student, List<String> specIds, Properties state) throws IOException {
+        Map<String, Long> bySpec = new HashMap<>();
+        long score = 0;
+        long max = 0;
+        try (Reader in = Files.newBufferedReader(scorecard(student));
+                CSVParser parser = CSVParser.builder().setReader(in)
+                        .setFormat(Csv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            for (CSVRecord r : parser) {
+                long earned = Points.hundredths(new java.math.BigDecimal(r.get("score")));
+                score += earned;
+                max += Points.hundredths(new java.math.BigDecimal(r.get("max_score")));
+                if (!r.get("spec").isEmpty()) {
+                    bySpec.merge(r.get("spec"), earned, Long::sum);
+                }
+            }
+        }
+        List<Long> specScores = specIds.stream().map(id -> bySpec.getOrDefault(id, 0L)).toList();
+        return new Summary.Row(student, score, max, state.getProperty("status", ""), specScores,
+                state.getProperty("sandbox", ""));
+    }
+
+    private Optional<Properties> readState(String student) throws IOException {
+        Path file = state(student);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        p.load(new StringReader(Files.readString(file)));
+        return Optional.of(p);
+    }
+
+    private void removeOthers(Collection<String> students) throws IOException {
+        for (String dir : List.of("scorecards", "logs", ".state")) {
+            Path folder = root.resolve(dir);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    int dot = name.lastIndexOf('.');
+                    if (dot > 0 && !students.contains(name.substring(0, dot))) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+    }
+}

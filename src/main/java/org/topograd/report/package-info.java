@@ -1,0 +1,6 @@
+/**
+ * What grading leaves behind: {@code summary.csv}, one scorecard per student, logs, and the
+ * terminal report of {@code topograd check}. Every file is written whole or not at all
+ * ({@link org.topograd.report.AtomicFiles}), and the same results always give the same bytes.
+ */
+package org.topograd.report;

@@ -1,0 +1,57 @@
+package org.topograd.sandbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command that starts a worker JVM: inside bubblewrap, or plain where bubblewrap is missing.
+ */
+public sealed interface Launcher permits BubblewrapLauncher, PlainLauncher {
+    SandboxLevel level();
+
+    /**
+     * The command line for a worker over {@code studentClasses} (a folder or a jar), with
+     * {@code scratch} an empty folder it may use as its working directory.
+     */
+    List<String> command(Path studentClasses, WorkerRuntime runtime, Limits limits, Path scratch);
+
+    /** bubblewrap when it is installed and works here, otherwise a plain child JVM. */
+    static Launcher detect() {
+        return BubblewrapLauncher.find().<Launcher>map(b -> b).orElseGet(PlainLauncher::new);
+    }
+
+    /** The java launcher of the JDK topograd runs on. */
+    static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /**
+     * JVM options every worker gets. G1 is chosen explicitly because a memory-limited JVM would
+     * otherwise fall back to SerialGC, which cannot map the JDK's archived heap and starts slower;
+     * C1 alone warms up fastest for short runs.
+     */
+    static List<String> jvmOptions(Limits limits) {
+        List<String> options = new ArrayList<>(List.of(
+                "-Xms16m",
+                "-Xmx" + limits.heapMegabytes() + "m",
+                "-Xss1m",
+                "-XX:MaxMetaspaceSize=" + limits.metaspaceMegabytes() + "m",
+                "-XX:MaxDirectMemorySize=" + limits.directMegabytes() + "m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseG1GC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1",
+                "-XX:-UsePerfData",
+                "-Xshare:auto",
+                "-Djava.awt.headless=true",
+                "-Dfile.encoding=UTF-8"));
+        return options;
+    }
+
+    /** The worker's main class and its arguments. */
+    static List<String> workerArguments(String classPath, String studentClasses, Limits limits) {
+        return List.of("-cp", classPath, "org.topograd.worker.WorkerMain", studentClasses,
+                Long.toString(limits.taskCpuMillis()), Integer.toString(limits.outputBytes()));
+    }
+}

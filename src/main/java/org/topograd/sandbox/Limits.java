@@ -1,0 +1,33 @@
+package org.topograd.sandbox;
+
+/**
+ * What a worker may use. Defaults are documented in the README; {@code specs/assignment.yaml} can
+ * change the time limits.
+ *
+ * @param heapMegabytes Java heap
+ * @param metaspaceMegabytes class metadata
+ * @param directMegabytes off-heap buffers
+ * @param taskCpuMillis CPU time for one check of one case; a loaded machine slows wall time, not CPU time
+ * @param submissionWallMillis wall-clock time for a whole submission, all checks together
+ * @param outputBytes how much of what the student prints is kept (head and tail)
+ * @param processes most processes and threads the worker may have (with cgroups only)
+ */
+public record Limits(int heapMegabytes, int metaspaceMegabytes, int directMegabytes, long taskCpuMillis,
+        long submissionWallMillis, int outputBytes, int processes) {
+
+    public static final Limits DEFAULT = new Limits(256, 96, 32, 2_000, 120_000, 32 * 1024, 64);
+
+    /**
+     * The wall-clock allowance of one task: its CPU time several times over, for a loaded machine,
+     * plus the start of a JVM. Only a task whose CPU time the worker cannot see (threads that block,
+     * a process that stops) ever waits this long.
+     */
+    public long taskWallMillis() {
+        return 4 * taskCpuMillis + 5_000;
+    }
+
+    public Limits withTimes(long taskCpuMillis, long submissionWallMillis) {
+        return new Limits(heapMegabytes, metaspaceMegabytes, directMegabytes, taskCpuMillis, submissionWallMillis,
+                outputBytes, processes);
+    }
+}

@@ -1,0 +1,27 @@
+package org.topograd.sandbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A worker as a plain child JVM: the JVM's own limits and the parent's timeouts, but no
+ * filesystem, network or process isolation. Used only where bubblewrap is unavailable, and said so.
+ */
+public final class PlainLauncher implements Launcher {
+    @Override
+    public SandboxLevel level() {
+        return SandboxLevel.PLAIN;
+    }
+
+    @Override
+    public List<String> command(Path studentClasses, WorkerRuntime runtime, Limits limits, Path scratch) {
+        List<String> command = new ArrayList<>();
+        command.add(Launcher.java().toString());
+        command.addAll(Launcher.jvmOptions(limits));
+        command.add("-Djava.io.tmpdir=" + scratch);
+        command.addAll(Launcher.workerArguments(runtime.workerClasses().toString(), studentClasses.toString(),
+                limits));
+        return command;
+    }
+}

@@ -1,0 +1,33 @@
+package org.topograd.sandbox;
+
+import java.util.List;
+import org.topograd.worker.Messages;
+
+/** How a task ended: with a result, or one of the ways a worker can fail to give one. */
+public sealed interface TaskOutcome {
+    /** The worker ran the task and answered (student code may still have thrown: see the result). */
+    record Completed(Messages.Result result) implements TaskOutcome {}
+
+    /** The task used more CPU time than allowed; where the student's code was when stopped. */
+    record CpuTimeout(long cpuMillis, String where, List<String> stack) implements TaskOutcome {}
+
+    /** No answer within the wall-clock allowance (threads that block, or a stopped process). */
+    record WallTimeout(long millis) implements TaskOutcome {}
+
+    /** Student code called {@code System.exit}; where, when it could be told. */
+    record Exited(String where, List<String> stack) implements TaskOutcome {}
+
+    /**
+     * The worker ended without an answer: out of memory, {@code Runtime.halt}, a crash.
+     *
+     * @param reason what happened, in words
+     * @param details the end of what the JVM printed, for the log
+     */
+    record Died(String reason, String details) implements TaskOutcome {}
+
+    /** The channel carried something that is not a frame (student code wrote to file descriptor 1). */
+    record Malformed(String problem) implements TaskOutcome {}
+
+    /** Not run, because the submission's wall-clock time is used up. */
+    record OutOfTime(long submissionMillis) implements TaskOutcome {}
+}

@@ -1,0 +1,125 @@
+package org.topograd.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.topograd.worker.Frames;
+
+/**
+ * One running worker JVM: frames in and out, its stderr kept (capped), and a kill that takes
+ * every process it started with it.
+ */
+final class WorkerProcess implements AutoCloseable {
+    /** What the reader thread saw on the worker's stdout. */
+    sealed interface Event {
+        record Received(Frames.Frame frame) implements Event {}
+
+        record Ended() implements Event {}
+
+        record Garbled(String problem) implements Event {}
+    }
+
+    private static final int STDERR_KEEP = 8 * 1024;
+
+    private final Process process;
+    private final OutputStream requests;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final StringBuilder stderr = new StringBuilder();
+    private final Thread stderrReader;
+
+    private WorkerProcess(Process process) {
+        this.process = process;
+        this.requests = process.getOutputStream();
+        Thread frames = new Thread(this::readFrames, "worker-frames-" + process.pid());
+        frames.setDaemon(true);
+        frames.start();
+        stderrReader = new Thread(this::readStderr, "worker-stderr-" + process.pid());
+        stderrReader.setDaemon(true);
+        stderrReader.start();
+    }
+
+    static WorkerProcess start(List<String> command, Path directory) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().clear();
+        return new WorkerProcess(builder.start());
+    }
+
+    void send(int type, byte[] payload) throws IOException {
+        Frames.write(requests, type, payload);
+    }
+
+    /** The next event, or null if none came within {@code millis}. */
+    Event next(long millis) throws InterruptedException {
+        return events.poll(Math.max(0, millis), TimeUnit.MILLISECONDS);
+    }
+
+    /** The exit status once the process has ended (waits briefly for it), or null. */
+    Integer exitStatus() throws InterruptedException {
+        return process.waitFor(2, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
+    /** The end of what the JVM itself printed to stderr (student output never goes there). */
+    String stderr() throws InterruptedException {
+        stderrReader.join(2_000);
+        synchronized (stderr) {
+            return stderr.toString();
+        }
+    }
+
+    private void readFrames() {
+        InputStream in = process.getInputStream();
+        try {
+            while (true) {
+                Frames.Frame frame = Frames.read(in);
+                if (frame == null) {
+                    events.add(new Event.Ended());
+                    return;
+                }
+                events.add(new Event.Received(frame));
+            }
+        } catch (Frames.MalformedFrameException e) {
+            events.add(new Event.Garbled(e.getMessage()));
+        } catch (IOException e) {
+            events.add(new Event.Ended());
+        }
+    }
+
+    private void readStderr() {
+        byte[] buffer = new byte[8192];
+        try (InputStream in = process.getErrorStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                synchronized (stderr) {
+                    stderr.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    if (stderr.length() > 2 * STDERR_KEEP) {
+                        stderr.delete(0, stderr.length() - STDERR_KEEP);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The process is gone; what was read is kept.
+        }
+    }
+
+    /** Kills the worker and everything it started (children first, so none is orphaned). */
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+}

@@ -1,0 +1,237 @@
+package org.topograd.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.topograd.worker.Frames;
+import org.topograd.worker.Messages;
+
+/**
+ * The parent's side of one submission's worker. Every way a worker can fail becomes a
+ * {@link TaskOutcome}; after one, the next task starts a fresh worker, rebinds the classes and
+ * resends the graphs it needs, so one bad case costs only itself.
+ */
+public final class WorkerSession implements AutoCloseable {
+    /** A JVM that has not said hello in this long is not going to. */
+    static final long START_MILLIS = 20_000;
+
+    private final Launcher launcher;
+    private final WorkerRuntime runtime;
+    private final Path classes;
+    private final Limits limits;
+    private final Path scratch;
+    private final long deadline;
+    private final OutputLog output;
+
+    private WorkerProcess process;
+    private Messages.Manifest manifest;
+    private Messages.Bind bind;
+    private final Set<Integer> graphsSent = new HashSet<>();
+    private int starts;
+    private long startNanos;
+    private long runNanos;
+
+    /**
+     * @param classes the submission's compiled classes (a folder or a jar)
+     * @param scratch an empty folder for the worker's working directory
+     */
+    public WorkerSession(Launcher launcher, WorkerRuntime runtime, Path classes, Limits limits, Path scratch) {
+        this.launcher = launcher;
+        this.runtime = runtime;
+        this.classes = classes;
+        this.limits = limits;
+        this.scratch = scratch;
+        this.deadline = System.nanoTime() + limits.submissionWallMillis() * 1_000_000L;
+        this.output = new OutputLog(limits.outputBytes());
+    }
+
+    /** Starts the first worker; what it found in the classes. */
+    public Messages.Manifest open() throws WorkerException {
+        start();
+        return manifest;
+    }
+
+    /** Chooses the classes to run; remembered for every fresh worker. */
+    public Messages.Bound bind(Messages.Bind bind) throws WorkerException {
+        this.bind = bind;
+        ensureStarted();
+        return sendBind();
+    }
+
+    /** Runs one task, starting a fresh worker first if the last one ended. */
+    public TaskOutcome run(Messages.GraphMessage graph, Messages.Task task) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) {
+            return new TaskOutcome.OutOfTime(limits.submissionWallMillis());
+        }
+        try {
+            ensureStarted();
+            if (graphsSent.add(graph.id())) {
+                process.send(Messages.GRAPH, Messages.encode(graph));
+            }
+            long begin = System.nanoTime();
+            process.send(Messages.TASK, Messages.encode(task));
+            TaskOutcome outcome = await(Math.min(limits.taskWallMillis(), left));
+            runNanos += System.nanoTime() - begin;
+            if (outcome instanceof TaskOutcome.Completed completed) {
+                output.append(completed.result().output());
+            } else {
+                stop();
+                if (outcome instanceof TaskOutcome.WallTimeout && left < limits.taskWallMillis()) {
+                    return new TaskOutcome.OutOfTime(limits.submissionWallMillis());
+                }
+            }
+            return outcome;
+        } catch (WorkerException e) {
+            stop();
+            return new TaskOutcome.Died(e.getMessage(), e.details());
+        } catch (IOException e) {
+            return died("the worker stopped reading requests (" + e.getMessage() + ")");
+        }
+    }
+
+    private TaskOutcome await(long millis) throws WorkerException {
+        WorkerProcess.Event event = next(millis);
+        if (event == null) {
+            return new TaskOutcome.WallTimeout(millis);
+        }
+        if (event instanceof WorkerProcess.Event.Garbled garbled) {
+            return new TaskOutcome.Malformed(garbled.problem());
+        }
+        if (event instanceof WorkerProcess.Event.Ended) {
+            return died(null);
+        }
+        Frames.Frame frame = ((WorkerProcess.Event.Received) event).frame();
+        try {
+            switch (frame.type()) {
+                case Messages.RESULT:
+                    return new TaskOutcome.Completed(Messages.decodeResult(frame.payload()));
+                case Messages.TIMEOUT:
+                    Messages.Timeout timeout = Messages.decodeTimeout(frame.payload());
+                    return new TaskOutcome.CpuTimeout(timeout.cpuMillis(), timeout.where(), timeout.stack());
+                case Messages.EXIT:
+                    Messages.Exit exit = Messages.decodeExit(frame.payload());
+                    return new TaskOutcome.Exited(exit.where(), exit.stack());
+                default:
+                    return new TaskOutcome.Malformed("unexpected frame type " + frame.type());
+            }
+        } catch (IOException e) {
+            return new TaskOutcome.Malformed("unreadable frame: " + e.getMessage());
+        }
+    }
+
+    /** The worker ended without answering; why, as far as its exit status and stderr tell. */
+    private TaskOutcome.Died died(String known) {
+        String details = "";
+        Integer status = null;
+        try {
+            status = process.exitStatus();
+            details = process.stderr();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
+        String reason = known != null ? known : Crashes.explain(status, details, limits);
+        return new TaskOutcome.Died(reason, details);
+    }
+
+    private void ensureStarted() throws WorkerException {
+        if (process == null) {
+            start();
+            if (bind != null) {
+                sendBind();
+            }
+        }
+    }
+
+    private void start() throws WorkerException {
+        long begin = System.nanoTime();
+        try {
+            process = WorkerProcess.start(launcher.command(classes, runtime, limits, scratch), scratch);
+        } catch (IOException e) {
+            throw new WorkerException("cannot start a worker JVM: " + e.getMessage(), "");
+        }
+        starts++;
+        graphsSent.clear();
+        Frames.Frame hello = expect(Messages.MANIFEST, START_MILLIS);
+        try {
+            manifest = Messages.decodeManifest(hello.payload());
+        } catch (IOException e) {
+            throw new WorkerException("the worker's list of classes is unreadable: " + e.getMessage(), "");
+        }
+        startNanos += System.nanoTime() - begin;
+    }
+
+    private Messages.Bound sendBind() throws WorkerException {
+        try {
+            process.send(Messages.BIND, Messages.encode(bind));
+            return Messages.decodeBound(expect(Messages.BOUND, START_MILLIS).payload());
+        } catch (IOException e) {
+            throw new WorkerException("the worker did not accept the classes: " + e.getMessage(), "");
+        }
+    }
+
+    private Frames.Frame expect(int type, long millis) throws WorkerException {
+        WorkerProcess.Event event = next(millis);
+        if (event instanceof WorkerProcess.Event.Received received && received.frame().type() == type) {
+            return received.frame();
+        }
+        TaskOutcome.Died died = event == null ? new TaskOutcome.Died("the worker did not answer in "
+                + millis / 1000 + " s", "") : event instanceof WorkerProcess.Event.Received received
+                ? new TaskOutcome.Died("the worker answered with frame type " + received.frame().type()
+                        + " where " + type + " was expected", "")
+                : died(null);
+        stop();
+        throw new WorkerException(died.reason(), died.details());
+    }
+
+    private WorkerProcess.Event next(long millis) throws WorkerException {
+        try {
+            return process.next(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new WorkerException("interrupted", "");
+        }
+    }
+
+    private void stop() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    /** What the student's code printed, over all workers, head and tail kept. */
+    public String output() {
+        return output.text();
+    }
+
+    /** How many worker JVMs were started (1 when nothing went wrong). */
+    public int starts() {
+        return starts;
+    }
+
+    /** Time spent starting workers, up to their first message. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** Time spent running tasks. */
+    public long runNanos() {
+        return runNanos;
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            try {
+                process.send(Messages.BYE, new byte[0]);
+            } catch (IOException e) {
+                // It is being killed anyway.
+            }
+        }
+        stop();
+    }
+}

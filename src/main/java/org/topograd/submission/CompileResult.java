@@ -1,0 +1,32 @@
+package org.topograd.submission;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The outcome of preparing a submission's classes.
+ *
+ * @param classes the compiled classes (a folder) or the submitted jar; null unless ok
+ * @param diagnostics every compiler message, errors and warnings
+ * @param problem null, or why there are no classes (no sources, a compile error, a timeout)
+ * @param millis how long it took
+ */
+public record CompileResult(Status status, Path classes, List<Diagnostic> diagnostics, String problem, long millis) {
+    public enum Status {
+        OK,
+        NO_SOURCES,
+        COMPILE_ERROR
+    }
+
+    public CompileResult {
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean ok() {
+        return status == Status.OK;
+    }
+
+    public List<Diagnostic> errors() {
+        return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+}

@@ -1,0 +1,163 @@
+package org.topograd.submission;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.topograd.spec.Op;
+import org.topograd.spec.Suggest;
+import org.topograd.worker.Messages;
+
+/**
+ * Chooses, from what the worker found in the compiled classes, the class for each op and the
+ * traversal, and explains everything that is missing or wrong with the class and the signature
+ * expected. Whatever is present is still graded.
+ */
+public final class Discovery {
+    private Discovery() {}
+
+    /**
+     * The classes chosen.
+     *
+     * @param ops the class chosen for each op, in {@link Op#operations()} order
+     * @param backprop the class implementing {@code Backprop}, or null
+     * @param problems every message, in a fixed order
+     * @param missing why an op has no class (only for ops that some spec uses)
+     */
+    public record Found(Map<Op, String> ops, String backprop, List<String> problems, Map<Op, String> missing) {
+        public Found {
+            ops = Map.copyOf(ops);
+            problems = List.copyOf(problems);
+            missing = Map.copyOf(missing);
+        }
+
+        public boolean nothing() {
+            return ops.isEmpty() && backprop == null;
+        }
+    }
+
+    /** @param used the ops the specs use: only these are required */
+    public static Found choose(Messages.Manifest manifest, Set<Op> used) {
+        List<String> problems = new ArrayList<>();
+        Map<Op, List<String>> candidates = new EnumMap<>(Op.class);
+        List<String> backprops = new ArrayList<>();
+        Map<String, Messages.ClassInfo> unannotated = new TreeMap<>();
+        List<String> opNames = Op.operations().stream().map(Op::specName).toList();
+
+        for (Messages.ClassInfo c : manifest.classes()) {
+            String name = display(c.name());
+            if (c.loadError() != null) {
+                problems.add("class " + name + " could not be loaded: " + c.loadError());
+                continue;
+            }
+            if (c.backprop() && c.concrete()) {
+                if (c.constructors().contains("")) {
+                    backprops.add(c.name());
+                } else {
+                    problems.add(name + " implements Backprop but has no constructor without arguments: add public "
+                            + simple(c.name()) + "()");
+                }
+            }
+            if (c.op() == null) {
+                if (c.node() && c.concrete()) {
+                    unannotated.put(c.name(), c);
+                }
+                continue;
+            }
+            Optional<Op> op = Op.operation(c.op());
+            if (op.isEmpty()) {
+                problems.add(name + " has @Op(\"" + c.op() + "\"), which is not an operation"
+                        + Suggest.nearest(c.op(), opNames).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + "; the operations are " + String.join(", ", opNames));
+            } else if (!c.node()) {
+                problems.add(name + " has @Op(\"" + c.op() + "\") but does not extend org.topograd.api.Node");
+            } else if (!c.concrete()) {
+                problems.add(name + " has @Op(\"" + c.op() + "\") but is abstract: put @Op on the concrete class");
+            } else if (!c.constructors().contains(parameters(op.get()))) {
+                problems.add(name + " (@Op(\"" + c.op() + "\")) needs the constructor " + constructor(op.get(), c.name())
+                        + "; it has " + describe(c.constructors()) + (c.name().contains("$")
+                                ? " (a nested class must be static)" : ""));
+            } else {
+                candidates.computeIfAbsent(op.get(), o -> new ArrayList<>()).add(c.name());
+            }
+        }
+
+        Map<Op, String> chosen = new EnumMap<>(Op.class);
+        Map<Op, String> missing = new EnumMap<>(Op.class);
+        for (Op op : Op.operations()) {
+            List<String> classes = candidates.getOrDefault(op, List.of());
+            if (!classes.isEmpty()) {
+                chosen.put(op, classes.get(0));
+                if (classes.size() > 1) {
+                    problems.add("two or more classes have @Op(\"" + op.specName() + "\"): " + String.join(", ",
+                            classes.stream().map(Discovery::display).toList()) + "; grading "
+                            + display(classes.get(0)) + ". Keep exactly one.");
+                }
+            } else if (used.contains(op)) {
+                String why = "no class for op " + op.specName() + ": write a class with @Op(\"" + op.specName()
+                        + "\") and a constructor " + constructor(op, "Name") + hint(op, unannotated);
+                missing.put(op, why);
+                problems.add(why);
+            }
+        }
+        String backprop = null;
+        if (backprops.isEmpty()) {
+            problems.add("no class implements org.topograd.api.Backprop: the traversal and end-to-end checks cannot run;"
+                    + " write one with a public no-argument constructor");
+        } else {
+            backprop = backprops.get(0);
+            if (backprops.size() > 1) {
+                problems.add("two or more classes implement Backprop: " + String.join(", ",
+                        backprops.stream().map(Discovery::display).toList()) + "; grading " + display(backprop)
+                        + ". Keep exactly one.");
+            }
+        }
+        return new Found(chosen, backprop, problems, missing);
+    }
+
+    /** Constructor parameters as the worker reports them. */
+    static String parameters(Op op) {
+        return switch (op.arity()) {
+            case UNARY -> "Node";
+            case BINARY -> "Node,Node";
+            case POWER -> "Node,double";
+            case LEAF -> throw new IllegalArgumentException(op + " is a leaf");
+        };
+    }
+
+    static String constructor(Op op, String className) {
+        return "public " + simple(className) + op.arity().constructor();
+    }
+
+    private static String hint(Op op, Map<String, Messages.ClassInfo> unannotated) {
+        for (String name : unannotated.keySet()) {
+            String simple = simple(name).toLowerCase(Locale.ROOT);
+            if (simple.equals(op.specName()) || simple.startsWith(op.specName() + "node")
+                    || simple.equals(op.name().toLowerCase(Locale.ROOT) + "node")) {
+                return " (" + display(name) + " extends Node but has no @Op(\"" + op.specName() + "\"))";
+            }
+        }
+        return "";
+    }
+
+    private static String describe(List<String> constructors) {
+        if (constructors.isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", constructors.stream().map(c -> "(" + c.replace(",", ", ") + ")").toList());
+    }
+
+    /** Class names as a student wrote them: nested classes with a dot. */
+    static String display(String binaryName) {
+        return binaryName.replace('$', '.');
+    }
+
+    private static String simple(String binaryName) {
+        String name = display(binaryName);
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+}

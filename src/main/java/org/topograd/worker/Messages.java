@@ -1,0 +1,453 @@
+package org.topograd.worker;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The messages between the parent and a worker, and their binary encoding. Doubles travel as
+ * their exact bits, so no digit is lost between the student's code and the comparison.
+ *
+ * <p>Parent to worker: {@link Bind}, {@link GraphMessage}, {@link Task}, and {@link #BYE}. Worker to
+ * parent: {@link Manifest}, {@link Bound}, {@link Result}, {@link Timeout}, {@link Exit}.
+ */
+public final class Messages {
+    public static final int MANIFEST = 1;
+    public static final int BIND = 2;
+    public static final int BOUND = 3;
+    public static final int GRAPH = 4;
+    public static final int TASK = 5;
+    public static final int RESULT = 6;
+    public static final int TIMEOUT = 7;
+    public static final int EXIT = 8;
+    public static final int BYE = 9;
+
+    private Messages() {}
+
+    // ---- discovery -----------------------------------------------------------------------------
+
+    /**
+     * What the worker found in one compiled class, without initialising it (no static initialiser
+     * has run): the facts the parent needs to choose the classes and explain what is missing.
+     *
+     * @param name binary class name
+     * @param concrete neither abstract nor an interface
+     * @param node a subclass of {@code org.topograd.api.Node}
+     * @param op the {@code @Op} value, or null
+     * @param constructors each declared constructor's parameter types, like {@code "Node,Node"}
+     * @param backprop implements {@code org.topograd.api.Backprop}
+     * @param loadError why the class could not be loaded, or null
+     */
+    public record ClassInfo(String name, boolean concrete, boolean node, String op, List<String> constructors,
+            boolean backprop, String loadError) {
+        public ClassInfo {
+            constructors = List.copyOf(constructors);
+        }
+    }
+
+    public record Manifest(List<ClassInfo> classes) {
+        public Manifest {
+            classes = List.copyOf(classes);
+        }
+    }
+
+    /** The classes chosen for each operation (in binding order) and for the traversal. */
+    public record Bind(List<String> opClasses, List<Integer> arities, String backpropClass) {
+        public Bind {
+            opClasses = List.copyOf(opClasses);
+            arities = List.copyOf(arities);
+        }
+    }
+
+    /** Per op binding, null or why its constructor cannot be used; and the same for the traversal. */
+    public record Bound(List<String> opProblems, String backpropProblem) {
+        public Bound {
+            opProblems = new ArrayList<>(opProblems); // may hold nulls
+        }
+    }
+
+    // ---- graphs and tasks ----------------------------------------------------------------------
+
+    /** Node kinds on the wire: the two leaves, then {@code OP_BASE + binding index}. */
+    public static final int INPUT = 0;
+    public static final int CONSTANT = 1;
+    public static final int OP_BASE = 2;
+
+    /**
+     * A graph's structure: for node {@code i}, its kind, operands ({@code -1} when absent), parameter
+     * (a constant's value or a power's exponent) and, for inputs, the name.
+     */
+    public record GraphMessage(int id, int[] kinds, int[] first, int[] second, double[] params, String[] names,
+            int output) {
+        public int size() {
+            return kinds.length;
+        }
+    }
+
+    public enum TaskKind {
+        /** The student's nodes, forward in the given order; reports every value. */
+        FORWARD,
+        /** The student's nodes, forward, then backward in reverse order from the seeded output. */
+        GRADS,
+        /** The student's Backprop on probe nodes with given local derivatives. */
+        TRAVERSAL,
+        /** The student's nodes, forward, then the student's Backprop. */
+        END_TO_END,
+        /** The student's nodes, forward at each of several points; reports the output at each. */
+        EVALUATE
+    }
+
+    /**
+     * One unit of work on one graph at one input point.
+     *
+     * @param order the order to run forward in (a topological order of the nodes reachable from the output)
+     * @param seed the output's gradient, for {@link TaskKind#GRADS}
+     * @param partials for {@link TaskKind#TRAVERSAL}: node {@code i}'s local derivatives are
+     *     {@code partials[2i]} and {@code partials[2i + 1]}
+     * @param points for {@link TaskKind#EVALUATE}: input vectors
+     */
+    public record Task(TaskKind kind, int graph, double[] inputs, int[] order, double seed, double[] partials,
+            double[][] points) {}
+
+    /**
+     * Where student code failed: the exception and the part of its stack in student code.
+     *
+     * @param where {@code phase:node} ({@code construct:4}, {@code forward:4}, {@code backward:4}) or a
+     *     phase of the traversal ({@code topologicalOrder}, {@code Backprop.backward},
+     *     {@code construct Backprop})
+     */
+    public record Failure(String where, String exception, List<String> stack) {
+        public Failure {
+            stack = List.copyOf(stack);
+        }
+    }
+
+    /**
+     * The raw outcome of a task.
+     *
+     * @param failure null when the task ran to the end
+     * @param values node values (FORWARD, GRADS, END_TO_END) or the output at each point (EVALUATE)
+     * @param grads node gradients (GRADS, END_TO_END, TRAVERSAL)
+     * @param order TRAVERSAL: node ids in the order topologicalOrder returned them, {@code -1} for a
+     *     node that is not part of the graph; null if it returned null
+     * @param calls TRAVERSAL: node ids in the order their backward() ran (capped)
+     * @param output what the student's code printed during the task (capped)
+     */
+    public record Result(Failure failure, double[] values, double[] grads, int[] order, int[] calls, String output) {}
+
+    /**
+     * The task exceeded its CPU time; where the student's thread was when it was stopped.
+     *
+     * @param where the phase and node being run, as in {@link Failure#where()}
+     */
+    public record Timeout(long cpuMillis, String where, List<String> stack) {
+        public Timeout {
+            stack = List.copyOf(stack);
+        }
+    }
+
+    /** Student code called System.exit; where, when it can be told. */
+    public record Exit(String where, List<String> stack) {
+        public Exit {
+            stack = List.copyOf(stack);
+        }
+    }
+
+    // ---- encoding ------------------------------------------------------------------------------
+
+    public static byte[] encode(Manifest m) {
+        return bytes(out -> {
+            out.writeInt(m.classes().size());
+            for (ClassInfo c : m.classes()) {
+                out.writeUTF(c.name());
+                out.writeBoolean(c.concrete());
+                out.writeBoolean(c.node());
+                writeNullable(out, c.op());
+                writeStrings(out, c.constructors());
+                out.writeBoolean(c.backprop());
+                writeNullable(out, c.loadError());
+            }
+        });
+    }
+
+    public static Manifest decodeManifest(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        int n = count(in);
+        List<ClassInfo> classes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            classes.add(new ClassInfo(in.readUTF(), in.readBoolean(), in.readBoolean(), readNullable(in),
+                    readStrings(in), in.readBoolean(), readNullable(in)));
+        }
+        return new Manifest(classes);
+    }
+
+    public static byte[] encode(Bind b) {
+        return bytes(out -> {
+            writeStrings(out, b.opClasses());
+            out.writeInt(b.arities().size());
+            for (int arity : b.arities()) {
+                out.writeInt(arity);
+            }
+            writeNullable(out, b.backpropClass());
+        });
+    }
+
+    public static Bind decodeBind(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        List<String> classes = readStrings(in);
+        int n = count(in);
+        List<Integer> arities = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            arities.add(in.readInt());
+        }
+        return new Bind(classes, arities, readNullable(in));
+    }
+
+    public static byte[] encode(Bound b) {
+        return bytes(out -> {
+            out.writeInt(b.opProblems().size());
+            for (String p : b.opProblems()) {
+                writeNullable(out, p);
+            }
+            writeNullable(out, b.backpropProblem());
+        });
+    }
+
+    public static Bound decodeBound(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        int n = count(in);
+        List<String> problems = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            problems.add(readNullable(in));
+        }
+        return new Bound(problems, readNullable(in));
+    }
+
+    public static byte[] encode(GraphMessage g) {
+        return bytes(out -> {
+            out.writeInt(g.id());
+            out.writeInt(g.output());
+            writeInts(out, g.kinds());
+            writeInts(out, g.first());
+            writeInts(out, g.second());
+            writeDoubles(out, g.params());
+            for (int i = 0; i < g.size(); i++) {
+                writeNullable(out, g.names()[i]);
+            }
+        });
+    }
+
+    public static GraphMessage decodeGraph(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        int id = in.readInt();
+        int output = in.readInt();
+        int[] kinds = readInts(in);
+        int[] first = readInts(in);
+        int[] second = readInts(in);
+        double[] params = readDoubles(in);
+        String[] names = new String[kinds.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = readNullable(in);
+        }
+        return new GraphMessage(id, kinds, first, second, params, names, output);
+    }
+
+    public static byte[] encode(Task t) {
+        return bytes(out -> {
+            out.writeInt(t.kind().ordinal());
+            out.writeInt(t.graph());
+            writeDoubles(out, t.inputs());
+            writeInts(out, t.order());
+            out.writeDouble(t.seed());
+            writeDoubles(out, t.partials());
+            out.writeBoolean(t.points() != null);
+            if (t.points() != null) {
+                out.writeInt(t.points().length);
+                for (double[] p : t.points()) {
+                    writeDoubles(out, p);
+                }
+            }
+        });
+    }
+
+    public static Task decodeTask(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        TaskKind kind = TaskKind.values()[in.readInt()];
+        int graph = in.readInt();
+        double[] inputs = readDoubles(in);
+        int[] order = readInts(in);
+        double seed = in.readDouble();
+        double[] partials = readDoubles(in);
+        double[][] points = null;
+        if (in.readBoolean()) {
+            points = new double[count(in)][];
+            for (int i = 0; i < points.length; i++) {
+                points[i] = readDoubles(in);
+            }
+        }
+        return new Task(kind, graph, inputs, order, seed, partials, points);
+    }
+
+    public static byte[] encode(Result r) {
+        return bytes(out -> {
+            out.writeBoolean(r.failure() != null);
+            if (r.failure() != null) {
+                out.writeUTF(r.failure().where());
+                out.writeUTF(r.failure().exception());
+                writeStrings(out, r.failure().stack());
+            }
+            writeDoubles(out, r.values());
+            writeDoubles(out, r.grads());
+            writeInts(out, r.order());
+            writeInts(out, r.calls());
+            writeLong(out, r.output());
+        });
+    }
+
+    public static Result decodeResult(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        Failure failure = in.readBoolean() ? new Failure(in.readUTF(), in.readUTF(), readStrings(in)) : null;
+        return new Result(failure, readDoubles(in), readDoubles(in), readInts(in), readInts(in), readLong(in));
+    }
+
+    public static byte[] encode(Timeout t) {
+        return bytes(out -> {
+            out.writeLong(t.cpuMillis());
+            writeLong(out, t.where());
+            writeStrings(out, t.stack());
+        });
+    }
+
+    public static Timeout decodeTimeout(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        return new Timeout(in.readLong(), readLong(in), readStrings(in));
+    }
+
+    public static byte[] encode(Exit e) {
+        return bytes(out -> {
+            writeLong(out, e.where());
+            writeStrings(out, e.stack());
+        });
+    }
+
+    public static Exit decodeExit(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        return new Exit(readLong(in), readStrings(in));
+    }
+
+    // ---- primitives ----------------------------------------------------------------------------
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static byte[] bytes(Writer writer) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return buffer.toByteArray();
+    }
+
+    private static DataInputStream in(byte[] payload) {
+        return new DataInputStream(new ByteArrayInputStream(payload));
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < -1 || n > Frames.MAX_PAYLOAD / 4) {
+            throw new IOException("corrupt count " + n);
+        }
+        return n;
+    }
+
+    private static void writeNullable(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            writeLong(out, s);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? readLong(in) : null;
+    }
+
+    /** Strings of any length (writeUTF stops at 64 KB). */
+    private static void writeLong(DataOutputStream out, String s) throws IOException {
+        byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readLong(DataInputStream in) throws IOException {
+        byte[] utf8 = new byte[count(in)];
+        in.readFully(utf8);
+        return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            writeLong(out, s);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = count(in);
+        List<String> strings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            strings.add(readLong(in));
+        }
+        return strings;
+    }
+
+    /** Arrays may be null, written as length -1. */
+    private static void writeInts(DataOutputStream out, int[] a) throws IOException {
+        out.writeInt(a == null ? -1 : a.length);
+        if (a != null) {
+            for (int v : a) {
+                out.writeInt(v);
+            }
+        }
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        int n = count(in);
+        if (n < 0) {
+            return null;
+        }
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readInt();
+        }
+        return a;
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] a) throws IOException {
+        out.writeInt(a == null ? -1 : a.length);
+        if (a != null) {
+            for (double v : a) {
+                out.writeLong(Double.doubleToRawLongBits(v));
+            }
+        }
+    }
+
+    private static double[] readDoubles(DataInputStream in) throws IOException {
+        int n = count(in);
+        if (n < 0) {
+            return null;
+        }
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = Double.longBitsToDouble(in.readLong());
+        }
+        return a;
+    }
+}

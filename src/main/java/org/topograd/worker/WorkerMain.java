@@ -1,0 +1,200 @@
+package org.topograd.worker;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The worker process: {@code WorkerMain <classes dir or jar> <cpu millis per task> <output bytes>}.
+ *
+ * <p>Before any student class is loaded it takes file descriptors 0 and 1 for the channel to the
+ * parent and points {@code System.out}/{@code System.err} at a capped buffer, so what students
+ * print is captured and never mixed with results. Student code runs on its own thread with a large
+ * stack (recursive solutions of deep graphs are legitimate); a watchdog stops a task whose process
+ * uses more than its CPU time and reports where the student's thread was. The process ends with {@code Runtime.halt},
+ * so threads the student left running cannot keep it alive.
+ */
+public final class WorkerMain {
+    /** Generous: a recursive traversal of a 100,000-node chain fits. Reserved, not committed. */
+    static final long STUDENT_STACK = 512L << 20;
+
+    private final OutputStream channel;
+    private final Object channelLock = new Object();
+    private volatile Thread student;
+    private volatile Runner runner;
+    /** Counts tasks started; the watchdog takes its own CPU baseline when it sees a new one. */
+    private volatile long taskNumber;
+    private volatile boolean inTask;
+
+    private WorkerMain(OutputStream channel) {
+        this.channel = channel;
+    }
+
+    public static void main(String[] args) throws Exception {
+        OutputStream channel = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        PrintStream diagnostics = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        InputStream requests = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
+        CapturedOutput captured = new CapturedOutput(Integer.parseInt(args[2]) / 2);
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        System.setIn(InputStream.nullInputStream());
+
+        WorkerMain worker = new WorkerMain(channel);
+        long cpuLimitNanos = Long.parseLong(args[1]) * 1_000_000L;
+        Thread thread = new Thread(null, () -> {
+            try {
+                worker.serve(Path.of(args[0]), requests, captured);
+            } catch (RuntimeException | Error e) {
+                // A fault of the worker itself (student failures are caught per call): tell the parent's log.
+                e.printStackTrace(diagnostics);
+                Runtime.getRuntime().halt(5);
+            }
+        }, "student", STUDENT_STACK);
+        worker.student = thread;
+        Runtime.getRuntime().addShutdownHook(new Thread(worker::reportExit, "exit-reporter"));
+        Thread watchdog = new Thread(() -> worker.watch(cpuLimitNanos), "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.setPriority(Thread.MAX_PRIORITY);
+        thread.start();
+        watchdog.start();
+        thread.join();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private void serve(Path location, InputStream requests, CapturedOutput captured) {
+        try {
+            StudentClasses classes = new StudentClasses(location);
+            send(Messages.MANIFEST, Messages.encode(classes.manifest()));
+            runner = new Runner(classes, captured);
+            while (true) {
+                Frames.Frame frame = Frames.read(requests);
+                if (frame == null || frame.type() == Messages.BYE) {
+                    return;
+                }
+                switch (frame.type()) {
+                    case Messages.BIND -> send(Messages.BOUND,
+                            Messages.encode(runner.bind(Messages.decodeBind(frame.payload()))));
+                    case Messages.GRAPH -> runner.addGraph(Messages.decodeGraph(frame.payload()));
+                    case Messages.TASK -> {
+                        Messages.Task task = Messages.decodeTask(frame.payload());
+                        taskNumber++;
+                        inTask = true;
+                        Messages.Result result = runner.run(task);
+                        inTask = false;
+                        send(Messages.RESULT, Messages.encode(result));
+                    }
+                    default -> throw new IOException("unexpected frame type " + frame.type());
+                }
+            }
+        } catch (IOException e) {
+            // The parent went away or sent garbage: nothing sensible is left to do.
+            Runtime.getRuntime().halt(4);
+        }
+    }
+
+    private void send(int type, byte[] payload) throws IOException {
+        synchronized (channelLock) {
+            Frames.write(channel, type, payload);
+        }
+    }
+
+    /**
+     * CPU time of the whole process, which counts threads the student started too. Read from
+     * /proc through ProcessHandle: the management beans would add tens of milliseconds to every
+     * worker's start.
+     */
+    private static long cpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * Polls the process's CPU time while a task runs; past the limit, reports where the student's
+     * thread is and ends the process. The baseline is taken when the watchdog first sees a task,
+     * at most one poll late, which keeps the task path free of system calls.
+     */
+    private void watch(long limitNanos) {
+        long seen = -1;
+        long baseline = 0;
+        while (true) {
+            LockSupport.parkNanos(5_000_000L);
+            if (!inTask) {
+                continue;
+            }
+            long number = taskNumber;
+            if (number != seen) {
+                seen = number;
+                baseline = cpuTime();
+                continue;
+            }
+            long used = cpuTime() - baseline;
+            // Process time includes the JIT and GC threads; the limit is generous enough for that.
+            if (used > limitNanos && inTask && taskNumber == seen) {
+                List<String> stack = frames(student.getStackTrace());
+                try {
+                    send(Messages.TIMEOUT, Messages.encode(new Messages.Timeout(used / 1_000_000L, where(), stack)));
+                } catch (IOException e) {
+                    // The parent will see the process end without a result, which it reports too.
+                }
+                Runtime.getRuntime().halt(3);
+            }
+        }
+    }
+
+    /** Shutdown hooks run only for System.exit (the worker itself halts): report who called it. */
+    private void reportExit() {
+        List<String> stack = List.of();
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            StackTraceElement[] frames = e.getValue();
+            for (StackTraceElement f : frames) {
+                if (f.getClassName().equals("java.lang.Runtime") && f.getMethodName().equals("exit")) {
+                    stack = frames(frames);
+                    break;
+                }
+            }
+        }
+        try {
+            send(Messages.EXIT, Messages.encode(new Messages.Exit(where(), stack)));
+        } catch (IOException e) {
+            // Nothing to add: the parent sees the process end.
+        }
+    }
+
+    private String where() {
+        Runner r = runner;
+        return r == null ? "" : r.where();
+    }
+
+    /** The frames of student code (and the JDK around it), topograd's own frames left out. */
+    private static List<String> frames(StackTraceElement[] trace) {
+        List<String> frames = new ArrayList<>();
+        for (StackTraceElement f : trace) {
+            String c = f.getClassName();
+            if (c.startsWith("org.topograd.worker.")) {
+                break;
+            }
+            if (c.startsWith("java.lang.Shutdown") || c.startsWith("java.lang.Runtime")
+                    || c.startsWith("java.lang.System") || c.startsWith("java.lang.Thread")) {
+                continue;
+            }
+            if (frames.size() == 8) {
+                frames.add("...");
+                break;
+            }
+            frames.add(f.toString());
+        }
+        return frames;
+    }
+}
