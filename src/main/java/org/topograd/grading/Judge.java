@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Graph;
-import org.topograd.spec.NumberText;
 import org.topograd.spec.Op;
 import org.topograd.spec.Tolerance;
 
@@ -30,8 +29,9 @@ public final class Judge {
             return new Outcome.Pass("");
         }
         int first = wrong.get(0);
-        return new Outcome.Fail(name(graph, first) + " is " + num(values[first]) + ", expected "
-                + num(answers.values()[first]) + within(tolerance, answers.values()[first]) + more(graph, wrong));
+        String[] shown = Figures.pair(values[first], answers.values()[first]);
+        return new Outcome.Fail(name(graph, first) + " is " + shown[0] + ", expected " + shown[1]
+                + within(tolerance, answers.values()[first]) + more(graph, wrong));
     }
 
     /**
@@ -61,14 +61,15 @@ public final class Judge {
         }
         if (!nonZero.isEmpty()) {
             int n = nonZero.get(0);
-            problems.add("with the output's gradient set to 0, " + name(graph, n) + ".grad is " + num(zero[n])
+            problems.add("with the output's gradient set to 0, " + name(graph, n) + ".grad is " + Figures.of(zero[n])
                     + " but every gradient must be 0" + more(graph, nonZero)
                     + " (backward must multiply by the node's own grad, the upstream gradient)");
         }
         if (!notDoubled.isEmpty()) {
             int n = notDoubled.get(0);
-            problems.add("with the output's gradient set to 2, " + name(graph, n) + ".grad is " + num(two[n])
-                    + ", expected twice " + num(one[n]) + " = " + num(2 * one[n]) + more(graph, notDoubled)
+            String[] shown = Figures.pair(two[n], 2 * one[n]);
+            problems.add("with the output's gradient set to 2, " + name(graph, n) + ".grad is " + shown[0]
+                    + ", expected twice " + Figures.of(one[n]) + " = " + shown[1] + more(graph, notDoubled)
                     + " (backward must scale with the upstream gradient)");
         }
         return problems.isEmpty() ? new Outcome.Pass("") : new Outcome.Fail(String.join("; ", problems));
@@ -106,9 +107,10 @@ public final class Judge {
         for (NumericalGradient.Check c : checks) {
             String subject = c.input() < 0 ? "a random direction" : "input " + graph.label(graph.inputNode(c.input()));
             if (c.failed()) {
-                return new Outcome.Fail(subject + ": your backward gives " + num(c.analytic())
-                        + " but your forward's numerical derivative is " + num(c.numeric()) + " (tolerance ±"
-                        + num(c.bound()) + "); forward and backward disagree");
+                String[] shown = Figures.pair(c.analytic(), c.numeric());
+                return new Outcome.Fail(subject + ": your backward gives " + shown[0]
+                        + " but your forward's numerical derivative is " + shown[1] + " (tolerance ±"
+                        + Figures.rough(c.bound()) + "); forward and backward disagree");
             }
             if (c.skipped()) {
                 skipped.add(subject.replace("input ", "") + (c.status() == NumericalGradient.Check.Status.KINK
@@ -130,7 +132,8 @@ public final class Judge {
             return new Outcome.Pass("");
         }
         int first = wrong.get(0);
-        return new Outcome.Fail(name(graph, first) + ".grad is " + num(got[first]) + ", expected " + num(want[first])
+        String[] shown = Figures.pair(got[first], want[first]);
+        return new Outcome.Fail(name(graph, first) + ".grad is " + shown[0] + ", expected " + shown[1]
                 + within(tolerance, want[first]) + more(graph, wrong) + note);
     }
 
@@ -139,8 +142,7 @@ public final class Judge {
     }
 
     private static String within(Tolerance tolerance, double want) {
-        return " (tolerance ±" + NumberText.format(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2g",
-                tolerance.bound(want)))) + ")";
+        return " (tolerance ±" + Figures.rough(tolerance.bound(want)) + ")";
     }
 
     private static String more(Graph graph, List<Integer> wrong) {
@@ -153,9 +155,5 @@ public final class Judge {
         }
         int rest = wrong.size() - 1 - names.size();
         return "; also wrong: " + String.join(", ", names) + (rest > 0 ? " and " + rest + " more" : "");
-    }
-
-    static String num(double x) {
-        return NumberText.format(x);
     }
 }
