@@ -106,7 +106,8 @@ final class SpecReader {
         if (graph != null) {
             double[] base = inputs.values().stream().mapToDouble(Claimed::number).toArray();
             Optional<Expected> expect = optional(top, "expect").flatMap(e -> expected(e.value(), graph));
-            cases.add(new Case("main", Case.Kind.MAIN, base, expect, at(root.getStartMark())));
+            Location mainAt = optional(top, "inputs").map(e -> at(e.key().getStartMark())).orElse(at(root.getStartMark()));
+            cases.add(new Case("main", Case.Kind.MAIN, base, expect, mainAt));
             optional(top, "cases").ifPresent(e -> cases.addAll(listedCases(e.value(), graph, base)));
             optional(top, "random").ifPresent(e -> cases.addAll(randomCases(e.value(), graph)));
         }
@@ -121,7 +122,8 @@ final class SpecReader {
         return new SpecResult.Invalid(file, problems);
     }
 
-    private static Yaml yaml() {
+    /** The same composer for reading and for rewriting specs. */
+    static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20); // a spec has no use for alias bombs
         options.setAllowRecursiveKeys(false);
@@ -145,12 +147,12 @@ final class SpecReader {
             if (!validName(e.key(), "an input")) {
                 continue;
             }
+            // An input whose value is wrong is still an input: keeping it (as NaN; the spec is invalid
+            // anyway) lets the graph be compiled, so its problems are reported in the same run.
             OptionalDouble value = number(e.value(), "input " + e.name());
-            if (value.isPresent()) {
-                inputs.put(e.name(), new Claimed(value.getAsDouble(), at(e.key().getStartMark())));
-            }
+            inputs.put(e.name(), new Claimed(value.orElse(Double.NaN), at(e.key().getStartMark())));
         }
-        if (inputs.isEmpty() && problems.isEmpty()) {
+        if (((MappingNode) node).getValue().isEmpty()) {
             problem(node.getStartMark(), "inputs is empty: a graph needs at least one input to differentiate");
         }
         return inputs;
@@ -424,6 +426,9 @@ final class SpecReader {
             return BigDecimal.ONE;
         }
         BigDecimal points = new BigDecimal(text.get()).stripTrailingZeros();
+        if (points.scale() < 0) {
+            points = points.setScale(0); // 10, not 1E+1, when printed
+        }
         if (points.signum() < 0) {
             problem(node.getStartMark(), "points must not be negative");
         } else if (points.scale() > 2) {
