@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Grades computation-graph and backpropagation coursework.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            SolveCommand.class,
+            BenchCommand.class
         },
         footer = ExitCodes.HELP_FOOTER)
 public final class Main implements Callable<Integer> {
