@@ -1,7 +1,7 @@
 package org.topograd.spec;
 
 /**
- * Numbers as people write them: {@code 54} rather than {@code 54.0}, {@code 1e-05} rather than
+ * Numbers as people write them: {@code 54} rather than {@code 54.0}, {@code 1e-5} rather than
  * {@code 1.0E-5}, and always the shortest text that reads back to the same double.
  */
 public final class NumberText {
@@ -17,7 +17,7 @@ public final class NumberText {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);
         }
-        // Double.toString reads back to the same double; only its spelling changes.
-        return Double.toString(x).replace("E", "e");
+        // Double.toString reads back to the same double; only its spelling changes: 1.0E-9 -> 1e-9.
+        return Double.toString(x).replace(".0E", "E").replace("E", "e");
     }
 }

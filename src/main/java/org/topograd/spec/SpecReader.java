@@ -70,7 +70,13 @@ final class SpecReader {
             root = yaml().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problem(mark, "YAML syntax error: " + e.getProblem()
+            // The context ("while parsing a flow mapping" at the unclosed '{') is often where the mistake is.
+            String context = e.getContext() != null && e.getContextMark() != null && e.getProblemMark() != null
+                    && e.getContextMark().getLine() != e.getProblemMark().getLine()
+                    ? " (" + e.getContext() + " that starts at line " + (e.getContextMark().getLine() + 1) + ", column "
+                            + (e.getContextMark().getColumn() + 1) + ")"
+                    : "";
+            problem(mark, "YAML syntax error: " + e.getProblem() + context
                     + ". Check the indentation and the colons on this line; an expression that starts with"
                     + " one of - * & ! [ { ' \" must be quoted, as in y: \"-x\"");
             return invalid();
@@ -118,8 +124,11 @@ final class SpecReader {
                 tolerance));
     }
 
+    /** Every problem, in the order of the file (the order they were found in is the reader's, not the user's). */
     private SpecResult invalid() {
-        return new SpecResult.Invalid(file, problems);
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingInt((Problem p) -> p.at().line()).thenComparingInt(p -> p.at().column()));
+        return new SpecResult.Invalid(file, sorted);
     }
 
     /** The same composer for reading and for rewriting specs. */
