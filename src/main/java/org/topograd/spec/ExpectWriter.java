@@ -205,27 +205,36 @@ public final class ExpectWriter {
             throw new IllegalArgumentException("line " + (node.getStartMark().getLine() + 1) + ": expected a mapping here");
         }
         NodeTuple anchor = null;
+        boolean inserted = false;
         for (Map.Entry<String, Want> e : ((Entries) want).entries().entrySet()) {
             NodeTuple existing = tuple(mapping, e.getKey());
             if (existing != null) {
                 update(existing.getValueNode(), e.getValue());
                 anchor = existing;
             } else {
-                insert(mapping, anchor, e.getKey(), e.getValue());
+                insert(mapping, anchor, e.getKey(), e.getValue(), inserted);
+                inserted = true;
             }
         }
+    }
+
+    private void insert(MappingNode mapping, NodeTuple after, String key, Want want) {
+        insert(mapping, after, key, want, false);
     }
 
     /**
      * Adds {@code key: want} to a mapping, after the entry {@code after} (or first, when it is null),
      * in the mapping's own style. A new nested mapping is always written in flow style.
+     * {@code follows} says an entry was inserted at the same place just before this one (which
+     * matters only in an empty flow mapping, where the two need a comma between them).
      */
-    private void insert(MappingNode mapping, NodeTuple after, String key, Want want) {
+    private void insert(MappingNode mapping, NodeTuple after, String key, Want want, boolean follows) {
         String entry = key + ": " + flow(want);
         List<NodeTuple> entries = mapping.getValue();
         if (mapping.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
             if (entries.isEmpty()) {
-                edit(index(mapping.getStartMark()) + 1, index(mapping.getStartMark()) + 1, entry);
+                int at = index(mapping.getStartMark()) + 1;
+                edit(at, at, (follows ? ", " : "") + entry);
             } else if (after == null) {
                 int at = index(entries.get(0).getKeyNode().getStartMark());
                 edit(at, at, entry + ", ");
