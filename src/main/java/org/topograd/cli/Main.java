@@ -14,8 +14,11 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Grades computation-graph and backpropagation coursework.",
         subcommands = {
+            ValidateCommand.class,
+            SolveCommand.class,
             GradeCommand.class,
             CheckCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = ExitCodes.HELP_FOOTER)

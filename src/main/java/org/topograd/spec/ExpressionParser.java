@@ -31,6 +31,8 @@ public final class ExpressionParser {
 
     private final String text;
     private int pos;
+    /** Just past the last token consumed: the end of the expression parsed so far, without trailing spaces. */
+    private int lastEnd;
     private int depth;
 
     private ExpressionParser(String text) {
@@ -56,15 +58,20 @@ public final class ExpressionParser {
         return expr;
     }
 
+    // Spans of operator nodes run from where their first operand starts to lastEnd, so they include
+    // the parentheses of a parenthesised operand: the label of (a + b) * c is "(a + b) * c".
+
     private Expr sum() throws ExpressionException {
         enter();
+        skipSpace();
+        int start = pos;
         Expr left = product();
         while (true) {
             skipSpace();
             if (accept('+')) {
-                left = apply(Op.ADD, left, product());
+                left = apply(Op.ADD, left, product(), start);
             } else if (accept('-')) {
-                left = apply(Op.SUB, left, product());
+                left = apply(Op.SUB, left, product(), start);
             } else {
                 leave();
                 return left;
@@ -73,13 +80,15 @@ public final class ExpressionParser {
     }
 
     private Expr product() throws ExpressionException {
+        skipSpace();
+        int start = pos;
         Expr left = unary();
         while (true) {
             skipSpace();
             if (accept('*')) {
-                left = apply(Op.MUL, left, unary());
+                left = apply(Op.MUL, left, unary(), start);
             } else if (accept('/')) {
-                left = apply(Op.DIV, left, unary());
+                left = apply(Op.DIV, left, unary(), start);
             } else {
                 return left;
             }
@@ -94,14 +103,16 @@ public final class ExpressionParser {
             Expr operand = unary();
             leave();
             if (operand instanceof Expr.Num num) {
-                return new Expr.Num(-num.value(), start, num.end());
+                return new Expr.Num(-num.value(), start, lastEnd);
             }
-            return new Expr.Apply(Op.NEG, List.of(operand), 0, start, operand.end());
+            return new Expr.Apply(Op.NEG, List.of(operand), 0, start, lastEnd);
         }
         return power();
     }
 
     private Expr power() throws ExpressionException {
+        skipSpace();
+        int start = pos;
         Expr base = atom();
         skipSpace();
         int caret = pos;
@@ -116,7 +127,7 @@ public final class ExpressionParser {
                     + slice(exponent) + "': ^ is the lecture's PowerNode x ^ n with a fixed n"
                     + " (for a variable exponent write exp(n * log(x)))");
         }
-        return new Expr.Apply(Op.POW, List.of(base), num.value(), base.start(), num.end());
+        return new Expr.Apply(Op.POW, List.of(base), num.value(), start, lastEnd);
     }
 
     private Expr atom() throws ExpressionException {
@@ -131,11 +142,13 @@ public final class ExpressionParser {
             if (!accept(')')) {
                 throw new ExpressionException(start, "unbalanced parentheses: this '(' is never closed");
             }
+            lastEnd = pos;
             return inner;
         }
         Matcher number = NUMBER.matcher(text).region(pos, text.length());
         if (number.lookingAt()) {
             pos = number.end();
+            lastEnd = pos;
             double value = Double.parseDouble(number.group());
             if (Double.isInfinite(value)) {
                 throw new ExpressionException(start, "the number " + number.group() + " is too large for a double");
@@ -145,6 +158,7 @@ public final class ExpressionParser {
         Matcher name = NAME.matcher(text).region(pos, text.length());
         if (name.lookingAt()) {
             pos = name.end();
+            lastEnd = pos;
             String id = name.group();
             skipSpace();
             if (peekIs('(')) {
@@ -174,6 +188,7 @@ public final class ExpressionParser {
         if (!accept(')')) {
             throw new ExpressionException(open, "unbalanced parentheses: the '(' of " + function + "( is never closed");
         }
+        lastEnd = pos;
         return new Expr.Apply(op, List.of(argument), 0, start, pos);
     }
 
@@ -181,8 +196,8 @@ public final class ExpressionParser {
         return Op.functions().stream().map(Op::specName).collect(Collectors.toList());
     }
 
-    private Expr apply(Op op, Expr left, Expr right) {
-        return new Expr.Apply(op, List.of(left, right), 0, left.start(), right.end());
+    private Expr apply(Op op, Expr left, Expr right, int start) {
+        return new Expr.Apply(op, List.of(left, right), 0, start, lastEnd);
     }
 
     private String slice(Expr e) {

@@ -112,7 +112,9 @@ final class GraphCompiler {
             }
             Location at = inside(d, ref.start());
             if (declared.containsKey(name) && !name.equals(d.name())) {
-                if (!cyclic.contains(name)) {
+                // An entry above this one whose own expression is broken has been reported already.
+                boolean brokenAbove = order.indexOf(name) < order.indexOf(d.name());
+                if (!cyclic.contains(name) && !brokenAbove) {
                     problems.add(new Problem(at, "'" + name + "' is used before it is defined (it is on line "
                             + declared.get(name).at().line() + "): graph entries are in order, each using only inputs"
                             + " and entries above it; move '" + name + "' above '" + d.name() + "'"));

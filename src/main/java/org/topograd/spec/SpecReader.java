@@ -70,7 +70,13 @@ final class SpecReader {
             root = yaml().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problem(mark, "YAML syntax error: " + e.getProblem()
+            // The context ("while parsing a flow mapping" at the unclosed '{') is often where the mistake is.
+            String context = e.getContext() != null && e.getContextMark() != null && e.getProblemMark() != null
+                    && e.getContextMark().getLine() != e.getProblemMark().getLine()
+                    ? " (" + e.getContext() + " that starts at line " + (e.getContextMark().getLine() + 1) + ", column "
+                            + (e.getContextMark().getColumn() + 1) + ")"
+                    : "";
+            problem(mark, "YAML syntax error: " + e.getProblem() + context
                     + ". Check the indentation and the colons on this line; an expression that starts with"
                     + " one of - * & ! [ { ' \" must be quoted, as in y: \"-x\"");
             return invalid();
@@ -106,7 +112,8 @@ final class SpecReader {
         if (graph != null) {
             double[] base = inputs.values().stream().mapToDouble(Claimed::number).toArray();
             Optional<Expected> expect = optional(top, "expect").flatMap(e -> expected(e.value(), graph));
-            cases.add(new Case("main", Case.Kind.MAIN, base, expect, at(root.getStartMark())));
+            Location mainAt = optional(top, "inputs").map(e -> at(e.key().getStartMark())).orElse(at(root.getStartMark()));
+            cases.add(new Case("main", Case.Kind.MAIN, base, expect, mainAt));
             optional(top, "cases").ifPresent(e -> cases.addAll(listedCases(e.value(), graph, base)));
             optional(top, "random").ifPresent(e -> cases.addAll(randomCases(e.value(), graph)));
         }
@@ -117,11 +124,15 @@ final class SpecReader {
                 tolerance));
     }
 
+    /** Every problem, in the order of the file (the order they were found in is the reader's, not the user's). */
     private SpecResult invalid() {
-        return new SpecResult.Invalid(file, problems);
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingInt((Problem p) -> p.at().line()).thenComparingInt(p -> p.at().column()));
+        return new SpecResult.Invalid(file, sorted);
     }
 
-    private static Yaml yaml() {
+    /** The same composer for reading and for rewriting specs. */
+    static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20); // a spec has no use for alias bombs
         options.setAllowRecursiveKeys(false);
@@ -145,12 +156,12 @@ final class SpecReader {
             if (!validName(e.key(), "an input")) {
                 continue;
             }
+            // An input whose value is wrong is still an input: keeping it (as NaN; the spec is invalid
+            // anyway) lets the graph be compiled, so its problems are reported in the same run.
             OptionalDouble value = number(e.value(), "input " + e.name());
-            if (value.isPresent()) {
-                inputs.put(e.name(), new Claimed(value.getAsDouble(), at(e.key().getStartMark())));
-            }
+            inputs.put(e.name(), new Claimed(value.orElse(Double.NaN), at(e.key().getStartMark())));
         }
-        if (inputs.isEmpty() && problems.isEmpty()) {
+        if (((MappingNode) node).getValue().isEmpty()) {
             problem(node.getStartMark(), "inputs is empty: a graph needs at least one input to differentiate");
         }
         return inputs;
@@ -424,6 +435,9 @@ final class SpecReader {
             return BigDecimal.ONE;
         }
         BigDecimal points = new BigDecimal(text.get()).stripTrailingZeros();
+        if (points.scale() < 0) {
+            points = points.setScale(0); // 10, not 1E+1, when printed
+        }
         if (points.signum() < 0) {
             problem(node.getStartMark(), "points must not be negative");
         } else if (points.scale() > 2) {

@@ -1,0 +1,25 @@
+package org.topograd.engine;
+
+import org.topograd.spec.Problem;
+
+/**
+ * Something the {@link Solver} found wrong with a spec, of a kind that says who has to act: a
+ * wrong expectation is fixed by correcting the number (or {@code topograd solve --write}); a
+ * non-finite value means the point is ill-posed; a numerical mismatch means a singularity or a bug
+ * in topograd.
+ */
+public record Finding(Kind kind, Problem problem) {
+    public enum Kind {
+        /** A number under {@code expect} differs from what the reference engine computes. */
+        WRONG_EXPECTATION,
+        /** A value or gradient is NaN or infinite at a case: the spec is ill-posed there. */
+        NOT_FINITE,
+        /** Finite differences disagree with the reference engine's gradient. */
+        NUMERICAL_MISMATCH
+    }
+
+    @Override
+    public String toString() {
+        return problem.toString();
+    }
+}
