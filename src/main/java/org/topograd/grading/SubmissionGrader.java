@@ -27,8 +27,9 @@ import org.topograd.worker.Messages;
  *
  * <p>Smoke tests run each op once on a two-node graph before anything else, so that an op whose
  * constructor exits or whose forward loops forever is found once and its checks are reported as not
- * run, instead of costing a timeout at every input point. The same happens to an op that times out
- * or exits later. Nothing else stops grading early.
+ * run, instead of costing a timeout at every input point. A class that times out or exits later,
+ * on a spec's input point, is not run again on that spec's other points; other specs try it afresh,
+ * since what hangs on one graph (exponential recursion on a large DAG) may work on another.
  */
 public final class SubmissionGrader {
     private final GradingSetup setup;
@@ -114,8 +115,8 @@ public final class SubmissionGrader {
         private final WorkerSession session;
         private final List<SubmissionResult.Note> notes;
         private final long compileMillis;
-        private final Map<Op, String> blockedOps = new EnumMap<>(Op.class);
-        private String blockedTraversal;
+        /** What cannot run anywhere: missing classes, and classes that failed their smoke test. */
+        private final Blocked blocked = new Blocked();
         private Blame blame;
 
         Run(Submission submission, WorkerSession session, List<SubmissionResult.Note> notes, long compileMillis) {
@@ -172,24 +173,24 @@ public final class SubmissionGrader {
                 String problem = bound.opProblems().get(Op.operations().indexOf(op));
                 String missing = found.missing().get(op);
                 if (missing != null) {
-                    blockedOps.put(op, "not run: " + missing);
+                    blocked.op(op, "not run: " + missing);
                 } else if (!found.ops().containsKey(op)) {
-                    blockedOps.put(op, "not run: no usable class for op " + op.specName());
+                    blocked.op(op, "not run: no usable class for op " + op.specName());
                 } else if (problem != null) {
-                    blockedOps.put(op, "not run: the class for " + op.specName() + " cannot be used: " + problem);
+                    blocked.op(op, "not run: the class for " + op.specName() + " cannot be used: " + problem);
                 }
             }
             if (found.backprop() == null) {
-                blockedTraversal = "not run: no class implements Backprop";
+                blocked.traversal("not run: no class implements Backprop");
             } else if (bound.backpropProblem() != null) {
-                blockedTraversal = "not run: the Backprop class cannot be used: " + bound.backpropProblem();
+                blocked.traversal("not run: the Backprop class cannot be used: " + bound.backpropProblem());
             }
         }
 
         /** Each op once on a tiny graph, and the traversal once; a crash or a hang blocks it for the rest. */
         private void smokeTest(Discovery.Found found) {
             for (Op op : found.ops().keySet()) {
-                if (blockedOps.containsKey(op)) {
+                if (blocked.ops.containsKey(op)) {
                     continue;
                 }
                 Graph.Builder b = Graph.builder();
@@ -203,7 +204,7 @@ public final class SubmissionGrader {
                         org.topograd.engine.ReferenceEngine.topologicalOrder(graph), 1));
                 if (stopsEverything(outcome)) {
                     String why = describe(outcome, graph);
-                    blockedOps.put(op, "not run: " + simple(found.ops().get(op)) + " stopped the worker when first"
+                    blocked.op(op, "not run: " + simple(found.ops().get(op)) + " stopped the worker when first"
                             + " tried: " + why);
                     notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
                 }
@@ -214,8 +215,9 @@ public final class SubmissionGrader {
             Spec spec = s.spec();
             long[][] max = allocation(spec);
             List<CheckResult> rows = new ArrayList<>();
+            Blocked onThisSpec = blocked.copy();
             for (int c = 0; c < s.cases().size(); c++) {
-                CaseRun run = new CaseRun(s, c);
+                CaseRun run = new CaseRun(s, c, onThisSpec);
                 for (Check check : Check.values()) {
                     if (setup.weights().counts(check)) {
                         rows.add(new CheckResult(spec.id(), spec.cases().get(c).name(), check, run.check(check),
@@ -232,19 +234,21 @@ public final class SubmissionGrader {
             private final Graph graph;
             private final CaseAnswers answers;
             private final Case point;
+            private final Blocked blocked;
             private Attempt seedOne;
 
-            CaseRun(SpecAnswers specAnswers, int index) {
+            CaseRun(SpecAnswers specAnswers, int index, Blocked blocked) {
                 this.specAnswers = specAnswers;
+                this.blocked = blocked;
                 this.graph = specAnswers.spec().graph();
                 this.answers = specAnswers.cases().get(index);
                 this.point = specAnswers.spec().cases().get(index);
             }
 
             Outcome check(Check check) {
-                String blocked = blocked(check);
-                if (blocked != null) {
-                    return new Outcome.NotRun(blocked);
+                String why = blocked(check);
+                if (why != null) {
+                    return new Outcome.NotRun(why);
                 }
                 var tolerance = specAnswers.spec().tolerance();
                 switch (check) {
@@ -313,13 +317,13 @@ public final class SubmissionGrader {
             private String blocked(Check check) {
                 if (check != Check.TRAVERSAL) {
                     for (Op op : specAnswers.ops()) {
-                        if (blockedOps.containsKey(op)) {
-                            return blockedOps.get(op);
+                        if (blocked.ops.containsKey(op)) {
+                            return blocked.ops.get(op);
                         }
                     }
                 }
                 if (check == Check.TRAVERSAL || check == Check.END_TO_END) {
-                    return blockedTraversal;
+                    return blocked.traversal;
                 }
                 return null;
             }
@@ -365,9 +369,9 @@ public final class SubmissionGrader {
                 Op inStack = blame.opInStack(stack);
                 Op op = inStack != null ? inStack : blame.op(graph, where);
                 if (op != null) {
-                    blockedOps.putIfAbsent(op, why);
+                    blocked.op(op, why);
                 } else if (blame.traversal(where)) {
-                    blockedTraversal = blockedTraversal != null ? blockedTraversal : why;
+                    blocked.traversal(why);
                 }
             }
         }
@@ -405,6 +409,29 @@ public final class SubmissionGrader {
         private Messages.Task task(Messages.TaskKind kind, Messages.GraphMessage wire, double[] inputs, int[] order,
                 double seed) {
             return new Messages.Task(kind, wire.id(), inputs, order, seed, null, null);
+        }
+    }
+
+    /** The classes that are not run, and why; the first reason given is kept. */
+    private static final class Blocked {
+        final Map<Op, String> ops = new EnumMap<>(Op.class);
+        String traversal;
+
+        void op(Op op, String why) {
+            ops.putIfAbsent(op, why);
+        }
+
+        void traversal(String why) {
+            if (traversal == null) {
+                traversal = why;
+            }
+        }
+
+        Blocked copy() {
+            Blocked copy = new Blocked();
+            copy.ops.putAll(ops);
+            copy.traversal = traversal;
+            return copy;
         }
     }
 
