@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.topograd.grading.Assignment;
+import org.topograd.grading.Diagnostician;
+import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.Grading;
 import org.topograd.grading.SubmissionResult;
 import org.topograd.report.TerminalReport;
@@ -43,6 +45,10 @@ final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "no submission folder at " + dir);
         }
         SpecFiles.Loaded loaded = SpecFiles.load(specs, err);
+        if (loaded.assignment() == null) {
+            err.println("topograd check: " + specs.resolve("assignment.yaml") + " is invalid; ask your instructor.");
+            return ExitCodes.FINDINGS;
+        }
         List<Spec> visible = loaded.specs().stream().filter(s -> !s.hidden()).toList();
         int hidden = loaded.specs().size() - visible.size();
         if (visible.isEmpty()) {
@@ -53,7 +59,9 @@ final class CheckCommand implements Callable<Integer> {
         Submission submission = new Submission(folder.getFileName() == null ? "submission"
                 : folder.getFileName().toString(), folder);
         SubmissionResult result;
-        try (Grading grading = Grading.prepare(visible, Assignment.DEFAULT, Launcher.detect())) {
+        Assignment assignment = loaded.assignment();
+        try (Grading grading = Grading.prepare(ReferenceAnswers.of(visible, assignment.numerical()), assignment,
+                Launcher.detect(), Diagnostician.NONE)) {
             result = grading.grade(List.of(submission), 1, r -> { }).get(0);
         }
         boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.topograd.grading.Assignment;
+import org.topograd.grading.Diagnostician;
+import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.Grading;
 import org.topograd.grading.Points;
 import org.topograd.grading.SubmissionResult;
@@ -20,7 +22,6 @@ import org.topograd.submission.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec.Target;
 
 /** {@code topograd grade}: every submission against every spec, into CSV scorecards. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
@@ -60,6 +61,10 @@ final class GradeCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--jobs must be at least 1");
         }
         SpecFiles.Loaded loaded = SpecFiles.load(specs, err);
+        if (loaded.assignment() == null) {
+            err.println("topograd grade: " + specs.resolve("assignment.yaml") + " is invalid; nothing was graded.");
+            return ExitCodes.FINDINGS;
+        }
         if (loaded.specs().isEmpty()) {
             err.println("topograd grade: no valid spec in " + specs + "; nothing to grade.");
             return ExitCodes.FINDINGS;
@@ -73,7 +78,9 @@ final class GradeCommand implements Callable<Integer> {
         }
         ReportFolder folder = new ReportFolder(reports);
         List<String> specIds = loaded.specs().stream().map(Spec::id).toList();
-        try (Grading grading = Grading.prepare(loaded.specs(), Assignment.DEFAULT, launcher)) {
+        Assignment assignment = loaded.assignment();
+        try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()), assignment,
+                launcher, Diagnostician.NONE)) {
             grading.grade(chosen, jobs, result -> {
                 try {
                     folder.write(result, "");

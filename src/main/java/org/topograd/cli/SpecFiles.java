@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.topograd.grading.Assignment;
+import org.topograd.grading.AssignmentReader;
 import org.topograd.spec.Problem;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
@@ -15,7 +17,10 @@ import org.topograd.spec.SpecResult;
 final class SpecFiles {
     private SpecFiles() {}
 
-    record Loaded(List<Spec> specs, int invalid) {}
+    /**
+     * @param assignment the course settings, or null when assignment.yaml is invalid
+     */
+    record Loaded(List<Spec> specs, int invalid, Assignment assignment) {}
 
     static Loaded load(Path dir, PrintWriter err) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -38,6 +43,13 @@ final class SpecFiles {
         if (invalid > 0) {
             err.println(invalid + " spec(s) are invalid and were left out; run topograd validate to see why.");
         }
-        return new Loaded(specs, invalid);
+        Assignment assignment = null;
+        AssignmentReader.Result settings = AssignmentReader.load(dir);
+        if (settings instanceof AssignmentReader.Result.Valid valid) {
+            assignment = valid.assignment();
+        } else {
+            ((AssignmentReader.Result.Invalid) settings).problems().forEach(err::println);
+        }
+        return new Loaded(specs, invalid, assignment);
     }
 }

@@ -8,8 +8,13 @@ package org.topograd.grading;
  * @param check which check
  * @param outcome what happened
  * @param max what it is worth, in hundredths of a point
+ * @param bug the diagnosed bug's short name, or {@code ""}
  */
-public record CheckResult(String spec, String caseName, Check check, Outcome outcome, long max) {
+public record CheckResult(String spec, String caseName, Check check, Outcome outcome, long max, String bug) {
+    public CheckResult(String spec, String caseName, Check check, Outcome outcome, long max) {
+        this(spec, caseName, check, outcome, max, "");
+    }
+
     /** Points earned, in hundredths: all or nothing. */
     public long score() {
         return outcome.passed() ? max : 0;

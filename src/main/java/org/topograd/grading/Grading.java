@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.topograd.sandbox.Launcher;
 import org.topograd.sandbox.WorkerRuntime;
-import org.topograd.spec.Spec;
 import org.topograd.submission.Compiler;
 import org.topograd.submission.Submission;
 
@@ -36,16 +35,18 @@ public final class Grading implements AutoCloseable {
         this.work = work;
     }
 
-    public static Grading prepare(List<Spec> specs, Assignment assignment, Launcher launcher) throws IOException {
+    /**
+     * @param answers the specs with their answers (from the reference engine, or frozen in a
+     *     student kit)
+     */
+    public static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
+            Diagnostician diagnostician) throws IOException {
         Path work = Files.createTempDirectory("topograd-");
         WorkerRuntime runtime = WorkerRuntime.create(work.resolve("runtime"));
-        List<SpecAnswers> answers = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            answers.add(ReferenceAnswers.of(i, specs.get(i), assignment.numerical()));
-        }
         Compiler compiler = new Compiler(runtime.apiClasses(), COMPILE_MILLIS);
         return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(),
-                assignment.numerical(), launcher, runtime, compiler, work.resolve("submissions")), work);
+                assignment.numerical(), launcher, runtime, compiler, work.resolve("submissions"), diagnostician),
+                work);
     }
 
     public GradingSetup setup() {

@@ -22,9 +22,11 @@ import org.topograd.submission.Compiler;
  * @param runtime the worker's and the compiler's class folders
  * @param compiler the shared compiler
  * @param work a private folder for compiled classes and worker scratch space
+ * @param diagnostician names the likely bug behind a failed check
  */
 public record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits,
-        NumericalGradient.Settings numerical, Launcher launcher, WorkerRuntime runtime, Compiler compiler, Path work) {
+        NumericalGradient.Settings numerical, Launcher launcher, WorkerRuntime runtime, Compiler compiler, Path work,
+        Diagnostician diagnostician) {
 
     public GradingSetup {
         specs = List.copyOf(specs);

@@ -13,6 +13,15 @@ import org.topograd.spec.Spec;
 public final class ReferenceAnswers {
     private ReferenceAnswers() {}
 
+    /** Answers for every spec, in order; each spec's position names its graph on the wire. */
+    public static List<SpecAnswers> of(List<Spec> specs, NumericalGradient.Settings numerical) {
+        List<SpecAnswers> answers = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            answers.add(of(i, specs.get(i), numerical));
+        }
+        return answers;
+    }
+
     /** Answers for every case of a spec; {@code id} names the graph on the wire. */
     public static SpecAnswers of(int id, Spec spec, NumericalGradient.Settings numerical) {
         Graph graph = spec.graph();

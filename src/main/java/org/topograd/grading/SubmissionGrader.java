@@ -200,8 +200,8 @@ public final class SubmissionGrader {
                 Graph graph = b.build(node);
                 double[] inputs = graph.inputCount() == 2 ? new double[] {0.5, 0.75} : new double[] {0.5};
                 Messages.GraphMessage wire = WireGraph.of(SMOKE_GRAPH - Op.operations().indexOf(op), graph);
-                TaskOutcome outcome = session.run(wire, task(Messages.TaskKind.GRADS, wire, inputs,
-                        org.topograd.engine.ReferenceEngine.topologicalOrder(graph), 1));
+                int[] order = java.util.stream.IntStream.range(0, graph.size()).toArray(); // built in order
+                TaskOutcome outcome = session.run(wire, task(Messages.TaskKind.GRADS, wire, inputs, order, 1));
                 if (stopsEverything(outcome)) {
                     String why = describe(outcome, graph);
                     blocked.op(op, "not run: " + simple(found.ops().get(op)) + " stopped the worker when first"
@@ -220,8 +220,7 @@ public final class SubmissionGrader {
                 CaseRun run = new CaseRun(s, c, onThisSpec);
                 for (Check check : Check.values()) {
                     if (setup.weights().counts(check)) {
-                        rows.add(new CheckResult(spec.id(), spec.cases().get(c).name(), check, run.check(check),
-                                max[check.ordinal()][c]));
+                        rows.add(run.result(check, max[check.ordinal()][c]));
                     }
                 }
             }
@@ -235,7 +234,10 @@ public final class SubmissionGrader {
             private final CaseAnswers answers;
             private final Case point;
             private final Blocked blocked;
+            private final int index;
             private Attempt seedOne;
+            /** What the check being made saw, for the diagnosis of a failure. */
+            private Diagnostician.Evidence evidence;
 
             CaseRun(SpecAnswers specAnswers, int index, Blocked blocked) {
                 this.specAnswers = specAnswers;
@@ -243,9 +245,30 @@ public final class SubmissionGrader {
                 this.graph = specAnswers.spec().graph();
                 this.answers = specAnswers.cases().get(index);
                 this.point = specAnswers.spec().cases().get(index);
+                this.index = index;
             }
 
-            Outcome check(Check check) {
+            private void saw(Check check, double[] values, double[] grads, double[] zero, double[] two, int[] order,
+                    int[] calls) {
+                evidence = new Diagnostician.Evidence(check, specAnswers, index, values, grads, zero, two, order, calls);
+            }
+
+            /** The check's row; a failure carries the diagnosis of its likely bug, when there is one. */
+            CheckResult result(Check check, long max) {
+                evidence = null;
+                Outcome outcome = check(check);
+                String bug = "";
+                if (outcome instanceof Outcome.Fail fail && evidence != null) {
+                    var diagnosis = setup.diagnostician().diagnose(evidence);
+                    if (diagnosis.isPresent()) {
+                        bug = diagnosis.get().bug();
+                        outcome = new Outcome.Fail(fail.message() + ". " + diagnosis.get().explanation());
+                    }
+                }
+                return new CheckResult(specAnswers.spec().id(), point.name(), check, outcome, max, bug);
+            }
+
+            private Outcome check(Check check) {
                 String why = blocked(check);
                 if (why != null) {
                     return new Outcome.NotRun(why);
@@ -254,7 +277,11 @@ public final class SubmissionGrader {
                 switch (check) {
                     case FORWARD: {
                         Attempt a = attempt(Messages.TaskKind.FORWARD, 0);
-                        return a.failed != null ? a.failed : Judge.forward(graph, answers, a.result.values(), tolerance);
+                        if (a.failed != null) {
+                            return a.failed;
+                        }
+                        saw(check, a.result.values(), null, null, null, null, null);
+                        return Judge.forward(graph, answers, a.result.values(), tolerance);
                     }
                     case GRADIENT: {
                         Attempt one = seedOne();
@@ -269,17 +296,27 @@ public final class SubmissionGrader {
                         if (two.failed != null) {
                             return two.failed;
                         }
+                        saw(check, one.result.values(), one.result.grads(), zero.result.grads(), two.result.grads(),
+                                null, null);
                         return Judge.gradient(graph, answers, one.result.grads(), zero.result.grads(),
                                 two.result.grads(), tolerance);
                     }
                     case TRAVERSAL: {
                         Attempt a = attempt(Messages.TaskKind.TRAVERSAL, 0);
-                        return a.failed != null ? a.failed : Judge.traversal(graph, answers, a.result.order(),
-                                a.result.calls(), a.result.grads(), tolerance);
+                        if (a.failed != null) {
+                            return a.failed;
+                        }
+                        saw(check, null, a.result.grads(), null, null, a.result.order(), a.result.calls());
+                        return Judge.traversal(graph, answers, a.result.order(), a.result.calls(), a.result.grads(),
+                                tolerance);
                     }
                     case END_TO_END: {
                         Attempt a = attempt(Messages.TaskKind.END_TO_END, 0);
-                        return a.failed != null ? a.failed : Judge.endToEnd(graph, answers, a.result.grads(), tolerance);
+                        if (a.failed != null) {
+                            return a.failed;
+                        }
+                        saw(check, a.result.values(), a.result.grads(), null, null, null, null);
+                        return Judge.endToEnd(graph, answers, a.result.grads(), tolerance);
                     }
                     case NUMERICAL: {
                         Attempt one = seedOne();
@@ -291,6 +328,7 @@ public final class SubmissionGrader {
                             return eval.failed;
                         }
                         NumericalGradient.Estimate estimate = answers.plan().estimate(eval.result.values());
+                        saw(check, one.result.values(), one.result.grads(), null, null, null, null);
                         return Judge.numerical(graph, estimate, inputGrads(one.result.grads()));
                     }
                     default:

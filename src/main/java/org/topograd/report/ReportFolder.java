@@ -59,6 +59,8 @@ public final class ReportFolder {
         state.setProperty("status", result.status().reportName());
         state.setProperty("sandbox", result.sandbox().reportName());
         state.setProperty("key", key);
+        state.setProperty("bugs", String.join(";", result.rows().stream().map(r -> r.bug())
+                .filter(b -> !b.isEmpty()).collect(java.util.stream.Collectors.toCollection(TreeSet::new))));
         StringBuilder text = new StringBuilder();
         for (String name : new TreeSet<>(state.stringPropertyNames())) {
             text.append(name).append('=').append(state.getProperty(name)).append('\n');
@@ -105,7 +107,8 @@ public final class ReportFolder {
             }
         }
         List<Long> specScores = specIds.stream().map(id -> bySpec.getOrDefault(id, 0L)).toList();
-        return new Summary.Row(student, score, max, state.getProperty("status", ""), specScores,
+        return new Summary.Row(student, score, max, state.getProperty("status", ""), state.getProperty("bugs", ""),
+                specScores,
                 state.getProperty("sandbox", ""));
     }
 

@@ -122,7 +122,7 @@ public final class ExpectWriter {
     }
 
     private String fill(List<String> inputNames, Map<String, Answer> answers) {
-        Node root = SpecReader.yaml().compose(new StringReader(text));
+        Node root = YamlReader.yaml().compose(new StringReader(text));
         if (!(root instanceof MappingNode top)) {
             throw new IllegalArgumentException("a spec is a mapping of keys; this text is not");
         }

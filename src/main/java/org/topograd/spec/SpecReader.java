@@ -1,10 +1,8 @@
 package org.topograd.spec;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +10,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.DumperOptions;
@@ -34,7 +26,7 @@ import org.yaml.snakeyaml.DumperOptions;
  * language (so {@code 1e-9} is a number, as in the expressions, although YAML 1.1 would call it a
  * string).
  */
-final class SpecReader {
+final class SpecReader extends YamlReader {
     static final List<String> TOP_KEYS = List.of(
             "title", "points", "visibility", "inputs", "graph", "generate", "output", "expect", "cases", "random",
             "tolerance");
@@ -44,44 +36,17 @@ final class SpecReader {
     private static final List<String> TOLERANCE_KEYS = List.of("abs", "rel");
     private static final List<String> CHAIN_KEYS = List.of("shape", "op", "length");
     private static final List<String> RANDOM_DAG_KEYS = List.of("shape", "nodes", "ops", "seed", "window");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final int MAX_RANDOM_POINTS = 10_000;
     static final int MAX_GENERATED_NODES = 5_000_000;
 
-    private final Path file;
-    private final List<Problem> problems = new ArrayList<>();
-
     SpecReader(Path file) {
-        this.file = file;
-    }
-
-    /** A key and its value, both with their marks. */
-    private record Entry(ScalarNode key, Node value) {
-        String name() {
-            return key.getValue();
-        }
+        super(file);
     }
 
     SpecResult read(String text) {
-        Node root;
-        try {
-            root = yaml().compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            // The context ("while parsing a flow mapping" at the unclosed '{') is often where the mistake is.
-            String context = e.getContext() != null && e.getContextMark() != null && e.getProblemMark() != null
-                    && e.getContextMark().getLine() != e.getProblemMark().getLine()
-                    ? " (" + e.getContext() + " that starts at line " + (e.getContextMark().getLine() + 1) + ", column "
-                            + (e.getContextMark().getColumn() + 1) + ")"
-                    : "";
-            problem(mark, "YAML syntax error: " + e.getProblem() + context
-                    + ". Check the indentation and the colons on this line; an expression that starts with"
-                    + " one of - * & ! [ { ' \" must be quoted, as in y: \"-x\"");
-            return invalid();
-        } catch (YAMLException e) {
-            problems.add(new Problem(Location.of(file), "YAML error: " + e.getMessage()));
+        Node root = compose(text);
+        if (root == null && !problems.isEmpty()) {
             return invalid();
         }
         if (root == null) {
@@ -124,20 +89,8 @@ final class SpecReader {
                 tolerance));
     }
 
-    /** Every problem, in the order of the file (the order they were found in is the reader's, not the user's). */
     private SpecResult invalid() {
-        List<Problem> sorted = new ArrayList<>(problems);
-        sorted.sort(java.util.Comparator.comparingInt((Problem p) -> p.at().line()).thenComparingInt(p -> p.at().column()));
-        return new SpecResult.Invalid(file, sorted);
-    }
-
-    /** The same composer for reading and for rewriting specs. */
-    static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20); // a spec has no use for alias bombs
-        options.setAllowRecursiveKeys(false);
-        return new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
-                new DumperOptions()), new DumperOptions(), options);
+        return new SpecResult.Invalid(file, sortedProblems());
     }
 
     // ---- the graph ----------------------------------------------------------------------------
@@ -488,66 +441,6 @@ final class SpecReader {
         return v.getAsDouble();
     }
 
-    private OptionalDouble number(Node node, String what) {
-        Optional<String> text = scalarText(node, what);
-        if (text.isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        String t = text.get().trim();
-        if (!NUMBER.matcher(t).matches()) {
-            String hint = t.matches("(?i)[+-]?\\.?(inf|infinity|nan)") ? ": every number must be finite"
-                    : ": write a plain number such as 7, -1.5 or 1e-3";
-            problem(node.getStartMark(), what + " must be a finite number, not '" + t + "'" + hint);
-            return OptionalDouble.empty();
-        }
-        double v = Double.parseDouble(t);
-        if (Double.isInfinite(v)) {
-            problem(node.getStartMark(), what + " is " + t + ", which is too large to be a finite double");
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(v);
-    }
-
-    private OptionalLong integer(Node node, String what, long min, long max) {
-        Optional<String> text = scalarText(node, what);
-        if (text.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        String t = text.get().trim();
-        long v;
-        try {
-            if (!INTEGER.matcher(t).matches()) {
-                throw new NumberFormatException();
-            }
-            v = Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            problem(node.getStartMark(), what + " must be a whole number, not '" + t + "'");
-            return OptionalLong.empty();
-        }
-        if (v < min || v > max) {
-            problem(node.getStartMark(), what + " must be between " + min + " and " + max + ", not " + v);
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(v);
-    }
-
-    /** A scalar's text, or a problem if the node is a list or a mapping or empty. */
-    private Optional<String> scalarText(Node node, String what) {
-        if (!(node instanceof ScalarNode scalar)) {
-            problem(node.getStartMark(), what + " must be a single value, not " + describe(node));
-            return Optional.empty();
-        }
-        if (scalar.getValue().isBlank()) {
-            problem(node.getStartMark(), what + " is empty: give it a value");
-            return Optional.empty();
-        }
-        return Optional.of(scalar.getValue());
-    }
-
-    private Optional<String> text(Node node, String what) {
-        return scalarText(node, what).map(String::trim);
-    }
-
     /** Where an expression's text starts in the file, so columns inside it can be reported. */
     private Location expressionOrigin(ScalarNode node) {
         Mark mark = node.getStartMark();
@@ -568,88 +461,5 @@ final class SpecReader {
             return false;
         }
         return true;
-    }
-
-    // ---- mappings and keys ---------------------------------------------------------------------
-
-    /**
-     * The entries of a mapping in order. Reports duplicate keys (YAML loaders usually keep the last
-     * silently) and, when {@code known} is given, unknown keys with the nearest known one.
-     */
-    private Map<String, Entry> mapping(Node node, String context, List<String> known) {
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        Map<String, Integer> firstLine = new HashMap<>();
-        for (NodeTuple tuple : ((MappingNode) node).getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problem(tuple.getKeyNode().getStartMark(), "a key in " + context + " must be a plain name, not "
-                        + describe(tuple.getKeyNode()));
-                continue;
-            }
-            String name = key.getValue();
-            Integer first = firstLine.putIfAbsent(name, key.getStartMark().getLine() + 1);
-            if (first != null) {
-                problem(key.getStartMark(), "duplicate key '" + name + "' in " + context + " (first on line " + first
-                        + "): keep one of them; topograd never silently picks the last");
-                continue;
-            }
-            if (known != null && !known.contains(name)) {
-                problem(key.getStartMark(), "unknown key '" + name + "' in " + context + didYouMean(name, known)
-                        + "; the keys are " + String.join(", ", known));
-                continue;
-            }
-            entries.put(name, new Entry(key, tuple.getValueNode()));
-        }
-        return entries;
-    }
-
-    private void checkKeys(Map<String, Entry> keys, List<String> known, String context) {
-        for (Entry e : keys.values()) {
-            if (!known.contains(e.name())) {
-                problem(e.key().getStartMark(), "unknown key '" + e.name() + "' in " + context + didYouMean(e.name(), known)
-                        + "; the keys are " + String.join(", ", known));
-            }
-        }
-    }
-
-    private Optional<Entry> optional(Map<String, Entry> keys, String key) {
-        return Optional.ofNullable(keys.get(key));
-    }
-
-    private Optional<Entry> required(Map<String, Entry> keys, String key, Node parent, String what) {
-        Entry e = keys.get(key);
-        if (e == null) {
-            problem(parent.getStartMark(), "missing key '" + key + "': add " + what);
-        }
-        return Optional.ofNullable(e);
-    }
-
-    private Optional<Entry> need(Map<String, Entry> keys, String key, Node parent, String context) {
-        Entry e = keys.get(key);
-        if (e == null) {
-            problem(parent.getStartMark(), context + " needs " + key + ":");
-        }
-        return Optional.ofNullable(e);
-    }
-
-    private static String didYouMean(String word, List<String> known) {
-        return Suggest.nearest(word, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
-    }
-
-    private static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        return "'" + ((ScalarNode) node).getValue() + "'";
-    }
-
-    private Location at(Mark mark) {
-        return mark == null ? Location.of(file) : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
-    }
-
-    private void problem(Mark mark, String message) {
-        problems.add(new Problem(at(mark), message));
     }
 }

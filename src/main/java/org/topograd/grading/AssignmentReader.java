@@ -1,0 +1,151 @@
+package org.topograd.grading;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.topograd.numeric.NumericalGradient;
+import org.topograd.sandbox.Limits;
+import org.topograd.spec.Location;
+import org.topograd.spec.Problem;
+import org.topograd.spec.SpecLoader;
+import org.topograd.spec.YamlReader;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code specs/assignment.yaml}, the course-wide settings; every key is optional:
+ *
+ * <pre>
+ * weights: {forward: 2, gradient: 3, traversal: 2, end_to_end: 2, numerical: 1}
+ * limits: {case_cpu_seconds: 2, submission_seconds: 120}
+ * numerical: {atol: 1e-5, rtol: 1e-4, richardson: false}
+ * </pre>
+ */
+public final class AssignmentReader extends YamlReader {
+    static final List<String> TOP_KEYS = List.of("weights", "limits", "numerical");
+    static final List<String> LIMIT_KEYS = List.of("case_cpu_seconds", "submission_seconds");
+    static final List<String> NUMERICAL_KEYS = List.of("atol", "rtol", "richardson");
+
+    private AssignmentReader(Path file) {
+        super(file);
+    }
+
+    /** The outcome: the settings, or every problem in the file. */
+    public sealed interface Result {
+        record Valid(Assignment assignment) implements Result {}
+
+        record Invalid(List<Problem> problems) implements Result {}
+    }
+
+    /** The settings in {@code specsDir}, or the defaults when it has no assignment file. */
+    public static Result load(Path specsDir) {
+        Path file = specsDir.resolve(SpecLoader.ASSIGNMENT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return new Result.Valid(Assignment.DEFAULT);
+        }
+        try {
+            return new AssignmentReader(file).read(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Result.Invalid(List.of(new Problem(Location.of(file), "cannot read the file: " + e.getMessage())));
+        }
+    }
+
+    private Result read(String text) {
+        Node root = compose(text);
+        Assignment d = Assignment.DEFAULT;
+        Assignment a = d;
+        if (root instanceof MappingNode) {
+            Map<String, Entry> top = mapping(root, "assignment.yaml", TOP_KEYS);
+            Weights weights = optional(top, "weights").map(e -> weights(e.value())).orElse(d.weights());
+            Limits limits = optional(top, "limits").map(e -> limits(e.value(), d.limits())).orElse(d.limits());
+            NumericalGradient.Settings numerical = optional(top, "numerical")
+                    .map(e -> numerical(e.value(), d.numerical())).orElse(d.numerical());
+            a = new Assignment(weights, limits, numerical);
+        } else if (root != null) {
+            problem(root.getStartMark(), "assignment.yaml is a mapping with the keys " + String.join(", ", TOP_KEYS)
+                    + ", not " + describe(root));
+        }
+        return problems.isEmpty() ? new Result.Valid(a) : new Result.Invalid(sortedProblems());
+    }
+
+    private Weights weights(Node node) {
+        if (!isMapping(node, "weights", "{forward: 2, gradient: 3, traversal: 0, end_to_end: 2, numerical: 1}")) {
+            return Weights.DEFAULT;
+        }
+        List<String> names = java.util.Arrays.stream(Check.values()).map(Check::reportName).toList();
+        Map<Check, Integer> weights = new EnumMap<>(Weights.DEFAULT.byCheck());
+        for (Entry e : mapping(node, "weights", names).values()) {
+            OptionalLong w = integer(e.value(), "the weight of " + e.name(), 0, 1000);
+            w.ifPresent(v -> weights.put(Check.valueOf(e.name().toUpperCase(java.util.Locale.ROOT)), (int) v));
+        }
+        if (weights.values().stream().allMatch(w -> w == 0)) {
+            problem(node.getStartMark(), "every weight is 0, so no check would run: give at least one a weight");
+        }
+        return new Weights(weights);
+    }
+
+    private Limits limits(Node node, Limits defaults) {
+        if (!isMapping(node, "limits", "{case_cpu_seconds: 2, submission_seconds: 120}")) {
+            return defaults;
+        }
+        Map<String, Entry> keys = mapping(node, "limits", LIMIT_KEYS);
+        long cpu = optional(keys, "case_cpu_seconds").map(e -> seconds(e.value(), "case_cpu_seconds", 0.05, 600))
+                .orElse(defaults.taskCpuMillis());
+        long wall = optional(keys, "submission_seconds").map(e -> seconds(e.value(), "submission_seconds", 1, 86_400))
+                .orElse(defaults.submissionWallMillis());
+        return defaults.withTimes(cpu, wall);
+    }
+
+    private long seconds(Node node, String what, double min, double max) {
+        OptionalDouble s = number(node, what);
+        if (s.isEmpty()) {
+            return 0;
+        }
+        if (s.getAsDouble() < min || s.getAsDouble() > max) {
+            problem(node.getStartMark(), what + " must be between " + min + " and " + max + " seconds");
+        }
+        return Math.round(s.getAsDouble() * 1000);
+    }
+
+    private NumericalGradient.Settings numerical(Node node, NumericalGradient.Settings defaults) {
+        if (!isMapping(node, "numerical", "{atol: 1e-5, rtol: 1e-4, richardson: false}")) {
+            return defaults;
+        }
+        Map<String, Entry> keys = mapping(node, "numerical", NUMERICAL_KEYS);
+        double atol = optional(keys, "atol").map(e -> slack(e.value(), "atol")).orElse(defaults.atol());
+        double rtol = optional(keys, "rtol").map(e -> slack(e.value(), "rtol")).orElse(defaults.rtol());
+        boolean richardson = optional(keys, "richardson").map(e -> bool(e.value(), "richardson"))
+                .orElse(defaults.richardson());
+        return new NumericalGradient.Settings(atol, rtol, richardson, defaults.fastAbove(), defaults.seed());
+    }
+
+    private double slack(Node node, String what) {
+        OptionalDouble v = number(node, what);
+        if (v.isPresent() && v.getAsDouble() < 0) {
+            problem(node.getStartMark(), what + " is negative: a tolerance is a distance, write it without the minus");
+        }
+        return v.orElse(0);
+    }
+
+    private boolean bool(Node node, String what) {
+        String t = text(node, what).orElse("false");
+        if (!t.equals("true") && !t.equals("false")) {
+            problem(node.getStartMark(), what + " is true or false, not '" + t + "'");
+        }
+        return t.equals("true");
+    }
+
+    private boolean isMapping(Node node, String what, String example) {
+        if (node instanceof MappingNode) {
+            return true;
+        }
+        problem(node.getStartMark(), what + " must be a mapping such as " + example + ", not " + describe(node));
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package org.topograd.grading;
+
+import java.util.Optional;
+
+/**
+ * Names the likely bug behind a failed check, from the student's raw numbers. Grading works
+ * without one ({@link #NONE}); the full tool plugs in the mutant-based diagnosis.
+ */
+@FunctionalInterface
+public interface Diagnostician {
+    Diagnostician NONE = evidence -> Optional.empty();
+
+    Optional<Diagnosis> diagnose(Evidence evidence);
+
+    /**
+     * A diagnosis.
+     *
+     * @param bug a short, stable name for the summary's {@code bugs} column, such as
+     *     {@code recursion-without-topological-order}
+     * @param explanation what to tell the student, with the numbers and the lecture's idea
+     */
+    record Diagnosis(String bug, String explanation) {}
+
+    /**
+     * What a failed check saw. Arrays are indexed by node id and may be null where the check has no
+     * such numbers.
+     *
+     * @param check the check that failed
+     * @param spec the spec, with its answers
+     * @param caseIndex the input point, an index into the spec's cases
+     * @param values the student's node values (forward, gradient, end-to-end)
+     * @param grads the student's gradients: seeded with 1 (gradient), from their Backprop
+     *     (end-to-end, traversal on probe nodes)
+     * @param zeroSeed gradients with the output seeded 0 (gradient)
+     * @param twoSeed gradients with the output seeded 2 (gradient)
+     * @param order the order topologicalOrder returned (traversal)
+     * @param calls the order the probe nodes' backward ran (traversal)
+     */
+    record Evidence(Check check, SpecAnswers spec, int caseIndex, double[] values, double[] grads, double[] zeroSeed,
+            double[] twoSeed, int[] order, int[] calls) {}
+}
