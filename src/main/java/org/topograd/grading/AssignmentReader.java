@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.sandbox.Limits;
 import org.topograd.spec.Location;
+import org.topograd.spec.NumberText;
 import org.topograd.spec.Problem;
 import org.topograd.spec.SpecLoader;
 import org.topograd.spec.YamlReader;
@@ -108,7 +109,8 @@ public final class AssignmentReader extends YamlReader {
             return 0;
         }
         if (s.getAsDouble() < min || s.getAsDouble() > max) {
-            problem(node.getStartMark(), what + " must be between " + min + " and " + max + " seconds");
+            problem(node.getStartMark(), what + " must be between " + NumberText.format(min) + " and "
+                    + NumberText.format(max) + " seconds, not " + NumberText.format(s.getAsDouble()));
         }
         return Math.round(s.getAsDouble() * 1000);
     }

@@ -1,0 +1,68 @@
+package org.topograd.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.topograd.spec.Problem;
+
+class AssignmentReaderTest {
+    @TempDir
+    Path dir;
+
+    private AssignmentReader.Result read(String yaml) throws IOException {
+        Files.writeString(dir.resolve("assignment.yaml"), yaml);
+        return AssignmentReader.load(dir);
+    }
+
+    private List<String> problems(String yaml) throws IOException {
+        AssignmentReader.Result result = read(yaml);
+        return ((AssignmentReader.Result.Invalid) assertInstanceOf(AssignmentReader.Result.Invalid.class, result))
+                .problems().stream().map(Problem::toString).map(s -> s.substring(s.indexOf(':') + 1)).toList();
+    }
+
+    @Test
+    void noFileMeansTheDefaults() {
+        assertEquals(new AssignmentReader.Result.Valid(Assignment.DEFAULT), AssignmentReader.load(dir));
+    }
+
+    @Test
+    void readsWeightsLimitsAndTolerances() throws IOException {
+        AssignmentReader.Result result = read("""
+                # a course that does not teach the traversal
+                weights: {traversal: 0, numerical: 2}
+                limits: {case_cpu_seconds: 0.5, submission_seconds: 30}
+                numerical: {atol: 1e-6, richardson: true}
+                """);
+        Assignment a = ((AssignmentReader.Result.Valid) result).assignment();
+        assertEquals(0, a.weights().of(Check.TRAVERSAL));
+        assertEquals(2, a.weights().of(Check.NUMERICAL));
+        assertEquals(3, a.weights().of(Check.GRADIENT));
+        assertEquals(500, a.limits().taskCpuMillis());
+        assertEquals(30_000, a.limits().submissionWallMillis());
+        assertEquals(1e-6, a.numerical().atol());
+        assertEquals(1e-4, a.numerical().rtol());
+        assertEquals(true, a.numerical().richardson());
+    }
+
+    @Test
+    void mistakesAreReportedWithTheirPlaceAndTheFix() throws IOException {
+        assertEquals(List.of("2:3: unknown key 'travesal' in weights (did you mean 'traversal'?); the keys are forward,"
+                + " gradient, traversal, end_to_end, numerical"), problems("weights:\n  travesal: 0\n"));
+        assertEquals(List.of("1:21: the weight of gradient must be a whole number, not 'lots'"),
+                problems("weights: {gradient: lots}\n"));
+        assertEquals(List.of("1:10: every weight is 0, so no check would run: give at least one a weight"), problems(
+                "weights: {forward: 0, gradient: 0, traversal: 0, end_to_end: 0, numerical: 0}\n"));
+        assertEquals(List.of("1:31: atol is negative: a tolerance is a distance, write it without the minus"),
+                problems("numerical: {rtol: 1e-4, atol: -1}\n"));
+        assertEquals(List.of("2:1: duplicate key 'limits' in assignment.yaml (first on line 1): keep one of them;"
+                + " topograd never silently picks the last"), problems("limits: {}\nlimits: {}\n"));
+        assertEquals(List.of("1:28: case_cpu_seconds must be between 0.05 and 600 seconds, not 9000"),
+                problems("limits: {case_cpu_seconds: 9000}\n"));
+    }
+}
