@@ -48,7 +48,8 @@ public final class Judge {
         }
         List<Integer> nonZero = new ArrayList<>();
         List<Integer> notDoubled = new ArrayList<>();
-        for (int node : answers.order()) {
+        for (int i = answers.order().length - 1; i >= 0; i--) {
+            int node = answers.order()[i];
             if (graph.op(node) == Op.CONSTANT) {
                 continue;
             }
@@ -120,10 +121,16 @@ public final class Judge {
         return new Outcome.Pass(skipped.isEmpty() ? "" : "skipped " + String.join(", ", skipped));
     }
 
+    /**
+     * Gradients against the wanted ones, listed from the output back to the inputs: the first wrong
+     * one named is the one nearest the output, which is where the mistake entered (every wrong
+     * gradient upstream of it inherits it).
+     */
     private static Outcome grads(Graph graph, int[] order, double[] got, double[] want, Tolerance tolerance,
             String note) {
         List<Integer> wrong = new ArrayList<>();
-        for (int node : order) {
+        for (int i = order.length - 1; i >= 0; i--) {
+            int node = order[i];
             if (graph.op(node) != Op.CONSTANT && !tolerance.accepts(got[node], want[node])) {
                 wrong.add(node);
             }
