@@ -12,6 +12,14 @@ public sealed interface Outcome {
         return this instanceof Pass;
     }
 
+    /**
+     * More for the instructor's log, which may differ from run to run (where a timed-out task happened
+     * to be when it was stopped); never in a scorecard, which must not.
+     */
+    default String detail() {
+        return "";
+    }
+
     /** Right; the note says what was skipped, if anything (an input at a kink). */
     record Pass(String message) implements Outcome {
         public String status() {
@@ -34,7 +42,11 @@ public sealed interface Outcome {
     }
 
     /** The student's code did not finish in time. */
-    record Timeout(String message) implements Outcome {
+    record Timeout(String message, String detail) implements Outcome {
+        public Timeout(String message) {
+            this(message, "");
+        }
+
         public String status() {
             return "timeout";
         }

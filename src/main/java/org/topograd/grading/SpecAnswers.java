@@ -1,5 +1,7 @@
 package org.topograd.grading;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.topograd.spec.Op;
@@ -12,7 +14,8 @@ import org.topograd.worker.Messages;
  */
 public record SpecAnswers(Spec spec, Messages.GraphMessage wire, Set<Op> ops, List<CaseAnswers> cases) {
     public SpecAnswers {
-        ops = Set.copyOf(ops);
+        // In Op order, never in a Set.copyOf order, which changes from one JVM to the next.
+        ops = Collections.unmodifiableSet(ops.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(ops));
         cases = List.copyOf(cases);
     }
 }

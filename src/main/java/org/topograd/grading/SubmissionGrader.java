@@ -383,9 +383,11 @@ public final class SubmissionGrader {
                 }
                 block(outcome);
                 String message = describe(outcome, graph);
-                Outcome failed = outcome instanceof TaskOutcome.CpuTimeout || outcome instanceof TaskOutcome.WallTimeout
-                        || outcome instanceof TaskOutcome.OutOfTime ? new Outcome.Timeout(message)
-                        : new Outcome.Crash(message);
+                if (outcome instanceof TaskOutcome.CpuTimeout t) {
+                    return new Attempt(null, new Outcome.Timeout(message, "stopped" + Blame.firstFrame(t.stack())));
+                }
+                Outcome failed = outcome instanceof TaskOutcome.WallTimeout || outcome instanceof TaskOutcome.OutOfTime
+                        ? new Outcome.Timeout(message) : new Outcome.Crash(message);
                 return new Attempt(null, failed);
             }
 
@@ -416,8 +418,9 @@ public final class SubmissionGrader {
 
         private String describe(TaskOutcome outcome, Graph graph) {
             if (outcome instanceof TaskOutcome.CpuTimeout t) {
+                // Where exactly it was stopped varies from run to run; that goes to the log, not here.
                 return "did not finish within " + seconds(setup.limits().taskCpuMillis()) + " of CPU time; stopped in "
-                        + blame.describe(graph, t.where()) + Blame.firstFrame(t.stack());
+                        + blame.describe(graph, t.where());
             }
             if (outcome instanceof TaskOutcome.WallTimeout t) {
                 return "no answer within " + seconds(t.millis()) + " (is the code waiting forever, on a thread or a"

@@ -1,5 +1,6 @@
 package org.topograd.grading;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public record Weights(Map<Check, Integer> byCheck) {
         for (Check check : Check.values()) {
             all.put(check, byCheck.getOrDefault(check, 0));
         }
-        byCheck = Map.copyOf(all);
+        byCheck = Collections.unmodifiableMap(all);
     }
 
     public int of(Check check) {

@@ -32,7 +32,8 @@ final class Log {
                 .filter(row -> row.outcome().status().equals("timeout")
                 || row.outcome().status().equals("crash")).forEach(row -> log.append("[").append(row.outcome().status())
                 .append("] ").append(row.spec()).append(' ').append(row.caseName()).append(' ')
-                .append(row.check().reportName()).append(": ").append(row.outcome().message()).append('\n'));
+                .append(row.check().reportName()).append(": ").append(row.outcome().message())
+                .append(row.outcome().detail().isEmpty() ? "" : " (" + row.outcome().detail() + ")").append('\n'));
         log.append("\n--- output of the submission's code ---\n");
         log.append(r.output().isEmpty() ? "(nothing printed)\n" : r.output());
         if (!r.output().endsWith("\n") && !r.output().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.topograd.submission;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +31,16 @@ public final class Discovery {
      */
     public record Found(Map<Op, String> ops, String backprop, List<String> problems, Map<Op, String> missing) {
         public Found {
-            ops = Map.copyOf(ops);
+            // Enum order, so that everything done op by op happens in the same order every run.
+            ops = inOpOrder(ops);
             problems = List.copyOf(problems);
-            missing = Map.copyOf(missing);
+            missing = inOpOrder(missing);
+        }
+
+        private static Map<Op, String> inOpOrder(Map<Op, String> map) {
+            Map<Op, String> ordered = new EnumMap<>(Op.class);
+            ordered.putAll(map);
+            return Collections.unmodifiableMap(ordered);
         }
 
         public boolean nothing() {
