@@ -23,13 +23,20 @@ public final class BubblewrapLauncher implements Launcher {
     static final long TMP_BYTES = 16L << 20;
 
     private final Path bwrap;
+    private final Optional<Cgroups> cgroups;
 
-    BubblewrapLauncher(Path bwrap) {
+    BubblewrapLauncher(Path bwrap, Optional<Cgroups> cgroups) {
         this.bwrap = bwrap;
+        this.cgroups = cgroups;
+    }
+
+    @Override
+    public Optional<Cgroups> cgroups() {
+        return cgroups;
     }
 
     /** bwrap on the PATH, if it can really start a sandbox here (user namespaces may be disabled). */
-    public static Optional<BubblewrapLauncher> find() {
+    public static Optional<BubblewrapLauncher> find(Optional<Cgroups> cgroups) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
@@ -37,7 +44,7 @@ public final class BubblewrapLauncher implements Launcher {
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "bwrap");
             if (Files.isExecutable(candidate) && works(candidate)) {
-                return Optional.of(new BubblewrapLauncher(candidate));
+                return Optional.of(new BubblewrapLauncher(candidate, cgroups));
             }
         }
         return Optional.empty();

@@ -3,12 +3,21 @@ package org.topograd.sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command that starts a worker JVM: inside bubblewrap, or plain where bubblewrap is missing.
  */
 public sealed interface Launcher permits BubblewrapLauncher, PlainLauncher {
     SandboxLevel level();
+
+    /** Where workers get a cgroup each (process and memory limits, a kill that reaches everything). */
+    Optional<Cgroups> cgroups();
+
+    /** For people: "bwrap with cgroup v1 limits". */
+    default String describe() {
+        return level().reportName() + cgroups().map(c -> " with " + c.describe() + " limits").orElse("");
+    }
 
     /**
      * The command line for a worker over {@code studentClasses} (a folder or a jar), with
@@ -18,7 +27,8 @@ public sealed interface Launcher permits BubblewrapLauncher, PlainLauncher {
 
     /** bubblewrap when it is installed and works here, otherwise a plain child JVM. */
     static Launcher detect() {
-        return BubblewrapLauncher.find().<Launcher>map(b -> b).orElseGet(PlainLauncher::new);
+        Optional<Cgroups> cgroups = Cgroups.detect();
+        return BubblewrapLauncher.find(cgroups).<Launcher>map(b -> b).orElseGet(() -> new PlainLauncher(cgroups));
     }
 
     /** The java launcher of the JDK topograd runs on. */

@@ -11,11 +11,13 @@ package org.topograd.sandbox;
  * @param submissionWallMillis wall-clock time for a whole submission, all checks together
  * @param outputBytes how much of what the student prints is kept (head and tail)
  * @param processes most processes and threads the worker may have (with cgroups only)
+ * @param memoryMegabytes all the memory the worker's processes may use, native memory included (with
+ *     cgroups only): the heap, metaspace and direct memory plus room for the JVM itself
  */
 public record Limits(int heapMegabytes, int metaspaceMegabytes, int directMegabytes, long taskCpuMillis,
-        long submissionWallMillis, int outputBytes, int processes) {
+        long submissionWallMillis, int outputBytes, int processes, int memoryMegabytes) {
 
-    public static final Limits DEFAULT = new Limits(256, 96, 32, 2_000, 120_000, 32 * 1024, 64);
+    public static final Limits DEFAULT = new Limits(256, 96, 32, 2_000, 120_000, 32 * 1024, 128, 768);
 
     /**
      * The wall-clock allowance of one task: its CPU time several times over, for a loaded machine,
@@ -28,6 +30,6 @@ public record Limits(int heapMegabytes, int metaspaceMegabytes, int directMegaby
 
     public Limits withTimes(long taskCpuMillis, long submissionWallMillis) {
         return new Limits(heapMegabytes, metaspaceMegabytes, directMegabytes, taskCpuMillis, submissionWallMillis,
-                outputBytes, processes);
+                outputBytes, processes, memoryMegabytes);
     }
 }

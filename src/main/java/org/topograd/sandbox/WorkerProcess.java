@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,13 +29,17 @@ final class WorkerProcess implements AutoCloseable {
     private static final int STDERR_KEEP = 8 * 1024;
 
     private final Process process;
+    private final Cgroups.Group group;
+    private final Runnable reaping;
     private final OutputStream requests;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final StringBuilder stderr = new StringBuilder();
     private final Thread stderrReader;
 
-    private WorkerProcess(Process process) {
+    private WorkerProcess(Process process, Cgroups.Group group) {
         this.process = process;
+        this.group = group;
+        this.reaping = Reaper.register(this::kill);
         this.requests = process.getOutputStream();
         Thread frames = new Thread(this::readFrames, "worker-frames-" + process.pid());
         frames.setDaemon(true);
@@ -44,10 +49,30 @@ final class WorkerProcess implements AutoCloseable {
         stderrReader.start();
     }
 
-    static WorkerProcess start(List<String> command, Path directory) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    /**
+     * Starts a worker; with a cgroup, a shell first moves itself into the group and then execs the
+     * command, so that every process of the worker is born inside it, with no moment outside.
+     */
+    static WorkerProcess start(List<String> command, Path directory, Cgroups.Group group) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (group != null) {
+            full.addAll(List.of("/bin/sh", "-c", "for f in $TOPOGRAD_CGROUPS; do echo $$ > \"$f\" || exit 125; done;"
+                    + " unset TOPOGRAD_CGROUPS; exec \"$@\"", "topograd-worker"));
+        }
+        full.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(full).directory(directory.toFile());
         builder.environment().clear();
-        return new WorkerProcess(builder.start());
+        if (group != null) {
+            builder.environment().put("TOPOGRAD_CGROUPS", group.procsFiles());
+        }
+        try {
+            return new WorkerProcess(builder.start(), group);
+        } catch (IOException e) {
+            if (group != null) {
+                group.destroy();
+            }
+            throw e;
+        }
     }
 
     void send(int type, byte[] payload) throws IOException {
@@ -107,16 +132,23 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the worker and everything it started (children first, so none is orphaned). */
+    /** Kills the worker and everything it started, and waits for it to be gone. */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        kill();
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (group != null) {
+            group.destroy(); // also whatever left the process tree (setsid, double fork)
+        }
+        Reaper.unregister(reaping);
+    }
+
+    private void kill() {
+        Reaper.killTree(process.toHandle());
     }
 
     long pid() {

@@ -148,7 +148,8 @@ public final class WorkerSession implements AutoCloseable {
     private void start() throws WorkerException {
         long begin = System.nanoTime();
         try {
-            process = WorkerProcess.start(launcher.command(classes, runtime, limits, scratch), scratch);
+            Cgroups.Group group = launcher.cgroups().isPresent() ? launcher.cgroups().get().create(limits) : null;
+            process = WorkerProcess.start(launcher.command(classes, runtime, limits, scratch), scratch, group);
         } catch (IOException e) {
             throw new WorkerException("cannot start a worker JVM: " + e.getMessage(), "");
         }
@@ -223,15 +224,9 @@ public final class WorkerSession implements AutoCloseable {
         return runNanos;
     }
 
+    /** Kills the worker and everything it started; the work is done, nothing is waited for. */
     @Override
     public void close() {
-        if (process != null) {
-            try {
-                process.send(Messages.BYE, new byte[0]);
-            } catch (IOException e) {
-                // It is being killed anyway.
-            }
-        }
         stop();
     }
 }

@@ -30,6 +30,7 @@ public final class Compiler implements AutoCloseable {
     private Process server;
     private InputStream responses;
     private OutputStream requests;
+    private Runnable reaping;
 
     /**
      * @param apiClasses the only class path submissions compile against
@@ -128,6 +129,8 @@ public final class Compiler implements AutoCloseable {
                 "-Xmx" + SERVER_HEAP_MEGABYTES + "m", "-Xss16m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-XX:+ExitOnOutOfMemoryError", "-cp", ownClassPath(), CompileServer.class.getName()));
         server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process started = server;
+        reaping = org.topograd.sandbox.Reaper.register(started::destroyForcibly);
         requests = server.getOutputStream();
         responses = server.getInputStream();
     }
@@ -143,6 +146,7 @@ public final class Compiler implements AutoCloseable {
     private void stop() {
         if (server != null) {
             server.destroyForcibly();
+            org.topograd.sandbox.Reaper.unregister(reaping);
             server = null;
         }
     }

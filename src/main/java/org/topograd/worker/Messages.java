@@ -13,8 +13,9 @@ import java.util.List;
  * The messages between the parent and a worker, and their binary encoding. Doubles travel as
  * their exact bits, so no digit is lost between the student's code and the comparison.
  *
- * <p>Parent to worker: {@link Bind}, {@link GraphMessage}, {@link Task}, and {@link #BYE}. Worker to
- * parent: {@link Manifest}, {@link Bound}, {@link Result}, {@link Timeout}, {@link Exit}.
+ * <p>Parent to worker: {@link Bind}, {@link GraphMessage}, {@link Task}; closing the channel ends the
+ * worker. Worker to parent: {@link Manifest}, {@link Bound}, {@link Result}, {@link Timeout},
+ * {@link Exit}.
  */
 public final class Messages {
     public static final int MANIFEST = 1;
@@ -25,7 +26,6 @@ public final class Messages {
     public static final int RESULT = 6;
     public static final int TIMEOUT = 7;
     public static final int EXIT = 8;
-    public static final int BYE = 9;
 
     private Messages() {}
 

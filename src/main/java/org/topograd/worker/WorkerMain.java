@@ -27,8 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  * so threads the student left running cannot keep it alive.
  */
 public final class WorkerMain {
-    /** Generous: a recursive traversal of a 100,000-node chain fits. Reserved, not committed. */
-    static final long STUDENT_STACK = 512L << 20;
+    /**
+     * Generous, so that a recursive traversal of a deep chain (tens of thousands of nodes) is not
+     * failed for its recursion; reserved, and committed only as far as it is used.
+     */
+    static final long STUDENT_STACK = 64L << 20;
 
     private final OutputStream channel;
     private final Object channelLock = new Object();
@@ -81,7 +84,7 @@ public final class WorkerMain {
             runner = new Runner(classes, captured);
             while (true) {
                 Frames.Frame frame = Frames.read(requests);
-                if (frame == null || frame.type() == Messages.BYE) {
+                if (frame == null) {
                     return;
                 }
                 switch (frame.type()) {

@@ -1,0 +1,191 @@
+package org.topograd.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A cgroup per worker, where the machine lets topograd make one: a limit on processes and threads
+ * (a fork bomb stops at it), a limit on memory (a JVM's native memory, which -Xmx does not bound),
+ * and a kill that reaches every process the worker started, even one that left its session with
+ * setsid. Works with cgroup v2 and with v1's separate pids and memory hierarchies; created under
+ * topograd's own cgroup, so the machine's accounting of topograd still holds.
+ */
+public final class Cgroups {
+    private static final Path ROOT = Path.of("/sys/fs/cgroup");
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    /** The cgroup directories new groups are made in: one for v2, pids and memory for v1. */
+    private final List<Path> parents;
+    private final boolean v2;
+
+    private Cgroups(List<Path> parents, boolean v2) {
+        this.parents = parents;
+        this.v2 = v2;
+    }
+
+    /** Cgroups where topograd may create them, else empty (no limits beyond the JVM's own). */
+    public static Optional<Cgroups> detect() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/self/cgroup"));
+            List<Path> v1 = new ArrayList<>();
+            for (String controller : List.of("pids", "memory")) {
+                Path mount = ROOT.resolve(controller);
+                String own = ownPath(lines, controller);
+                if (own != null && Files.isRegularFile(mount.resolve("cgroup.procs"))) {
+                    v1.add(mount.resolve(own.substring(1)));
+                }
+            }
+            if (v1.size() == 2 && v1.stream().allMatch(Cgroups::writable)) {
+                return Optional.of(new Cgroups(v1, false));
+            }
+            String unified = ownPath(lines, "");
+            if (unified != null && Files.isRegularFile(ROOT.resolve("cgroup.controllers"))) {
+                Path own = ROOT.resolve(unified.substring(1));
+                String enabled = Files.readString(own.resolve("cgroup.subtree_control"));
+                if (enabled.contains("pids") && enabled.contains("memory") && writable(own)) {
+                    return Optional.of(new Cgroups(List.of(own), true));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No cgroups to use: the JVM's own limits still apply.
+        }
+        return Optional.empty();
+    }
+
+    /** Our path in the hierarchy with this controller ("" for v2's unified one), from /proc/self/cgroup. */
+    private static String ownPath(List<String> lines, String controller) {
+        for (String line : lines) {
+            String[] parts = line.split(":", 3);
+            if (parts.length == 3 && List.of(parts[1].split(",")).contains(controller)) {
+                return parts[2];
+            }
+        }
+        return null;
+    }
+
+    private static boolean writable(Path dir) {
+        Path probe = dir.resolve("topograd-probe-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectory(probe);
+            Files.delete(probe);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A new, empty group with the limits. */
+    public Group create(Limits limits) throws IOException {
+        String name = "topograd-" + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet();
+        List<Path> dirs = new ArrayList<>();
+        for (Path parent : parents) {
+            Path dir = Files.createDirectory(parent.resolve(name));
+            dirs.add(dir);
+        }
+        long memory = limits.memoryMegabytes() * 1024L * 1024L;
+        for (Path dir : dirs) {
+            if (v2) {
+                Files.writeString(dir.resolve("pids.max"), Integer.toString(limits.processes()));
+                Files.writeString(dir.resolve("memory.max"), Long.toString(memory));
+                writeIfPresent(dir.resolve("memory.swap.max"), "0");
+            } else if (Files.exists(dir.resolve("pids.max"))) {
+                Files.writeString(dir.resolve("pids.max"), Integer.toString(limits.processes()));
+            } else {
+                Files.writeString(dir.resolve("memory.limit_in_bytes"), Long.toString(memory));
+                writeIfPresent(dir.resolve("memory.memsw.limit_in_bytes"), Long.toString(memory));
+            }
+        }
+        return new Group(dirs, v2);
+    }
+
+    private static void writeIfPresent(Path file, String value) {
+        try {
+            if (Files.exists(file)) {
+                Files.writeString(file, value);
+            }
+        } catch (IOException e) {
+            // Swap accounting is optional; the memory limit itself was set.
+        }
+    }
+
+    public String describe() {
+        return v2 ? "cgroup v2" : "cgroup v1";
+    }
+
+    /** One worker's group. */
+    public static final class Group {
+        private final List<Path> dirs;
+        private final boolean v2;
+
+        private Group(List<Path> dirs, boolean v2) {
+            this.dirs = dirs;
+            this.v2 = v2;
+        }
+
+        /** The files a process writes its pid to in order to join the group, space-separated. */
+        String procsFiles() {
+            return String.join(" ", dirs.stream().map(d -> d.resolve("cgroup.procs").toString()).toList());
+        }
+
+        /** Kills everything in the group, waits until it is gone, and removes the group. */
+        public void destroy() {
+            for (int round = 0; round < 10; round++) {
+                List<Long> pids = members();
+                if (pids.isEmpty()) {
+                    break;
+                }
+                if (v2 && Files.exists(dirs.get(0).resolve("cgroup.kill"))) {
+                    try {
+                        Files.writeString(dirs.get(0).resolve("cgroup.kill"), "1");
+                    } catch (IOException e) {
+                        // Fall back to one signal per process below.
+                    }
+                }
+                List<ProcessHandle> handles = new ArrayList<>();
+                pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(handles::add));
+                handles.forEach(ProcessHandle::destroyForcibly);
+                for (ProcessHandle h : handles) {
+                    try {
+                        h.onExit().get(2, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (ExecutionException | TimeoutException e) {
+                        // Counted again in the next round.
+                    }
+                }
+            }
+            for (Path dir : dirs) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (IOException e) {
+                    // A process not yet reaped keeps it busy; an empty group left behind costs nothing.
+                }
+            }
+        }
+
+        private List<Long> members() {
+            List<Long> pids = new ArrayList<>();
+            for (Path dir : dirs) {
+                try {
+                    for (String line : Files.readAllLines(dir.resolve("cgroup.procs"))) {
+                        if (!line.isBlank()) {
+                            pids.add(Long.parseLong(line.trim()));
+                        }
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // The group is gone already.
+                }
+            }
+            return pids;
+        }
+    }
+}
