@@ -1,6 +1,10 @@
 package org.topograd.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.topograd.bench.GradingBenchmark;
+import org.topograd.sandbox.Launcher;
 import org.topograd.bench.EngineBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +16,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Times the reference engine's forward and backward pass on random DAGs of each size, after "
                 + "warm-up, one line per size (random-dag nodes=N ns_per_node=X), then the cost of one numerical "
-                + "gradient check in full and in fast mode.",
+                + "gradient check in full and in fast mode. With --grading N: grades N copies of the bundled correct "
+                + "submission against the specs with the sandbox on (grading submissions=N per_second=X sandbox=S), "
+                + "and where the time went.",
         footer = ExitCodes.HELP_FOOTER)
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -26,8 +32,27 @@ final class BenchCommand implements Callable<Integer> {
             description = "Graph sizes in nodes (default: ${DEFAULT-VALUE}).")
     int[] sizes;
 
+    @Option(names = "--grading", paramLabel = "N",
+            description = "Instead: grade N copies of a submission (default submissions/correct) as a class.")
+    Integer grading;
+
+    @Option(names = "--submission", paramLabel = "DIR", defaultValue = "submissions/correct",
+            description = "The submission copied for --grading (default: ${DEFAULT-VALUE}).")
+    Path submission;
+
+    @Option(names = "--specs", paramLabel = "DIR", defaultValue = "specs",
+            description = "The specs for --grading (default: ${DEFAULT-VALUE}).")
+    Path specs;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Submissions graded at once for --grading (default: the number of cores).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (grading != null) {
+            return grading();
+        }
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "bench: --seconds must be a positive number, not " + seconds);
         }
@@ -38,6 +63,23 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         new EngineBenchmark(spec.commandLine().getOut()).run(sizes, seconds);
+        return ExitCodes.OK;
+    }
+
+    private int grading() throws Exception {
+        if (grading < 1 || jobs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "bench: --grading and --jobs must be at least 1");
+        }
+        if (!Files.isDirectory(submission)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "bench: no submission folder at " + submission);
+        }
+        SpecFiles.Loaded loaded = SpecFiles.load(specs, spec.commandLine().getErr());
+        if (loaded.specs().isEmpty() || loaded.invalid() > 0 || loaded.assignment() == null) {
+            spec.commandLine().getErr().println("bench: the specs in " + specs + " must all be valid");
+            return ExitCodes.FINDINGS;
+        }
+        new GradingBenchmark(spec.commandLine().getOut()).run(submission, loaded.specs(), loaded.assignment(),
+                Launcher.detect(), grading, jobs);
         return ExitCodes.OK;
     }
 }

@@ -103,10 +103,18 @@ public final class Judge {
 
     /** The student's forward, differentiated numerically, against the student's input gradients. */
     public static Outcome numerical(Graph graph, NumericalGradient.Estimate estimate, double[] inputGrads) {
+        if (!Double.isFinite(estimate.value())) {
+            return new Outcome.Fail("your forward gives " + Figures.of(estimate.value()) + " for the output here,"
+                    + " so there is nothing to differentiate; fix forward first");
+        }
         List<NumericalGradient.Check> checks = estimate.compare(inputGrads);
         List<String> skipped = new ArrayList<>();
         for (NumericalGradient.Check c : checks) {
             String subject = c.input() < 0 ? "a random direction" : "input " + graph.label(graph.inputNode(c.input()));
+            if (c.failed() && !Double.isFinite(c.analytic())) {
+                return new Outcome.Fail(subject + ": your backward gives " + Figures.of(c.analytic())
+                        + "; your forward's numerical derivative is " + Figures.of(c.numeric()));
+            }
             if (c.failed()) {
                 String[] shown = Figures.pair(c.analytic(), c.numeric());
                 return new Outcome.Fail(subject + ": your backward gives " + shown[0]

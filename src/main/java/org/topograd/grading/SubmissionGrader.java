@@ -197,7 +197,7 @@ public final class SubmissionGrader {
                 int x = b.input("x");
                 int node = op.arity() == Op.Arity.BINARY ? b.binary(op, x, b.input("y"), op.specName())
                         : op.arity() == Op.Arity.POWER ? b.power(x, 2, op.specName()) : b.unary(op, x, op.specName());
-                Graph graph = b.build(node);
+                Graph graph = b.build(b.name(node, "smoke_test_" + op.specName()));
                 double[] inputs = graph.inputCount() == 2 ? new double[] {0.5, 0.75} : new double[] {0.5};
                 Messages.GraphMessage wire = WireGraph.of(SMOKE_GRAPH - Op.operations().indexOf(op), graph);
                 int[] order = java.util.stream.IntStream.range(0, graph.size()).toArray(); // built in order

@@ -161,15 +161,15 @@ public final class NumericalGradient {
                     skip[d] = Check.Status.KINK;
                 }
             }
-            return new Estimate(this, numeric, skip);
+            return new Estimate(this, f0, numeric, skip);
         }
     }
 
     /**
-     * Numerical derivatives along each planned direction; {@code skip[d]} is null, or why direction
-     * {@code d} cannot be checked numerically.
+     * Numerical derivatives along each planned direction; {@code value} is the function at the
+     * point itself; {@code skip[d]} is null, or why direction {@code d} cannot be checked numerically.
      */
-    public record Estimate(Plan plan, double[] numeric, Check.Status[] skip) {
+    public record Estimate(Plan plan, double value, double[] numeric, Check.Status[] skip) {
         /** Compares with an analytic gradient (one entry per input). */
         public List<Check> compare(double[] analytic) {
             List<Check> checks = new ArrayList<>();

@@ -92,7 +92,9 @@ public final class BubblewrapLauncher implements Launcher {
         command.addAll(List.of("--ro-bind", runtime.workerClasses().toAbsolutePath().toString(), WORKER_MOUNT));
         String mount = Files.isDirectory(studentClasses) ? CLASSES_MOUNT : JAR_MOUNT;
         command.addAll(List.of("--ro-bind", studentClasses.toAbsolutePath().toString(), mount));
-        command.addAll(List.of("--chdir", "/tmp", "--"));
+        // The root bubblewrap builds is a tmpfs; once everything is mounted it becomes read-only, so
+        // the only place the worker can write is its size-limited /tmp.
+        command.addAll(List.of("--remount-ro", "/", "--chdir", "/tmp", "--"));
         command.add(Launcher.java().toAbsolutePath().toString());
         command.addAll(Launcher.jvmOptions(limits));
         command.addAll(Launcher.workerArguments(WORKER_MOUNT, mount, limits));

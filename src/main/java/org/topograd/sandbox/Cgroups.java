@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -135,33 +133,29 @@ public final class Cgroups {
             return String.join(" ", dirs.stream().map(d -> d.resolve("cgroup.procs").toString()).toList());
         }
 
-        /** Kills everything in the group, waits until it is gone, and removes the group. */
+        /**
+         * Kills everything in the group, waits until it is empty, and removes it. The kernel gives
+         * no portable event for "empty" (killed processes linger until their new parent reaps
+         * them), so the member list is polled, at a millisecond's interval, for at most five seconds.
+         */
         public void destroy() {
-            for (int round = 0; round < 10; round++) {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            boolean killed = false;
+            while (System.nanoTime() < deadline) {
                 List<Long> pids = members();
                 if (pids.isEmpty()) {
                     break;
                 }
-                if (v2 && Files.exists(dirs.get(0).resolve("cgroup.kill"))) {
+                if (!killed && v2 && Files.exists(dirs.get(0).resolve("cgroup.kill"))) {
                     try {
                         Files.writeString(dirs.get(0).resolve("cgroup.kill"), "1");
                     } catch (IOException e) {
-                        // Fall back to one signal per process below.
+                        // One signal per process below does the same.
                     }
                 }
-                List<ProcessHandle> handles = new ArrayList<>();
-                pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(handles::add));
-                handles.forEach(ProcessHandle::destroyForcibly);
-                for (ProcessHandle h : handles) {
-                    try {
-                        h.onExit().get(2, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    } catch (ExecutionException | TimeoutException e) {
-                        // Counted again in the next round.
-                    }
-                }
+                pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+                killed = true;
+                LockSupport.parkNanos(1_000_000L);
             }
             for (Path dir : dirs) {
                 try {

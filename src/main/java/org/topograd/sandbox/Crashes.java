@@ -6,7 +6,7 @@ final class Crashes {
 
     static String explain(Integer status, String stderr, Limits limits) {
         if (stderr.contains("OutOfMemoryError")) {
-            if (stderr.contains("Direct buffer memory")) {
+            if (stderr.toLowerCase(java.util.Locale.ROOT).contains("direct buffer memory")) {
                 return "the code used more than " + limits.directMegabytes() + " MB of off-heap (direct) memory";
             }
             if (stderr.contains("Metaspace")) {

@@ -23,7 +23,11 @@ final class WorkerProcess implements AutoCloseable {
 
         record Ended() implements Event {}
 
-        record Garbled(String problem) implements Event {}
+        /**
+         * @param text what was on the channel instead of a frame, as far as it had arrived (the
+         *     JVM itself prints "Terminating due to java.lang.OutOfMemoryError" there)
+         */
+        record Garbled(String problem, String text) implements Event {}
     }
 
     private static final int STDERR_KEEP = 8 * 1024;
@@ -109,10 +113,24 @@ final class WorkerProcess implements AutoCloseable {
                 events.add(new Event.Received(frame));
             }
         } catch (Frames.MalformedFrameException e) {
-            events.add(new Event.Garbled(e.getMessage()));
+            events.add(new Event.Garbled(e.getMessage(), garbage(e.seen(), in)));
         } catch (IOException e) {
             events.add(new Event.Ended());
         }
+    }
+
+    /** The bytes that broke the frame and whatever has already arrived after them (without waiting). */
+    private static String garbage(byte[] seen, InputStream in) {
+        StringBuilder text = new StringBuilder(new String(seen, StandardCharsets.UTF_8));
+        try {
+            int available = Math.min(in.available(), 4096);
+            if (available > 0) {
+                text.append(new String(in.readNBytes(available), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // What was read is enough.
+        }
+        return text.toString();
     }
 
     private void readStderr() {

@@ -43,7 +43,9 @@ public final class WorkerSession implements AutoCloseable {
         this.limits = limits;
         this.scratch = scratch;
         this.deadline = System.nanoTime() + limits.submissionWallMillis() * 1_000_000L;
-        this.output = new OutputLog(limits.outputBytes());
+        // Twice the worker's own cap, so that one task's capped output, with its note of what was left
+        // out, always survives whole.
+        this.output = new OutputLog(2 * limits.outputBytes() + 1024);
     }
 
     /** Starts the first worker; what it found in the classes. */
@@ -97,6 +99,12 @@ public final class WorkerSession implements AutoCloseable {
             return new TaskOutcome.WallTimeout(millis);
         }
         if (event instanceof WorkerProcess.Event.Garbled garbled) {
+            if (garbled.text().contains("OutOfMemoryError")) {
+                // -XX:+ExitOnOutOfMemoryError reports on stdout, our channel: this is the JVM, not the student.
+                TaskOutcome.Died died = died(null);
+                return new TaskOutcome.Died(Crashes.explain(null, garbled.text() + died.details(), limits),
+                        died.details());
+            }
             return new TaskOutcome.Malformed(garbled.problem());
         }
         if (event instanceof WorkerProcess.Event.Ended) {

@@ -35,6 +35,14 @@ final class CapturedOutput extends OutputStream {
             off += toHead;
             len -= toHead;
         }
+        if (len >= half) {
+            // Only the last half bytes can survive: count the rest and keep those (fast for floods).
+            dropped += tailLength + (len - half);
+            System.arraycopy(b, off + len - half, tail, 0, half);
+            tailStart = 0;
+            tailLength = half;
+            return;
+        }
         for (int i = 0; i < len; i++) {
             if (tailLength == half) {
                 tailStart = (tailStart + 1) % half;

@@ -28,8 +28,16 @@ public final class Frames {
 
     /** The channel carried something that is not a frame. */
     public static final class MalformedFrameException extends IOException {
-        MalformedFrameException(String message) {
+        private final byte[] seen;
+
+        MalformedFrameException(String message, byte[] seen) {
             super(message);
+            this.seen = seen;
+        }
+
+        /** The bytes read where a frame should have started. */
+        public byte[] seen() {
+            return seen.clone();
         }
     }
 
@@ -58,12 +66,13 @@ public final class Frames {
             return null;
         }
         if (magic != MAGIC) {
-            throw new MalformedFrameException("expected a frame, found bytes 0x" + Integer.toHexString(magic));
+            throw new MalformedFrameException("expected a frame, found bytes 0x" + Integer.toHexString(magic),
+                    java.nio.ByteBuffer.allocate(4).putInt(magic).array());
         }
         int type = data.readInt();
         int length = data.readInt();
         if (length < 0 || length > MAX_PAYLOAD) {
-            throw new MalformedFrameException("frame length " + length + " is out of range");
+            throw new MalformedFrameException("frame length " + length + " is out of range", new byte[0]);
         }
         byte[] payload = new byte[length];
         data.readFully(payload);
@@ -71,7 +80,7 @@ public final class Frames {
         CRC32 crc = new CRC32();
         crc.update(payload);
         if ((int) crc.getValue() != expected) {
-            throw new MalformedFrameException("frame checksum mismatch");
+            throw new MalformedFrameException("frame checksum mismatch", new byte[0]);
         }
         return new Frame(type, payload);
     }

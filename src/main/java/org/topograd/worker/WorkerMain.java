@@ -36,6 +36,8 @@ public final class WorkerMain {
     private final OutputStream channel;
     private final Object channelLock = new Object();
     private volatile Thread student;
+    /** How to read the student thread's CPU time; set by that thread itself when it starts. */
+    private volatile ThreadCpu studentCpu;
     private volatile Runner runner;
     /** Counts tasks started; the watchdog takes its own CPU baseline when it sees a new one. */
     private volatile long taskNumber;
@@ -78,6 +80,7 @@ public final class WorkerMain {
     }
 
     private void serve(Path location, InputStream requests, CapturedOutput captured) {
+        studentCpu = ThreadCpu.ofCurrentThread();
         try {
             StudentClasses classes = new StudentClasses(location);
             send(Messages.MANIFEST, Messages.encode(classes.manifest()));
@@ -115,16 +118,17 @@ public final class WorkerMain {
     }
 
     /**
-     * CPU time of the whole process, which counts threads the student started too. Read from
-     * /proc through ProcessHandle: the management beans would add tens of milliseconds to every
-     * worker's start.
+     * CPU time of the student's thread: what the JIT and the garbage collector spend in other
+     * threads does not count against the student's code. (Threads the student starts are bounded by
+     * the parent's wall-clock limit.)
      */
-    private static long cpuTime() {
-        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    private long cpuTime() {
+        ThreadCpu cpu = studentCpu;
+        return cpu == null ? 0 : cpu.nanos();
     }
 
     /**
-     * Polls the process's CPU time while a task runs; past the limit, reports where the student's
+     * Polls the student thread's CPU time while a task runs; past the limit, reports where the
      * thread is and ends the process. The baseline is taken when the watchdog first sees a task,
      * at most one poll late, which keeps the task path free of system calls.
      */
@@ -143,7 +147,6 @@ public final class WorkerMain {
                 continue;
             }
             long used = cpuTime() - baseline;
-            // Process time includes the JIT and GC threads; the limit is generous enough for that.
             if (used > limitNanos && inTask && taskNumber == seen) {
                 List<String> stack = frames(student.getStackTrace());
                 try {
@@ -161,9 +164,12 @@ public final class WorkerMain {
         List<String> stack = List.of();
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
             StackTraceElement[] frames = e.getValue();
-            for (StackTraceElement f : frames) {
-                if (f.getClassName().equals("java.lang.Runtime") && f.getMethodName().equals("exit")) {
-                    stack = frames(frames);
+            for (int i = frames.length - 1; i >= 0; i--) {
+                String c = frames[i].getClassName();
+                if ((c.equals("java.lang.System") || c.equals("java.lang.Runtime"))
+                        && frames[i].getMethodName().equals("exit")) {
+                    // The caller's frames start right below the outermost exit() call.
+                    stack = frames(java.util.Arrays.copyOfRange(frames, i + 1, frames.length));
                     break;
                 }
             }

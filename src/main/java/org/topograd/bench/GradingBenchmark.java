@@ -1,0 +1,95 @@
+package org.topograd.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.topograd.grading.Assignment;
+import org.topograd.grading.Diagnostician;
+import org.topograd.grading.Grading;
+import org.topograd.grading.ReferenceAnswers;
+import org.topograd.grading.SubmissionResult;
+import org.topograd.sandbox.Launcher;
+import org.topograd.spec.Spec;
+import org.topograd.submission.Submission;
+
+/**
+ * Throughput of a whole grading run: one submission copied N times and graded like a class, with
+ * the sandbox on, {@code jobs} at a time. The clock runs from the first submission to the last, so
+ * it includes the compiler's warm-up, as a real batch does.
+ */
+public final class GradingBenchmark {
+    private final PrintWriter out;
+
+    public GradingBenchmark(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** Prints {@code grading submissions=200 per_second=12.3 sandbox=bwrap} and where the time went. */
+    public void run(Path submission, List<Spec> specs, Assignment assignment, Launcher launcher, int copies, int jobs)
+            throws IOException {
+        Path root = Files.createTempDirectory("topograd-bench-");
+        try {
+            List<Submission> class_ = new ArrayList<>();
+            for (int i = 1; i <= copies; i++) {
+                String id = String.format(Locale.ROOT, "copy-%04d", i);
+                copyTree(submission, root.resolve(id));
+                class_.add(new Submission(id, root.resolve(id)));
+            }
+            List<SubmissionResult> results;
+            long begin;
+            long end;
+            try (Grading grading = Grading.prepare(ReferenceAnswers.of(specs, assignment.numerical()), assignment,
+                    launcher, Diagnostician.NONE)) {
+                begin = System.nanoTime();
+                results = grading.grade(class_, jobs, r -> { });
+                end = System.nanoTime();
+            }
+            double seconds = (end - begin) / 1e9;
+            long full = results.stream().filter(SubmissionResult::allPassed).count();
+            out.printf(Locale.ROOT, "grading submissions=%d per_second=%.1f sandbox=%s%n", copies, copies / seconds,
+                    launcher.level().reportName());
+            out.printf(Locale.ROOT, "per submission (mean): compile %.0f ms, jvm start %.0f ms, running %.0f ms;"
+                            + " %d jobs at once; %.2f s in all; %d of %d with full marks; %s%n",
+                    mean(results, t -> t.compileMillis()), mean(results, t -> t.startMillis()),
+                    mean(results, t -> t.runMillis()), jobs, seconds, full, copies, launcher.describe());
+            out.flush();
+        } finally {
+            deleteTree(root);
+        }
+    }
+
+    private interface Part {
+        long of(SubmissionResult.Timings t);
+    }
+
+    private static double mean(List<SubmissionResult> results, Part part) {
+        return results.stream().mapToLong(r -> part.of(r.timings())).average().orElse(0);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

