@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.topograd.bench.GradingBenchmark;
-import org.topograd.sandbox.Launcher;
 import org.topograd.bench.EngineBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         new GradingBenchmark(spec.commandLine().getOut()).run(submission, loaded.specs(), loaded.assignment(),
-                Launcher.detect(), grading, jobs);
+                Sandboxes.detect(spec.commandLine().getErr()), grading, jobs);
         return ExitCodes.OK;
     }
 }

@@ -11,7 +11,6 @@ import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.Grading;
 import org.topograd.grading.SubmissionResult;
 import org.topograd.report.TerminalReport;
-import org.topograd.sandbox.Launcher;
 import org.topograd.spec.Spec;
 import org.topograd.submission.Submission;
 import picocli.CommandLine.Command;
@@ -61,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
         SubmissionResult result;
         Assignment assignment = loaded.assignment();
         try (Grading grading = Grading.prepare(ReferenceAnswers.of(visible, assignment.numerical()), assignment,
-                Launcher.detect(), Diagnostician.NONE)) {
+                Sandboxes.detect(err), Diagnostician.NONE)) {
             result = grading.grade(List.of(submission), 1, r -> { }).get(0);
         }
         boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;

@@ -4,19 +4,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.topograd.grading.Assignment;
 import org.topograd.grading.Diagnostician;
+import org.topograd.grading.GradeKey;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.Grading;
-import org.topograd.grading.Points;
-import org.topograd.grading.SubmissionResult;
+import org.topograd.report.Progress;
 import org.topograd.report.ReportFolder;
 import org.topograd.sandbox.Launcher;
-import org.topograd.sandbox.SandboxLevel;
 import org.topograd.spec.Spec;
 import org.topograd.submission.Submission;
 import picocli.CommandLine.Command;
@@ -49,6 +50,10 @@ final class GradeCommand implements Callable<Integer> {
             description = "Submissions graded at once (default: the number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--force", description = "Regrade every submission, even those whose sources, specs and"
+            + " topograd version have not changed since their scorecard was written.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
@@ -71,26 +76,33 @@ final class GradeCommand implements Callable<Integer> {
         }
         List<Submission> all = Submission.list(submissions);
         List<Submission> chosen = choose(all);
-        Launcher launcher = Launcher.detect();
-        if (launcher.level() == SandboxLevel.PLAIN) {
-            err.println("topograd: bubblewrap (bwrap) is not available, so student code runs in a plain child JVM"
-                    + " with JVM limits only. Install it for full isolation: sudo apt-get install bubblewrap");
-        }
+        Launcher launcher = Sandboxes.detect(err);
         ReportFolder folder = new ReportFolder(reports);
         List<String> specIds = loaded.specs().stream().map(Spec::id).toList();
+        Map<String, String> keys = new HashMap<>();
+        List<Submission> toGrade = new ArrayList<>();
+        for (Submission s : chosen) {
+            String key = GradeKey.of(specs, s.dir(), launcher.level().reportName());
+            keys.put(s.id(), key);
+            if (force || !folder.current(s.id(), key)) {
+                toGrade.add(s);
+            }
+        }
+        if (toGrade.size() < chosen.size()) {
+            out.println((chosen.size() - toGrade.size()) + " unchanged since their scorecards were written; skipped"
+                    + " (grade --force regrades them)");
+        }
+        Progress progress = new Progress(out, toGrade.size(), System.console() != null, System::nanoTime);
         Assignment assignment = loaded.assignment();
         try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()), assignment,
                 launcher, Diagnostician.NONE)) {
-            grading.grade(chosen, jobs, result -> {
+            grading.grade(toGrade, jobs, result -> {
                 try {
-                    folder.write(result, "");
+                    folder.write(result, keys.get(result.student()));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                synchronized (out) {
-                    out.println(line(result));
-                    out.flush();
-                }
+                progress.done(result);
             });
         }
         Set<String> students = new HashSet<>();
@@ -112,10 +124,5 @@ final class GradeCommand implements Callable<Integer> {
                             + submissions)));
         }
         return chosen;
-    }
-
-    static String line(SubmissionResult r) {
-        return String.format(java.util.Locale.ROOT, "%-24s %8s / %-6s %s", r.student(), Points.format(r.score()),
-                Points.format(r.max()), r.status().reportName());
     }
 }

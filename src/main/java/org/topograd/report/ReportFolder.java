@@ -68,9 +68,10 @@ public final class ReportFolder {
         AtomicFiles.write(state(result.student()), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The key a student's reports were written with, if they exist. */
-    public Optional<String> key(String student) throws IOException {
-        return readState(student).map(p -> p.getProperty("key"));
+    /** Whether a student's reports exist and were written for exactly this key. */
+    public boolean current(String student, String key) throws IOException {
+        return Files.isRegularFile(scorecard(student))
+                && readState(student).map(p -> key.equals(p.getProperty("key"))).orElse(false);
     }
 
     /**

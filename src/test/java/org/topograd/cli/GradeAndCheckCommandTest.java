@@ -90,6 +90,52 @@ class GradeAndCheckCommandTest {
     }
 
     @Test
+    void unchangedSubmissionsAreSkippedUntilSomethingChangesOrForceIsGiven() throws IOException {
+        Path specs = specs("sum-product.yaml");
+        Path submissions = dir.resolve("submissions");
+        copyTree(Path.of("submissions/correct"), submissions.resolve("ada"));
+        Path reports = dir.resolve("reports");
+        String[] grade = {"grade", "--specs", specs.toString(), "--submissions", submissions.toString(), "--reports",
+            reports.toString()};
+        Run first = run(grade);
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        assertTrue(first.out().contains("ada "), first.out());
+        String card = Files.readString(reports.resolve("scorecards/ada.csv"));
+
+        Run again = run(grade);
+        assertTrue(again.out().startsWith("1 unchanged since their scorecards were written; skipped"), again.out());
+        assertFalse(again.out().contains("ada "), again.out());
+        assertEquals(card, Files.readString(reports.resolve("scorecards/ada.csv")));
+        assertTrue(Files.readString(reports.resolve("summary.csv")).contains("\nada,5,5,100,ok"));
+
+        Path source = submissions.resolve("ada/src/backprop/ops/Arithmetic.java");
+        Files.writeString(source, Files.readString(source).replace("inputs().get(1).grad -= grad;",
+                "inputs().get(1).grad += grad;"));
+        Run changed = run(grade);
+        assertTrue(changed.out().contains("ada "), "a changed source is regraded: " + changed.out());
+        assertTrue(Files.readString(reports.resolve("summary.csv")).contains("\nada,5,5,100,ok"),
+                "sum-product has no subtraction, so the sign error costs nothing");
+
+        Files.writeString(specs.resolve("assignment.yaml"), "weights: {numerical: 2}\n");
+        assertTrue(run(grade).out().contains("ada "), "changed settings regrade everyone");
+        Run forced = run(grade[0], grade[1], grade[2], grade[3], grade[4], grade[5], grade[6], "--force");
+        assertTrue(forced.out().contains("ada "), forced.out());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void checkPassesACorrectSubmissionAndNeverNamesAHiddenSpec() {
         Run run = run("check", "submissions/correct", "--no-color");
         assertEquals(ExitCodes.OK, run.status(), run.out() + run.err());
