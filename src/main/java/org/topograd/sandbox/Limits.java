@@ -20,12 +20,12 @@ public record Limits(int heapMegabytes, int metaspaceMegabytes, int directMegaby
     public static final Limits DEFAULT = new Limits(256, 96, 32, 2_000, 120_000, 32 * 1024, 128, 768);
 
     /**
-     * The wall-clock allowance of one task: its CPU time several times over, for a loaded machine,
-     * plus the start of a JVM. Only a task whose CPU time the worker cannot see (threads that block,
-     * a process that stops) ever waits this long.
+     * The wall-clock allowance of one task: its CPU time three times over, for a loaded machine, and
+     * a second more. Only a task that does not use CPU time (code that blocks forever, a stopped
+     * process) ever waits this long; one that computes is stopped at its CPU limit.
      */
     public long taskWallMillis() {
-        return 4 * taskCpuMillis + 5_000;
+        return 3 * taskCpuMillis + 1_000;
     }
 
     public Limits withTimes(long taskCpuMillis, long submissionWallMillis) {

@@ -66,7 +66,8 @@ public final class Compiler implements AutoCloseable {
             response = call(request);
         } catch (TimeoutException e) {
             stop();
-            return failed("compiling took longer than " + timeoutMillis / 1000 + " s and was stopped", begin);
+            return failed("compiling took longer than " + org.topograd.spec.NumberText.format(timeoutMillis / 1000.0)
+                    + " s and was stopped; simplify the code (javac is not expected to take this long)", begin);
         } catch (IOException e) {
             stop();
             return failed("the compiler process failed (" + e.getMessage() + ")", begin);
@@ -146,6 +147,11 @@ public final class Compiler implements AutoCloseable {
     private void stop() {
         if (server != null) {
             server.destroyForcibly();
+            try {
+                server.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             org.topograd.sandbox.Reaper.unregister(reaping);
             server = null;
         }

@@ -129,6 +129,8 @@ class HostileSubmissionsTest {
     static final Map<String, String[]> EXPECTED = Map.ofEntries(
             Map.entry("loop-forever", new String[] {"not_run", "did not finish within 2 s of CPU time; stopped in"
                     + " Exp.forward()"}),
+            Map.entry("blocks-forever", new String[] {"not_run", "no answer within 7 s (is the code waiting forever, on"
+                    + " a thread or a lock?)"}),
             Map.entry("exit-in-constructor", new String[] {"not_run", "the code called System.exit in new Exp(...) at"
                     + " node smoke_test_exp, at h.Exp.<init>(Exp.java:11)"}),
             Map.entry("halt-in-constructor", new String[] {"not_run", "the worker ended without a result (exit status"
