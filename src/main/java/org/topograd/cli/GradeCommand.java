@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.topograd.grading.Assignment;
-import org.topograd.grading.Diagnostician;
+import org.topograd.diagnosis.MutantDiagnostician;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.Grading;
 import org.topograd.grading.Points;
@@ -80,7 +80,7 @@ final class GradeCommand implements Callable<Integer> {
         List<String> specIds = loaded.specs().stream().map(Spec::id).toList();
         Assignment assignment = loaded.assignment();
         try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()), assignment,
-                launcher, Diagnostician.NONE)) {
+                launcher, new MutantDiagnostician())) {
             grading.grade(chosen, jobs, result -> {
                 try {
                     folder.write(result, "");

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             GradeCommand.class,
             CheckCommand.class,
             BenchCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = ExitCodes.HELP_FOOTER)
