@@ -84,7 +84,14 @@ public final class MutantDiagnostician implements Diagnostician {
         CaseAnswers answers = e.spec().cases().get(e.caseIndex());
         Locator.Spot spot = firstWrong(e, answers);
         StringBuilder text = new StringBuilder("Likely bug: your numbers match ").append(f.mutant().mistake());
-        if (f.mutant() instanceof NodeMutant node) {
+        if (f.mutant() instanceof NodeMutant node && node.write() == NodeMutant.Write.RESET_AFTER_BACKWARD) {
+            text.append(": the inputs' gradients are right, but every other node's is 0");
+            if (spot != null) {
+                text.append(" (").append(Words.node(graph, spot.node())).append(".grad is ")
+                        .append(Words.number(spot.got())).append(" instead of ").append(Words.number(spot.want()))
+                        .append(')');
+            }
+        } else if (f.mutant() instanceof NodeMutant node) {
             text.append(nodeDetail(node, graph, answers, spot));
             if (spot != null) {
                 text.append(". The first wrong gradient is ").append(Words.node(graph, spot.node())).append(".grad (")
@@ -251,10 +258,6 @@ public final class MutantDiagnostician implements Diagnostician {
             case RESET_AFTER_SEED:
                 return ": every gradient comes out 0" + (spot == null ? "" : " (" + Words.node(graph, spot.node())
                         + ".grad should be " + Words.number(spot.want()) + ")");
-            case RESET_AFTER_BACKWARD:
-                return ": the inputs' gradients are right, but every other node's is 0" + (spot == null ? ""
-                        : " (" + Words.node(graph, spot.node()) + ".grad is " + Words.number(spot.got())
-                                + " instead of " + Words.number(spot.want()) + ")");
             default:
                 return outcome;
         }

@@ -82,17 +82,11 @@ public final class Mutants {
                         + " whole gradient before its backward() passes it on.",
                 TraversalMutant.Traversal.NOT_REVERSED));
         all.add(new TraversalMutant("grad-reset-after-seed",
-                "a backward pass that starts with the output's gradient at 0 (output.grad = 1 never set, or the"
-                        + " gradients zeroed after it was set)",
+                "a backward pass whose gradients are all 0 (output.grad = 1 never set, or the gradients zeroed"
+                        + " after it was set or inside the loop)",
                 "Zero the gradients first, then set output.grad = 1, then call backward() in reverse topological"
                         + " order.",
                 TraversalMutant.Traversal.RESET_AFTER_SEED));
-        all.add(new TraversalMutant("grad-reset-after-backward",
-                "resetting node.grad to 0 after the node's backward()",
-                "A node's grad must keep d(output)/d(node) after the pass: zero the gradients once, before the"
-                        + " backward pass, never inside it.",
-                TraversalMutant.Traversal.RESET_AFTER_BACKWARD));
-
         Set<Op> every = EnumSet.copyOf(Op.operations());
         all.add(new NodeMutant("assign-instead-of-accumulate",
                 "a backward() that assigns input.grad = ... instead of adding to it with +=",
@@ -104,6 +98,11 @@ public final class Mutants {
                         + " node's own grad",
                 "Multiply by the upstream gradient: input.grad += grad * d(value)/d(input), the chain rule.",
                 NodeMutant.Write.IGNORE_UPSTREAM, Derivatives.EXACT, every));
+        all.add(new NodeMutant("grad-reset-after-backward",
+                "a backward() that resets the node's own grad to 0 when it is done",
+                "A node's grad must keep d(output)/d(node) after the pass: zero the gradients once, before the"
+                        + " backward pass, never inside it.",
+                NodeMutant.Write.RESET_AFTER_BACKWARD, Derivatives.EXACT, every));
 
         all.add(rule("power-rule-n-x-to-the-n", "the power rule written n * x^n instead of n * x^(n-1)",
                 "d(x^n)/dx = n * x^(n-1): the exponent drops by one.", Op.POW,

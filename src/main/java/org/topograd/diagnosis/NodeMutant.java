@@ -28,7 +28,12 @@ public record NodeMutant(String bug, String mistake, String fix, Write write, De
         /** {@code input.grad = grad * local}: the last write wins. */
         ASSIGN,
         /** {@code input.grad += local}: the upstream gradient is never multiplied in. */
-        IGNORE_UPSTREAM
+        IGNORE_UPSTREAM,
+        /**
+         * Right, then {@code grad = 0} at the end of the node's own backward(): the node's gradient
+         * is gone once the pass is over (topograd's Input never resets, so inputs keep theirs).
+         */
+        RESET_AFTER_BACKWARD
     }
 
     /**
@@ -56,6 +61,17 @@ public record NodeMutant(String bug, String mistake, String fix, Write write, De
                 for (int node : order) {
                     for (int k = 0; k < graph.operandCount(node); k++) {
                         grads[graph.operand(node, k)] += local.of(node, k);
+                    }
+                }
+                return grads;
+            }
+            case RESET_AFTER_BACKWARD: {
+                // In reverse topological order nothing adds to a node after its own backward(), so
+                // the reset loses only the node's own, final gradient.
+                double[] grads = ReferenceEngine.backward(graph, order, values, seed, rule);
+                for (int node : order) {
+                    if (!graph.op(node).isLeaf()) {
+                        grads[node] = 0;
                     }
                 }
                 return grads;

@@ -24,10 +24,11 @@ public record TraversalMutant(String bug, String mistake, String fix, Traversal 
         RECURSION_WITH_VISITED_SET,
         /** backward() in topological order, inputs first, instead of in reverse. */
         NOT_REVERSED,
-        /** Every gradient zeroed after output.grad = 1 was set (or it never was): the pass starts from 0. */
-        RESET_AFTER_SEED,
-        /** node.grad = 0 right after node.backward(): inputs right, every other gradient 0. */
-        RESET_AFTER_BACKWARD
+        /**
+         * Every gradient zeroed after output.grad = 1 was set, or inside the loop, or the seed never
+         * set: everything comes out 0.
+         */
+        RESET_AFTER_SEED
     }
 
     @Override
@@ -60,15 +61,6 @@ public record TraversalMutant(String bug, String mistake, String fix, Traversal 
             }
             case RESET_AFTER_SEED:
                 return grads;
-            case RESET_AFTER_BACKWARD: {
-                ReferenceEngine.accumulate(graph, order, 1, local, grads);
-                for (int node : order) {
-                    if (!graph.op(node).isLeaf()) {
-                        grads[node] = 0;
-                    }
-                }
-                return grads;
-            }
             default:
                 throw new IllegalStateException(traversal.toString());
         }
