@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             BenchCommand.class,
             AuditCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = ExitCodes.HELP_FOOTER)
