@@ -13,7 +13,7 @@ public final class AuditReport {
         StringBuilder out = new StringBuilder();
         int specs = report.specIds().size();
         out.append("audit: ").append(specs).append(specs == 1 ? " spec, " : " specs, ").append(report.verdicts().size())
-                .append(" mutants (classic mistakes)\n\n");
+                .append(" classic mistakes, each a mutant of the reference engine\n\n");
         for (SuiteAudit.Verdict v : report.verdicts()) {
             String name = v.bug() + " ".repeat(Math.max(1, WIDTH - v.bug().length()));
             String indent = " ".repeat(Math.max(WIDTH, v.bug().length() + 1));
