@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.topograd.grading.Assignment;
-import org.topograd.grading.Diagnostician;
+import org.topograd.diagnosis.MutantDiagnostician;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.Grading;
 import org.topograd.grading.SubmissionResult;
@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
         SubmissionResult result;
         Assignment assignment = loaded.assignment();
         try (Grading grading = Grading.prepare(ReferenceAnswers.of(visible, assignment.numerical()), assignment,
-                Sandboxes.detect(err), Diagnostician.NONE)) {
+                Sandboxes.detect(err), new MutantDiagnostician())) {
             result = grading.grade(List.of(submission), 1, r -> { }).get(0);
         }
         boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.topograd.grading.Assignment;
-import org.topograd.grading.Diagnostician;
+import org.topograd.diagnosis.MutantDiagnostician;
 import org.topograd.grading.GradeKey;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.Grading;
@@ -95,7 +95,7 @@ final class GradeCommand implements Callable<Integer> {
         Progress progress = new Progress(out, toGrade.size(), System.console() != null, System::nanoTime);
         Assignment assignment = loaded.assignment();
         try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()), assignment,
-                launcher, Diagnostician.NONE)) {
+                launcher, new MutantDiagnostician())) {
             grading.grade(toGrade, jobs, result -> {
                 try {
                     folder.write(result, keys.get(result.student()));

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             GradeCommand.class,
             CheckCommand.class,
             BenchCommand.class,
+            AuditCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = ExitCodes.HELP_FOOTER)

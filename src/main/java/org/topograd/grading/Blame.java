@@ -16,6 +16,11 @@ final class Blame {
         this.found = found;
     }
 
+    /** The student's class for each op (binary names), for messages that name the class at fault. */
+    java.util.Map<Op, String> classes() {
+        return found.ops();
+    }
+
     /** The op whose class was running at {@code where}, if a node's method was. */
     Op op(Graph graph, String where) {
         int colon = where.indexOf(':');

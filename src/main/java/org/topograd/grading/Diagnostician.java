@@ -1,6 +1,8 @@
 package org.topograd.grading;
 
+import java.util.Map;
 import java.util.Optional;
+import org.topograd.spec.Op;
 
 /**
  * Names the likely bug behind a failed check, from the student's raw numbers. Grading works
@@ -35,7 +37,18 @@ public interface Diagnostician {
      * @param twoSeed gradients with the output seeded 2 (gradient)
      * @param order the order topologicalOrder returned (traversal)
      * @param calls the order the probe nodes' backward ran (traversal)
+     * @param classes the student's class for each op (binary names), to name the one at fault
      */
     record Evidence(Check check, SpecAnswers spec, int caseIndex, double[] values, double[] grads, double[] zeroSeed,
-            double[] twoSeed, int[] order, int[] calls) {}
+            double[] twoSeed, int[] order, int[] calls, Map<Op, String> classes) {
+        public Evidence {
+            classes = classes == null ? Map.of() : Map.copyOf(classes);
+        }
+
+        /** Evidence without class names. */
+        public Evidence(Check check, SpecAnswers spec, int caseIndex, double[] values, double[] grads,
+                double[] zeroSeed, double[] twoSeed, int[] order, int[] calls) {
+            this(check, spec, caseIndex, values, grads, zeroSeed, twoSeed, order, calls, Map.of());
+        }
+    }
 }

@@ -250,7 +250,8 @@ public final class SubmissionGrader {
 
             private void saw(Check check, double[] values, double[] grads, double[] zero, double[] two, int[] order,
                     int[] calls) {
-                evidence = new Diagnostician.Evidence(check, specAnswers, index, values, grads, zero, two, order, calls);
+                evidence = new Diagnostician.Evidence(check, specAnswers, index, values, grads, zero, two, order, calls,
+                        blame.classes());
             }
 
             /** The check's row; a failure carries the diagnosis of its likely bug, when there is one. */

@@ -88,6 +88,7 @@ public final class ReportFolder {
             rows.add(row(student, specIds, state.get()));
         }
         AtomicFiles.write(summary(), Summary.render(specIds, rows));
+        AtomicFiles.write(root.resolve("index.html"), IndexPage.render(specIds, rows, this::scorecard));
         removeOthers(students);
     }
 

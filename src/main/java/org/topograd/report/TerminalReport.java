@@ -51,6 +51,9 @@ public final class TerminalReport {
                 }
             }
             failures.forEach((what, why) -> out.append("    ").append(what).append("  ").append(red(why)).append('\n'));
+            rows.stream().filter(r -> r.outcome() instanceof org.topograd.grading.Outcome.Fail).map(CheckResult::caseName)
+                    .distinct().forEach(c -> out.append("    see it drawn: topograd explain ").append(spec.file())
+                            .append(" --submission . --case ").append(c).append('\n'));
         }
         out.append('\n').append(bold("Total: " + Points.format(result.score()) + " / " + Points.format(result.max())
                 + " (" + Points.percent(result.score(), result.max()) + "%)"));

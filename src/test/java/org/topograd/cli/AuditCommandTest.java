@@ -1,0 +1,84 @@
+package org.topograd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditCommandTest {
+    private static void spec(Path dir, String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name + ".yaml"), text);
+    }
+
+    @Test
+    void theBundledSpecsCatchEveryMutant() {
+        MainTest.Run run = MainTest.run("audit");
+        assertEquals(ExitCodes.OK, run.status(), run.out() + run.err());
+        assertTrue(run.out().endsWith("audit: every mutant is caught\n"), run.out());
+        assertFalse(run.out().contains("SURVIVES"), run.out());
+        assertTrue(run.out().contains("recursion-without-topological-order   caught by"), run.out());
+    }
+
+    @Test
+    void aSuiteWithoutASharedNodeLetsRecursionSurvive(@TempDir Path dir) throws IOException {
+        // Trees only: every node has one parent, so recursion never double-counts and = never loses a share.
+        spec(dir, "power", "title: power\ninputs: {a: 7, b: 3, c: 2}\ngraph: {p: b ^ 3, s: a + p, y: s * c}\n");
+        spec(dir, "functions", "title: functions\ninputs: {x: 0.5, z: 1.5}\n"
+                + "graph: {e: exp(x), l: log(z), t: tanh(e), y: t / l}\n");
+        MainTest.Run run = MainTest.run("audit", dir.toString());
+        assertEquals(ExitCodes.FINDINGS, run.status(), run.out());
+        assertTrue(run.out().contains("recursion-without-topological-order   SURVIVES: no spec has an interior node"
+                + " with two parents, the only place where it changes a gradient"), run.out());
+        assertTrue(run.out().contains("assign-instead-of-accumulate          SURVIVES: no spec has a node with two"
+                + " parents (or an operand used twice)"), run.out());
+        assertTrue(run.out().contains("warning: no spec has a node with two parents (or an operand used twice):"
+                + " double counting and = instead of += go undetected"), run.out());
+        assertTrue(run.out().contains("power-rule-n-x-to-the-n               caught by 1 spec (gradient, end_to_end,"
+                + " numerical): power"), run.out());
+        assertTrue(run.out().contains("cos-derivative-sign                   SURVIVES: no spec uses cos, so its"
+                + " backward() is never checked"), run.out());
+        assertTrue(run.out().lines().reduce((a, b) -> b).orElseThrow().startsWith("audit: "), run.out());
+        assertTrue(run.out().contains(" survive the whole suite: recursion-without-topological-order,"), run.out());
+    }
+
+    @Test
+    void aSharedNodeCatchesRecursion(@TempDir Path dir) throws IOException {
+        spec(dir, "lecture", "title: lecture\ninputs: {x: 2}\ngraph: {w: x ^ 2, u1: 3 * w, u2: log(w), y: u1 - u2}\n");
+        MainTest.Run run = MainTest.run("audit", dir.resolve("lecture.yaml").toString());
+        assertTrue(run.out().contains("recursion-without-topological-order   caught by 1 spec (traversal, end_to_end):"
+                + " lecture"), run.out());
+    }
+
+    @Test
+    void degenerateSpecsAreNamed(@TempDir Path dir) throws IOException {
+        spec(dir, "one", "title: exponent one\ninputs: {x: 2, c: 3}\ngraph: {p: x ^ 1, y: p * c}\n");
+        spec(dir, "zeros", "title: zeros\ninputs: {a: 0, b: 0}\ngraph: {y: a * b}\n");
+        spec(dir, "kink", "title: kink\ninputs: {x: 1, b: -1}\ngraph: {z: x + b, y: relu(z)}\n");
+        spec(dir, "tiny", "title: tiny\ninputs: {x: 1}\ngraph: {y: x * 0.000001}\n");
+        MainTest.Run run = MainTest.run("audit", dir.toString());
+        String out = run.out();
+        assertTrue(out.contains("warning: one: p = x ^ 1 has exponent 1, where the power rule's mistakes give the"
+                + " right numbers: use an exponent such as 3"), out);
+        assertTrue(out.contains("warning: zeros main: every input is 0, where many wrong derivatives agree with the"
+                + " right one"), out);
+        assertTrue(out.contains("warning: kink main: relu's input z is 0, on its kink, where it has no derivative"),
+                out);
+        assertTrue(out.contains("warning: kink main: the numerical check skips input x, which sits on a kink"), out);
+        assertTrue(out.contains("warning: tiny main: the numerical check cannot fail: every input's gradient (the"
+                + " largest is 1e-6) is within its tolerance of 0 (atol 1e-5)"), out);
+        assertTrue(out.contains("warning: zeros: the reference gradient is 0 at every point"), out);
+        assertFalse(out.contains("warning: one: the reference gradient"), out);
+    }
+
+    @Test
+    void aMissingFolderIsAUsageError() {
+        MainTest.Run run = MainTest.run("audit", "no/such/specs");
+        assertEquals(ExitCodes.USAGE, run.status());
+        assertTrue(run.err().contains("audit: no such file or folder: no/such/specs"), run.err());
+    }
+}
