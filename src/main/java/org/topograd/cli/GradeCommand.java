@@ -20,6 +20,7 @@ import org.topograd.sandbox.SandboxLevel;
 import org.topograd.spec.Spec;
 import org.topograd.submission.Submission;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -49,10 +50,16 @@ final class GradeCommand implements Callable<Integer> {
             description = "Submissions graded at once (default: the number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Mixin
+    GradeOutputs outputs;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        if (outputs.gradescope(command.commandLine(), !only.isEmpty())) {
+            return GradescopeGrading.run(command.commandLine(), specs, outputs.submission, outputs.resultsFile());
+        }
         if (!Files.isDirectory(submissions)) {
             throw new ParameterException(command.commandLine(), "no submissions folder at " + submissions
                     + ": give one with --submissions");
@@ -70,7 +77,7 @@ final class GradeCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         List<Submission> all = Submission.list(submissions);
-        List<Submission> chosen = choose(all);
+        List<Submission> chosen = outputs.select(choose(all));
         Launcher launcher = Launcher.detect();
         if (launcher.level() == SandboxLevel.PLAIN) {
             err.println("topograd: bubblewrap (bwrap) is not available, so student code runs in a plain child JVM"
@@ -98,6 +105,7 @@ final class GradeCommand implements Callable<Integer> {
         folder.writeSummary(specIds, students);
         out.println("summary:    " + folder.summary());
         out.println("scorecards: " + reports.resolve("scorecards"));
+        outputs.afterSummary(reports, specIds, all, out);
         return loaded.invalid() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 

@@ -1,5 +1,7 @@
 package org.topograd.grading;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.topograd.spec.Op;
@@ -12,7 +14,11 @@ import org.topograd.worker.Messages;
  */
 public record SpecAnswers(Spec spec, Messages.GraphMessage wire, Set<Op> ops, List<CaseAnswers> cases) {
     public SpecAnswers {
-        ops = Set.copyOf(ops);
+        // In Op order: Set.copyOf would iterate in an order that changes from JVM to JVM, and the first
+        // blocked op found names the reason in the scorecard, which must be the same on every run.
+        EnumSet<Op> inOrder = EnumSet.noneOf(Op.class);
+        inOrder.addAll(ops);
+        ops = Collections.unmodifiableSet(inOrder);
         cases = List.copyOf(cases);
     }
 }
