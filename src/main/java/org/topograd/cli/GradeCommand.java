@@ -21,6 +21,7 @@ import org.topograd.sandbox.Launcher;
 import org.topograd.spec.Spec;
 import org.topograd.submission.Submission;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -54,10 +55,16 @@ final class GradeCommand implements Callable<Integer> {
             + " topograd version have not changed since their scorecard was written.")
     boolean force;
 
+    @Mixin
+    GradeOutputs outputs;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        if (outputs.gradescope(command.commandLine(), !only.isEmpty())) {
+            return GradescopeGrading.run(command.commandLine(), specs, outputs.submission, outputs.resultsFile());
+        }
         if (!Files.isDirectory(submissions)) {
             throw new ParameterException(command.commandLine(), "no submissions folder at " + submissions
                     + ": give one with --submissions");
@@ -75,7 +82,7 @@ final class GradeCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         List<Submission> all = Submission.list(submissions);
-        List<Submission> chosen = choose(all);
+        List<Submission> chosen = outputs.select(choose(all));
         Launcher launcher = Sandboxes.detect(err);
         ReportFolder folder = new ReportFolder(reports);
         List<String> specIds = loaded.specs().stream().map(Spec::id).toList();
@@ -110,6 +117,7 @@ final class GradeCommand implements Callable<Integer> {
         folder.writeSummary(specIds, students);
         out.println("summary:    " + folder.summary());
         out.println("scorecards: " + reports.resolve("scorecards"));
+        outputs.afterSummary(reports, specIds, all, out);
         return loaded.invalid() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 

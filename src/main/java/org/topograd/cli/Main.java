@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.topograd.Version;
+import org.topograd.diagnosis.MutantDiagnostician;
+import org.topograd.grading.ReferenceAnswers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,9 +20,14 @@ import picocli.CommandLine.Command;
             SolveCommand.class,
             GradeCommand.class,
             CheckCommand.class,
+            MergeCommand.class,
+            ExportCommand.class,
+            GradescopePackageCommand.class,
+            KitCommand.class,
             BenchCommand.class,
             AuditCommand.class,
             ExplainCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = ExitCodes.HELP_FOOTER)
@@ -36,19 +43,23 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line with the given streams; returns the exit status. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("topograd: internal error: " + e);
-            e.printStackTrace(commandLine.getErr());
-            commandLine.getErr().println("This is a bug in topograd; please report it with the command you ran.");
-            return ExitCodes.FAILURE;
-        });
-        int status = cli.execute(args);
-        out.flush();
-        err.flush();
-        return status;
+        return CommandRunner.run(commandLine(), out, err, args);
+    }
+
+    /** The full tool's command line, with {@code check} working from the reference engine's answers. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main(), new Factory());
+    }
+
+    /** {@code check} here works from the reference engine's answers (in the student kit, from frozen ones). */
+    private static final class Factory implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == CheckCommand.class) {
+                return type.cast(new CheckCommand(ReferenceAnswers::of, new MutantDiagnostician()));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
     }
 
     /** Without a subcommand there is nothing to do: show what there is, and say so in the status. */

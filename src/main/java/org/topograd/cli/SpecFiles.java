@@ -23,8 +23,18 @@ final class SpecFiles {
     record Loaded(List<Spec> specs, int invalid, Assignment assignment) {}
 
     static Loaded load(Path dir, PrintWriter err) throws IOException {
+        return load(null, dir, err);
+    }
+
+    /**
+     * @param command the command whose usage a missing folder shows; null for a bare "Usage: topograd"
+     *     (never the top command's: that would link every command, the reference engine among them,
+     *     into the student kit, which uses this class)
+     */
+    static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()),
+            throw new picocli.CommandLine.ParameterException(command != null ? command
+                    : new picocli.CommandLine(picocli.CommandLine.Model.CommandSpec.create().name("topograd")),
                     "no specs folder at " + dir + ": give one with --specs");
         }
         List<Spec> specs = new ArrayList<>();

@@ -26,12 +26,14 @@ import org.yaml.snakeyaml.nodes.Node;
  * weights: {forward: 2, gradient: 3, traversal: 2, end_to_end: 2, numerical: 1}
  * limits: {case_cpu_seconds: 2, submission_seconds: 120}
  * numerical: {atol: 1e-5, rtol: 1e-4, richardson: false}
+ * gradescope: {hidden_visibility: after_published}
  * </pre>
  */
 public final class AssignmentReader extends YamlReader {
-    static final List<String> TOP_KEYS = List.of("weights", "limits", "numerical");
+    static final List<String> TOP_KEYS = List.of("weights", "limits", "numerical", "gradescope");
     static final List<String> LIMIT_KEYS = List.of("case_cpu_seconds", "submission_seconds");
     static final List<String> NUMERICAL_KEYS = List.of("atol", "rtol", "richardson");
+    static final List<String> GRADESCOPE_KEYS = List.of("hidden_visibility");
 
     private AssignmentReader(Path file) {
         super(file);
@@ -67,7 +69,9 @@ public final class AssignmentReader extends YamlReader {
             Limits limits = optional(top, "limits").map(e -> limits(e.value(), d.limits())).orElse(d.limits());
             NumericalGradient.Settings numerical = optional(top, "numerical")
                     .map(e -> numerical(e.value(), d.numerical())).orElse(d.numerical());
-            a = new Assignment(weights, limits, numerical);
+            GradescopeSettings gradescope = optional(top, "gradescope").map(e -> gradescope(e.value()))
+                    .orElse(d.gradescope());
+            a = new Assignment(weights, limits, numerical, gradescope);
         } else if (root != null) {
             problem(root.getStartMark(), "assignment.yaml is a mapping with the keys " + String.join(", ", TOP_KEYS)
                     + ", not " + describe(root));
@@ -125,6 +129,25 @@ public final class AssignmentReader extends YamlReader {
         boolean richardson = optional(keys, "richardson").map(e -> bool(e.value(), "richardson"))
                 .orElse(defaults.richardson());
         return new NumericalGradient.Settings(atol, rtol, richardson, defaults.fastAbove(), defaults.seed());
+    }
+
+    private GradescopeSettings gradescope(Node node) {
+        if (!isMapping(node, "gradescope", "{hidden_visibility: after_published}")) {
+            return GradescopeSettings.DEFAULT;
+        }
+        Map<String, Entry> keys = mapping(node, "gradescope", GRADESCOPE_KEYS);
+        Entry e = keys.get("hidden_visibility");
+        if (e == null) {
+            return GradescopeSettings.DEFAULT;
+        }
+        String v = text(e.value(), "hidden_visibility").orElse(GradescopeSettings.DEFAULT.hiddenVisibility());
+        if (!GradescopeSettings.VISIBILITIES.contains(v)) {
+            problem(e.value().getStartMark(), "hidden_visibility '" + v + "' is not a Gradescope visibility"
+                    + didYouMean(v, GradescopeSettings.VISIBILITIES) + "; use one of "
+                    + String.join(", ", GradescopeSettings.VISIBILITIES));
+            return GradescopeSettings.DEFAULT;
+        }
+        return new GradescopeSettings(v);
     }
 
     private double slack(Node node, String what) {

@@ -14,8 +14,11 @@ import org.topograd.worker.Messages;
  */
 public record SpecAnswers(Spec spec, Messages.GraphMessage wire, Set<Op> ops, List<CaseAnswers> cases) {
     public SpecAnswers {
-        // In Op order, never in a Set.copyOf order, which changes from one JVM to the next.
-        ops = Collections.unmodifiableSet(ops.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(ops));
+        // In Op order: Set.copyOf would iterate in an order that changes from JVM to JVM, and the first
+        // blocked op found names the reason in the scorecard, which must be the same on every run.
+        EnumSet<Op> inOrder = EnumSet.noneOf(Op.class);
+        inOrder.addAll(ops);
+        ops = Collections.unmodifiableSet(inOrder);
         cases = List.copyOf(cases);
     }
 }

@@ -47,7 +47,8 @@ public final class ReportFolder {
         return root.resolve("logs").resolve(student + ".log");
     }
 
-    private Path state(String student) {
+    /** A student's state file: what the summary needs beyond the scorecard (merge copies it). */
+    public Path state(String student) {
         return root.resolve(".state").resolve(student + ".properties");
     }
 

@@ -1,0 +1,73 @@
+package org.topograd.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.topograd.grading.Assignment;
+import org.topograd.diagnosis.MutantDiagnostician;
+import org.topograd.grading.Grading;
+import org.topograd.grading.ReferenceAnswers;
+import org.topograd.grading.SubmissionResult;
+import org.topograd.report.AtomicFiles;
+import org.topograd.report.GradescopeResults;
+import org.topograd.report.Progress;
+import org.topograd.sandbox.Launcher;
+import org.topograd.submission.Submission;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code grade --format gradescope}: one submission against every spec, into Gradescope's
+ * {@code results.json}. What goes to standard output and error lands in Gradescope's
+ * "Autograder Output", which only instructors see: the score line, the sandbox, and what the
+ * student's code printed.
+ */
+final class GradescopeGrading {
+    private GradescopeGrading() {}
+
+    static int run(CommandLine cli, Path specs, Path submissionDir, Path results) throws IOException {
+        PrintWriter out = cli.getOut();
+        PrintWriter err = cli.getErr();
+        long start = System.nanoTime();
+        if (!Files.isDirectory(submissionDir)) {
+            throw new ParameterException(cli, "no submission folder at " + submissionDir + ": give one with"
+                    + " --submission");
+        }
+        SpecFiles.Loaded loaded = SpecFiles.load(cli, specs, err);
+        if (loaded.assignment() == null) {
+            err.println("topograd grade: " + specs.resolve("assignment.yaml") + " is invalid; nothing was graded.");
+            return ExitCodes.FINDINGS;
+        }
+        if (loaded.specs().isEmpty()) {
+            err.println("topograd grade: no valid spec in " + specs + "; nothing to grade.");
+            return ExitCodes.FINDINGS;
+        }
+        Launcher launcher = Sandboxes.detect(err);
+        Path folder = submissionDir.toAbsolutePath().normalize();
+        Submission submission = new Submission(folder.getFileName() == null ? "submission"
+                : folder.getFileName().toString(), folder);
+        Assignment assignment = loaded.assignment();
+        SubmissionResult result;
+        try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()),
+                assignment, launcher, new MutantDiagnostician())) {
+            result = grading.grade(List.of(submission), 1, r -> { }).get(0);
+        }
+        long seconds = Math.round((System.nanoTime() - start) / 1e9);
+        String json = GradescopeResults.render(result, loaded.specs(), assignment.gradescope(), seconds);
+        AtomicFiles.write(results, json.getBytes(StandardCharsets.UTF_8));
+        out.println(Progress.line(result));
+        out.println("sandbox:    " + result.sandbox().reportName());
+        out.println("results:    " + results);
+        if (!result.output().isEmpty()) {
+            out.println("--- output of the submission's code ---");
+            out.print(result.output());
+            if (!result.output().endsWith("\n")) {
+                out.println();
+            }
+        }
+        return loaded.invalid() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}

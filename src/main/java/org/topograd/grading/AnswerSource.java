@@ -1,0 +1,39 @@
+package org.topograd.grading;
+
+import java.util.List;
+import org.topograd.numeric.NumericalGradient;
+import org.topograd.spec.Spec;
+
+/**
+ * Where the right answers come from: the reference engine in the full tool
+ * ({@code ReferenceAnswers::of}), or answers frozen into a student kit when it was made. Code that
+ * must run in the student kit depends on this interface only, so that it never links the reference
+ * engine, which the kit leaves out.
+ */
+@FunctionalInterface
+public interface AnswerSource {
+    /**
+     * Answers for every spec, in order; each spec's position names its graph on the wire.
+     *
+     * @throws Unavailable when there are no answers for a spec (a student kit given a spec it was
+     *     not made with, or one changed since)
+     */
+    List<SpecAnswers> answers(List<Spec> specs, NumericalGradient.Settings numerical) throws Unavailable;
+
+    /**
+     * How many hidden specs students are told will be graded after they submit: those among
+     * {@code loaded} here, or those the kit was made without.
+     */
+    default int hiddenSpecs(List<Spec> loaded) {
+        return (int) loaded.stream().filter(Spec::hidden).count();
+    }
+
+    /** There are no answers for a spec; the message says which, and what to do. */
+    final class Unavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
+}

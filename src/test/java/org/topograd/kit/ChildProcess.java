@@ -1,0 +1,55 @@
+package org.topograd.kit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A command run in a child process, as a user would run it, for the tests that need the built jar. */
+public final class ChildProcess {
+    /** The runnable jar {@code mvn package} builds; the integration tests run after it. */
+    public static final Path JAR = Path.of("target", "topograd.jar");
+
+    public record Result(int status, String out, String err) {}
+
+    private ChildProcess() {}
+
+    public static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** {@code java -jar JAR args...} */
+    public static Result javaJar(Path jar, Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java().toString(), "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return run(command, workDir, Map.of());
+    }
+
+    public static Result run(List<String> command, Path workDir, Map<String, String> env)
+            throws IOException, InterruptedException {
+        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: integration tests run after mvn package");
+        Path out = Files.createTempFile("topograd-it", ".out");
+        Path err = Files.createTempFile("topograd-it", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("still running after 5 minutes: " + command);
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
