@@ -201,7 +201,8 @@ public final class SubmissionGrader {
                 double[] inputs = graph.inputCount() == 2 ? new double[] {0.5, 0.75} : new double[] {0.5};
                 Messages.GraphMessage wire = WireGraph.of(SMOKE_GRAPH - Op.operations().indexOf(op), graph);
                 int[] order = java.util.stream.IntStream.range(0, graph.size()).toArray(); // built in order
-                TaskOutcome outcome = session.run(wire, task(Messages.TaskKind.GRADS, wire, inputs, order, 1));
+                TaskOutcome outcome = session.run(wire, new Messages.Task(Messages.TaskKind.GRADS, wire.id(), inputs,
+                        order, new double[] {1}, null, null));
                 if (stopsEverything(outcome)) {
                     String why = describe(outcome, graph);
                     blocked.op(op, "not run: " + simple(found.ops().get(op)) + " stopped the worker when first"
@@ -227,7 +228,7 @@ public final class SubmissionGrader {
             return rows;
         }
 
-        /** One input point of one spec: its checks share the seed-1 gradients. */
+        /** One input point of one spec: its gradient and numerical checks share one backward task. */
         private final class CaseRun {
             private final SpecAnswers specAnswers;
             private final Graph graph;
@@ -235,7 +236,7 @@ public final class SubmissionGrader {
             private final Case point;
             private final Blocked blocked;
             private final int index;
-            private Attempt seedOne;
+            private Attempt seeded;
             /** What the check being made saw, for the diagnosis of a failure. */
             private Diagnostician.Evidence evidence;
 
@@ -285,22 +286,15 @@ public final class SubmissionGrader {
                         return Judge.forward(graph, answers, a.result.values(), tolerance);
                     }
                     case GRADIENT: {
-                        Attempt one = seedOne();
-                        if (one.failed != null) {
-                            return one.failed;
+                        Attempt seeded = seeded();
+                        if (seeded.failed != null) {
+                            return seeded.failed;
                         }
-                        Attempt zero = attempt(Messages.TaskKind.GRADS, 0);
-                        if (zero.failed != null) {
-                            return zero.failed;
-                        }
-                        Attempt two = attempt(Messages.TaskKind.GRADS, 2);
-                        if (two.failed != null) {
-                            return two.failed;
-                        }
-                        saw(check, one.result.values(), one.result.grads(), zero.result.grads(), two.result.grads(),
-                                null, null);
-                        return Judge.gradient(graph, answers, one.result.grads(), zero.result.grads(),
-                                two.result.grads(), tolerance);
+                        double[] one = seed(seeded, 0);
+                        double[] zero = seed(seeded, 1);
+                        double[] two = seed(seeded, 2);
+                        saw(check, seeded.result.values(), one, zero, two, null, null);
+                        return Judge.gradient(graph, answers, one, zero, two, tolerance);
                     }
                     case TRAVERSAL: {
                         Attempt a = attempt(Messages.TaskKind.TRAVERSAL, 0);
@@ -320,28 +314,36 @@ public final class SubmissionGrader {
                         return Judge.endToEnd(graph, answers, a.result.grads(), tolerance);
                     }
                     case NUMERICAL: {
-                        Attempt one = seedOne();
-                        if (one.failed != null) {
-                            return one.failed;
+                        Attempt seeded = seeded();
+                        if (seeded.failed != null) {
+                            return seeded.failed;
                         }
+                        double[] one = seed(seeded, 0);
                         Attempt eval = attempt(Messages.TaskKind.EVALUATE, 0);
                         if (eval.failed != null) {
                             return eval.failed;
                         }
                         NumericalGradient.Estimate estimate = answers.plan().estimate(eval.result.values());
-                        saw(check, one.result.values(), one.result.grads(), null, null, null, null);
-                        return Judge.numerical(graph, estimate, inputGrads(one.result.grads()));
+                        saw(check, seeded.result.values(), one, null, null, null, null);
+                        return Judge.numerical(graph, estimate, inputGrads(one));
                     }
                     default:
                         throw new IllegalArgumentException(check.toString());
                 }
             }
 
-            private Attempt seedOne() {
-                if (seedOne == null) {
-                    seedOne = attempt(Messages.TaskKind.GRADS, 1);
+            /** The student's backward()s with the output seeded 1, 0 and 2: one task shared by two checks. */
+            private Attempt seeded() {
+                if (seeded == null) {
+                    seeded = attempt(Messages.TaskKind.GRADS, SEEDS);
                 }
-                return seedOne;
+                return seeded;
+            }
+
+            /** The gradients of seed {@code k} (an index into {@link #SEEDS}). */
+            private double[] seed(Attempt attempt, int k) {
+                int n = graph.size();
+                return java.util.Arrays.copyOfRange(attempt.result.grads(), k * n, (k + 1) * n);
             }
 
             private double[] inputGrads(double[] grads) {
@@ -367,11 +369,11 @@ public final class SubmissionGrader {
                 return null;
             }
 
-            private Attempt attempt(Messages.TaskKind kind, double seed) {
+            private Attempt attempt(Messages.TaskKind kind, double... seeds) {
                 Messages.GraphMessage wire = specAnswers.wire();
                 double[][] points = kind == Messages.TaskKind.EVALUATE
                         ? answers.plan().points().toArray(new double[0][]) : null;
-                Messages.Task task = new Messages.Task(kind, wire.id(), point.inputs(), answers.order(), seed,
+                Messages.Task task = new Messages.Task(kind, wire.id(), point.inputs(), answers.order(), seeds,
                         kind == Messages.TaskKind.TRAVERSAL ? answers.probePartials() : null, points);
                 TaskOutcome outcome = session.run(wire, task);
                 if (outcome instanceof TaskOutcome.Completed done) {
@@ -448,11 +450,13 @@ public final class SubmissionGrader {
             return !(outcome instanceof TaskOutcome.Completed) && !(outcome instanceof TaskOutcome.OutOfTime);
         }
 
-        private Messages.Task task(Messages.TaskKind kind, Messages.GraphMessage wire, double[] inputs, int[] order,
-                double seed) {
-            return new Messages.Task(kind, wire.id(), inputs, order, seed, null, null);
-        }
     }
+
+    /**
+     * The output's gradient in the gradient check's three passes: 1 for the gradients themselves; 0,
+     * where every gradient must be 0; 2, where every gradient must double.
+     */
+    static final double[] SEEDS = {1, 0, 2};
 
     /** The classes that are not run, and why; the first reason given is kept. */
     private static final class Blocked {

@@ -100,7 +100,7 @@ public final class Tracer {
     private static double[] run(WorkerSession session, SpecAnswers spec, Case point, int[] order,
             Messages.TaskKind kind, Blame blame, List<String> problems, boolean wantGrads) {
         Messages.GraphMessage wire = spec.wire();
-        TaskOutcome outcome = session.run(wire, new Messages.Task(kind, wire.id(), point.inputs(), order, 1, null, null));
+        TaskOutcome outcome = session.run(wire, new Messages.Task(kind, wire.id(), point.inputs(), order, new double[] {1}, null, null));
         if (outcome instanceof TaskOutcome.Completed done) {
             Messages.Failure failure = done.result().failure();
             if (failure == null) {

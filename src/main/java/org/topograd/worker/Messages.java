@@ -92,7 +92,10 @@ public final class Messages {
     public enum TaskKind {
         /** The student's nodes, forward in the given order; reports every value. */
         FORWARD,
-        /** The student's nodes, forward, then backward in reverse order from the seeded output. */
+        /**
+         * The student's nodes, forward, then for each seed: every gradient set to 0, the output's to
+         * the seed, and backward in reverse order. One build for all seeds.
+         */
         GRADS,
         /** The student's Backprop on probe nodes with given local derivatives. */
         TRAVERSAL,
@@ -106,12 +109,12 @@ public final class Messages {
      * One unit of work on one graph at one input point.
      *
      * @param order the order to run forward in (a topological order of the nodes reachable from the output)
-     * @param seed the output's gradient, for {@link TaskKind#GRADS}
+     * @param seeds the output's gradient in each backward pass, for {@link TaskKind#GRADS}
      * @param partials for {@link TaskKind#TRAVERSAL}: node {@code i}'s local derivatives are
      *     {@code partials[2i]} and {@code partials[2i + 1]}
      * @param points for {@link TaskKind#EVALUATE}: input vectors
      */
-    public record Task(TaskKind kind, int graph, double[] inputs, int[] order, double seed, double[] partials,
+    public record Task(TaskKind kind, int graph, double[] inputs, int[] order, double[] seeds, double[] partials,
             double[][] points) {}
 
     /**
@@ -132,7 +135,8 @@ public final class Messages {
      *
      * @param failure null when the task ran to the end
      * @param values node values (FORWARD, GRADS, END_TO_END) or the output at each point (EVALUATE)
-     * @param grads node gradients (GRADS, END_TO_END, TRAVERSAL)
+     * @param grads node gradients (END_TO_END, TRAVERSAL); for GRADS, those of seed {@code k} at
+     *     {@code k * size + node}
      * @param order TRAVERSAL: node ids in the order topologicalOrder returned them, {@code -1} for a
      *     node that is not part of the graph; null if it returned null
      * @param calls TRAVERSAL: node ids in the order their backward() ran (capped)
@@ -161,7 +165,7 @@ public final class Messages {
     // ---- encoding ------------------------------------------------------------------------------
 
     public static byte[] encode(Manifest m) {
-        return bytes(out -> {
+        try (Encoder out = new Encoder()) {
             out.writeInt(m.classes().size());
             for (ClassInfo c : m.classes()) {
                 out.writeUTF(c.name());
@@ -172,7 +176,10 @@ public final class Messages {
                 out.writeBoolean(c.backprop());
                 writeNullable(out, c.loadError());
             }
-        });
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     public static Manifest decodeManifest(byte[] payload) throws IOException {
@@ -187,14 +194,17 @@ public final class Messages {
     }
 
     public static byte[] encode(Bind b) {
-        return bytes(out -> {
+        try (Encoder out = new Encoder()) {
             writeStrings(out, b.opClasses());
             out.writeInt(b.arities().size());
             for (int arity : b.arities()) {
                 out.writeInt(arity);
             }
             writeNullable(out, b.backpropClass());
-        });
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     public static Bind decodeBind(byte[] payload) throws IOException {
@@ -209,13 +219,16 @@ public final class Messages {
     }
 
     public static byte[] encode(Bound b) {
-        return bytes(out -> {
+        try (Encoder out = new Encoder()) {
             out.writeInt(b.opProblems().size());
             for (String p : b.opProblems()) {
                 writeNullable(out, p);
             }
             writeNullable(out, b.backpropProblem());
-        });
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     public static Bound decodeBound(byte[] payload) throws IOException {
@@ -229,7 +242,7 @@ public final class Messages {
     }
 
     public static byte[] encode(GraphMessage g) {
-        return bytes(out -> {
+        try (Encoder out = new Encoder()) {
             out.writeInt(g.id());
             out.writeInt(g.output());
             writeInts(out, g.kinds());
@@ -239,7 +252,10 @@ public final class Messages {
             for (int i = 0; i < g.size(); i++) {
                 writeNullable(out, g.names()[i]);
             }
-        });
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     public static GraphMessage decodeGraph(byte[] payload) throws IOException {
@@ -258,12 +274,12 @@ public final class Messages {
     }
 
     public static byte[] encode(Task t) {
-        return bytes(out -> {
+        try (Encoder out = new Encoder()) {
             out.writeInt(t.kind().ordinal());
             out.writeInt(t.graph());
             writeDoubles(out, t.inputs());
             writeInts(out, t.order());
-            out.writeDouble(t.seed());
+            writeDoubles(out, t.seeds());
             writeDoubles(out, t.partials());
             out.writeBoolean(t.points() != null);
             if (t.points() != null) {
@@ -272,7 +288,10 @@ public final class Messages {
                     writeDoubles(out, p);
                 }
             }
-        });
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     public static Task decodeTask(byte[] payload) throws IOException {
@@ -281,7 +300,7 @@ public final class Messages {
         int graph = in.readInt();
         double[] inputs = readDoubles(in);
         int[] order = readInts(in);
-        double seed = in.readDouble();
+        double[] seeds = readDoubles(in);
         double[] partials = readDoubles(in);
         double[][] points = null;
         if (in.readBoolean()) {
@@ -290,11 +309,11 @@ public final class Messages {
                 points[i] = readDoubles(in);
             }
         }
-        return new Task(kind, graph, inputs, order, seed, partials, points);
+        return new Task(kind, graph, inputs, order, seeds, partials, points);
     }
 
     public static byte[] encode(Result r) {
-        return bytes(out -> {
+        try (Encoder out = new Encoder()) {
             out.writeBoolean(r.failure() != null);
             if (r.failure() != null) {
                 out.writeUTF(r.failure().where());
@@ -306,7 +325,10 @@ public final class Messages {
             writeInts(out, r.order());
             writeInts(out, r.calls());
             writeLong(out, r.output());
-        });
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     public static Result decodeResult(byte[] payload) throws IOException {
@@ -316,11 +338,14 @@ public final class Messages {
     }
 
     public static byte[] encode(Timeout t) {
-        return bytes(out -> {
+        try (Encoder out = new Encoder()) {
             out.writeLong(t.cpuMillis());
             writeLong(out, t.where());
             writeStrings(out, t.stack());
-        });
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     public static Timeout decodeTimeout(byte[] payload) throws IOException {
@@ -328,11 +353,14 @@ public final class Messages {
         return new Timeout(in.readLong(), readLong(in), readStrings(in));
     }
 
-    public static byte[] encode(Exit e) {
-        return bytes(out -> {
-            writeLong(out, e.where());
-            writeStrings(out, e.stack());
-        });
+    public static byte[] encode(Exit exit) {
+        try (Encoder out = new Encoder()) {
+            writeLong(out, exit.where());
+            writeStrings(out, exit.stack());
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
     }
 
     public static Exit decodeExit(byte[] payload) throws IOException {
@@ -342,18 +370,28 @@ public final class Messages {
 
     // ---- primitives ----------------------------------------------------------------------------
 
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] bytes(Writer writer) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
+    /**
+     * A data stream into a byte array. (Plain code rather than lambdas throughout this package: the
+     * worker starts once per submission, and every lambda's first use costs start-up time.)
+     */
+    private static final class Encoder extends DataOutputStream {
+        Encoder() {
+            super(new ByteArrayOutputStream());
         }
-        return buffer.toByteArray();
+
+        byte[] bytes() {
+            try {
+                flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a byte array does not fail
+            }
+            return ((ByteArrayOutputStream) out).toByteArray();
+        }
+
+        @Override
+        public void close() {
+            // Nothing to release.
+        }
     }
 
     private static DataInputStream in(byte[] payload) {

@@ -27,8 +27,9 @@ final class Runner {
     private final Map<Integer, Messages.GraphMessage> graphs = new HashMap<>();
     private Constructor<?>[] constructors = new Constructor<?>[0];
     private Constructor<?> backprop;
-    /** What student code is running now, for the watchdog and the exit reporter. */
-    private volatile String where = "";
+    /** What student code is running now (a phase, and a node or -1), for the watchdog and the exit reporter. */
+    private volatile String phase = "";
+    private volatile int node = -1;
 
     Runner(StudentClasses classes, CapturedOutput output) {
         this.classes = classes;
@@ -91,20 +92,21 @@ final class Runner {
                 case GRADS -> {
                     Node[] nodes = build(g, task.inputs(), task.order());
                     forward(nodes, task.order());
-                    nodes[g.output()].grad = task.seed();
-                    for (int i = task.order().length - 1; i >= 0; i--) {
-                        int id = task.order()[i];
-                        call("backward", id, nodes[id]::backward);
-                    }
                     values = values(nodes, task.order());
-                    grads = grads(nodes, task.order());
+                    grads = new double[task.seeds().length * g.size()];
+                    for (int k = 0; k < task.seeds().length; k++) {
+                        for (int id : task.order()) {
+                            nodes[id].grad = 0;
+                        }
+                        nodes[g.output()].grad = task.seeds()[k];
+                        backward(nodes, task.order());
+                        System.arraycopy(grads(nodes, task.order()), 0, grads, k * g.size(), g.size());
+                    }
                 }
                 case END_TO_END -> {
                     Node[] nodes = build(g, task.inputs(), task.order());
                     forward(nodes, task.order());
-                    Backprop traversal = newBackprop();
-                    Node out = nodes[g.output()];
-                    call("Backprop.backward", -1, () -> traversal.backward(out));
+                    traverse(newBackprop(), nodes[g.output()]);
                     values = values(nodes, task.order());
                     grads = grads(nodes, task.order());
                 }
@@ -113,12 +115,10 @@ final class Runner {
                     Node[] probes = probes(g, task.inputs(), task.partials(), ignored);
                     Backprop sorter = newBackprop();
                     Node out = probes[g.output()];
-                    List<Node>[] returned = captureOrder(sorter, out);
-                    order = ids(returned[0], probes);
+                    order = ids(captureOrder(sorter, out), probes);
                     ProbeNode.CallLog log = new ProbeNode.CallLog(4 * g.size() + 16);
                     Node[] fresh = probes(g, task.inputs(), task.partials(), log);
-                    Backprop traversal = newBackprop();
-                    call("Backprop.backward", -1, () -> traversal.backward(fresh[g.output()]));
+                    traverse(newBackprop(), fresh[g.output()]);
                     calls = log.toArray();
                     grads = new double[g.size()];
                     for (int i = 0; i < fresh.length; i++) {
@@ -141,11 +141,22 @@ final class Runner {
         return new Messages.Result(failure, values, grads, order, calls, output.drain());
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Node>[] captureOrder(Backprop sorter, Node out) throws StudentFailure {
-        List<Node>[] holder = new List[1];
-        call("topologicalOrder", -1, () -> holder[0] = sorter.topologicalOrder(out));
-        return holder;
+    private void traverse(Backprop traversal, Node output) throws StudentFailure {
+        running("Backprop.backward", -1);
+        try {
+            traversal.backward(output);
+        } catch (Throwable e) {
+            throw failure("Backprop.backward", -1, e);
+        }
+    }
+
+    private List<Node> captureOrder(Backprop sorter, Node out) throws StudentFailure {
+        running("topologicalOrder", -1);
+        try {
+            return sorter.topologicalOrder(out);
+        } catch (Throwable e) {
+            throw failure("topologicalOrder", -1, e);
+        }
     }
 
     /** Probe ids in the returned order; -1 for anything that is not one of the graph's nodes. */
@@ -185,9 +196,14 @@ final class Runner {
         if (backprop == null) {
             throw new IllegalStateException("no Backprop class is bound");
         }
-        Object[] made = new Object[1];
-        call("construct Backprop", -1, () -> made[0] = instantiate(backprop));
-        return (Backprop) made[0];
+        running("construct Backprop", -1);
+        try {
+            return (Backprop) backprop.newInstance();
+        } catch (InvocationTargetException e) {
+            throw failure("construct Backprop", -1, e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw failure("construct Backprop", -1, e);
+        }
     }
 
     private Node[] build(Messages.GraphMessage g, double[] inputValues, int[] order) throws StudentFailure {
@@ -205,9 +221,14 @@ final class Runner {
                         : c.getParameterTypes()[1] == double.class
                                 ? new Object[] {nodes[g.first()[id]], g.params()[id]}
                                 : new Object[] {nodes[g.first()[id]], nodes[g.second()[id]]};
-                Object[] made = new Object[1];
-                call("construct", id, () -> made[0] = instantiate(c, args));
-                nodes[id] = (Node) made[0];
+                running("construct", id);
+                try {
+                    nodes[id] = (Node) c.newInstance(args);
+                } catch (InvocationTargetException e) {
+                    throw failure("construct", id, e.getCause());
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    throw failure("construct", id, e);
+                }
             }
         }
         return nodes;
@@ -245,9 +266,33 @@ final class Runner {
         return index;
     }
 
+    /*
+     * The loops over nodes call student code directly, each call inside its own try: they run
+     * millions of times a batch, and a lambda and a string per call would cost more than the
+     * student's arithmetic.
+     */
     private void forward(Node[] nodes, int[] order) throws StudentFailure {
+        running("forward", -1);
         for (int id : order) {
-            call("forward", id, nodes[id]::forward);
+            node = id;
+            try {
+                nodes[id].forward();
+            } catch (Throwable e) {
+                throw failure("forward", id, e);
+            }
+        }
+    }
+
+    private void backward(Node[] nodes, int[] order) throws StudentFailure {
+        running("backward", -1);
+        for (int i = order.length - 1; i >= 0; i--) {
+            int id = order[i];
+            node = id;
+            try {
+                nodes[id].backward();
+            } catch (Throwable e) {
+                throw failure("backward", id, e);
+            }
         }
     }
 
@@ -269,19 +314,7 @@ final class Runner {
         return grads;
     }
 
-    private static Object instantiate(Constructor<?> c, Object... args) throws Throwable {
-        try {
-            return c.newInstance(args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
     // ---- calling student code ------------------------------------------------------------------
-
-    private interface StudentCall {
-        void run() throws Throwable;
-    }
 
     /** A failure in student code, carried out of the task. */
     private static final class StudentFailure extends Exception {
@@ -293,22 +326,24 @@ final class Runner {
         }
     }
 
+    /** Where student code is now, as in {@link Messages.Failure#where()}. */
     String where() {
-        return where;
+        int n = node;
+        String p = phase;
+        return n >= 0 ? p + ":" + n : p;
     }
 
-    private void call(String phase, int node, StudentCall body) throws StudentFailure {
-        where = node >= 0 ? phase + ":" + node : phase;
-        try {
-            body.run();
-        } catch (VirtualMachineError e) {
-            if (e instanceof StackOverflowError) {
-                throw new StudentFailure(describe(phase, node, e));
-            }
-            throw e; // out of memory: the JVM exits (ExitOnOutOfMemoryError) and the parent reports it
-        } catch (Throwable e) {
-            throw new StudentFailure(describe(phase, node, e));
+    private void running(String phase, int node) {
+        this.phase = phase;
+        this.node = node;
+    }
+
+    /** A student failure to report, or, for running out of memory, the JVM's own end (it exits). */
+    private static StudentFailure failure(String phase, int node, Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e; // ExitOnOutOfMemoryError ends the JVM; the parent reports it
         }
+        return new StudentFailure(describe(phase, node, e));
     }
 
     private static final int MAX_FRAMES = 8;

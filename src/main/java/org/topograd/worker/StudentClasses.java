@@ -7,18 +7,16 @@ import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.topograd.api.Backprop;
 import org.topograd.api.Node;
 import org.topograd.api.Op;
@@ -62,8 +60,11 @@ final class StudentClasses {
                 Class<?> c = load(name);
                 boolean concrete = !c.isInterface() && !Modifier.isAbstract(c.getModifiers());
                 Op op = c.getAnnotation(Op.class);
-                List<String> constructors = Arrays.stream(c.getDeclaredConstructors())
-                        .map(StudentClasses::signature).sorted().collect(Collectors.toList());
+                List<String> constructors = new ArrayList<>();
+                for (Constructor<?> constructor : c.getDeclaredConstructors()) {
+                    constructors.add(signature(constructor));
+                }
+                constructors.sort(null);
                 infos.add(new Messages.ClassInfo(name, concrete, Node.class.isAssignableFrom(c),
                         op == null ? null : op.value(), constructors, Backprop.class.isAssignableFrom(c), null));
             } catch (ClassNotFoundException | LinkageError e) {
@@ -75,24 +76,26 @@ final class StudentClasses {
 
     /** Parameter types by simple name for the API's and the JDK's types: {@code "Node,double"}. */
     static String signature(Constructor<?> constructor) {
-        return Arrays.stream(constructor.getParameterTypes())
-                .map(t -> t.getName().startsWith("org.topograd.api.") || t.getName().startsWith("java.lang.")
-                        ? t.getSimpleName() : t.getName())
-                .collect(Collectors.joining(","));
+        StringBuilder signature = new StringBuilder();
+        for (Class<?> t : constructor.getParameterTypes()) {
+            if (signature.length() > 0) {
+                signature.append(',');
+            }
+            boolean familiar = t.getName().startsWith("org.topograd.api.") || t.getName().startsWith("java.lang.");
+            signature.append(familiar ? t.getSimpleName() : t.getName());
+        }
+        return signature.toString();
     }
 
     private static List<String> listClasses(Path location) {
         try {
-            if (Files.isDirectory(location)) {
-                try (Stream<Path> files = Files.walk(location)) {
-                    return files.filter(p -> p.toString().endsWith(".class"))
-                            .map(p -> toName(location.relativize(p).toString().replace('\\', '/')))
-                            .filter(n -> !n.equals("module-info"))
-                            .sorted()
-                            .collect(Collectors.toList());
-                }
-            }
             List<String> names = new ArrayList<>();
+            if (Files.isDirectory(location)) {
+                collect(location, location, names);
+                names.remove("module-info");
+                names.sort(null);
+                return names;
+            }
             try (JarFile jar = new JarFile(location.toFile())) {
                 Enumeration<JarEntry> entries = jar.entries();
                 while (entries.hasMoreElements()) {
@@ -107,6 +110,19 @@ final class StudentClasses {
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the classes in " + location, e);
+        }
+    }
+
+    /** The classes under a folder, depth first (plain loops: this runs at every worker's start). */
+    private static void collect(Path root, Path dir, List<String> names) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry)) {
+                    collect(root, entry, names);
+                } else if (entry.getFileName().toString().endsWith(".class")) {
+                    names.add(toName(root.relativize(entry).toString().replace('\\', '/')));
+                }
+            }
         }
     }
 

@@ -34,7 +34,8 @@ abstract class ThreadCpu {
         return new ThreadCpu() {
             @Override
             long nanos() {
-                return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+                java.util.Optional<java.time.Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
+                return cpu.isPresent() ? cpu.get().toNanos() : 0;
             }
         };
     }

@@ -59,18 +59,32 @@ public final class WorkerMain {
 
         WorkerMain worker = new WorkerMain(channel);
         long cpuLimitNanos = Long.parseLong(args[1]) * 1_000_000L;
-        Thread thread = new Thread(null, () -> {
-            try {
-                worker.serve(Path.of(args[0]), requests, captured);
-            } catch (RuntimeException | Error e) {
-                // A fault of the worker itself (student failures are caught per call): tell the parent's log.
-                e.printStackTrace(diagnostics);
-                Runtime.getRuntime().halt(5);
+        Runnable serve = new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    worker.serve(Path.of(args[0]), requests, captured);
+                } catch (RuntimeException | Error e) {
+                    // A fault of the worker itself (student failures are caught per call): tell the parent's log.
+                    e.printStackTrace(diagnostics);
+                    Runtime.getRuntime().halt(5);
+                }
             }
-        }, "student", STUDENT_STACK);
+        };
+        Thread thread = new Thread(null, serve, "student", STUDENT_STACK);
         worker.student = thread;
-        Runtime.getRuntime().addShutdownHook(new Thread(worker::reportExit, "exit-reporter"));
-        Thread watchdog = new Thread(() -> worker.watch(cpuLimitNanos), "watchdog");
+        Runtime.getRuntime().addShutdownHook(new Thread("exit-reporter") {
+            @Override
+            public void run() {
+                worker.reportExit();
+            }
+        });
+        Thread watchdog = new Thread("watchdog") {
+            @Override
+            public void run() {
+                worker.watch(cpuLimitNanos);
+            }
+        };
         watchdog.setDaemon(true);
         watchdog.setPriority(Thread.MAX_PRIORITY);
         thread.start();

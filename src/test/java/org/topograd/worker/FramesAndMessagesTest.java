@@ -73,11 +73,12 @@ class FramesAndMessagesTest {
         assertArrayEquals(graph.names(), back.names());
         assertEquals(2, back.output());
 
-        Messages.Task task = new Messages.Task(Messages.TaskKind.EVALUATE, 3, new double[] {1}, new int[] {0, 1, 2}, 0,
-                null, new double[][] {{1}, {2}});
+        Messages.Task task = new Messages.Task(Messages.TaskKind.EVALUATE, 3, new double[] {1}, new int[] {0, 1, 2},
+                new double[] {1, 0, 2}, null, new double[][] {{1}, {2}});
         Messages.Task taskBack = Messages.decodeTask(Messages.encode(task));
         assertEquals(Messages.TaskKind.EVALUATE, taskBack.kind());
         assertArrayEquals(new double[] {2}, taskBack.points()[1]);
+        assertArrayEquals(new double[] {1, 0, 2}, taskBack.seeds());
 
         Messages.Timeout timeout = new Messages.Timeout(2001, "forward:4", List.of("p.Exp.forward(Exp.java:3)"));
         assertEquals(timeout, Messages.decodeTimeout(Messages.encode(timeout)));
