@@ -128,6 +128,8 @@ public final class Compiler implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + SERVER_HEAP_MEGABYTES + "m", "-Xss16m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                // C1 alone: over a class of a few hundred, C2's own compiling costs more than it saves.
+                "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError", "-cp", ownClassPath(), CompileServer.class.getName()));
         server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Process started = server;
