@@ -10,7 +10,7 @@ import org.topograd.numeric.NumericalGradient;
  * @param values every node's value
  * @param grads every node's gradient (output seeded with 1)
  * @param probePartials the local derivatives given to the traversal check's probe nodes: node
- *     {@code i}'s are at {@code 2i} and {@code 2i + 1}
+ *     {@code i}'s are at {@code 2i} and {@code 2i + 1}; the same at every input point
  * @param probeGrads the gradients a correct traversal gives with those local derivatives
  * @param plan the points at which the numerical check evaluates the student's forward
  */
