@@ -152,9 +152,14 @@ public final class Judge {
                 + within(tolerance, want[first]) + more(graph, wrong) + note);
     }
 
+    /** A node as students know it: its name, or its expression in parentheses. */
     static String name(Graph graph, int node) {
-        return graph.isNamed(node) ? graph.label(node) : "(" + graph.label(node) + ")";
+        String label = graph.label(node);
+        return graph.isNamed(node) || IDENTIFIER.matcher(label).matches() ? label : "(" + label + ")";
     }
+
+    /** Generated graphs' nodes are called n1, n2, ...: names, not expressions. */
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static String within(Tolerance tolerance, double want) {
         return " (tolerance ±" + Figures.rough(tolerance.bound(want)) + ")";

@@ -187,22 +187,25 @@ public final class SubmissionGrader {
             }
         }
 
-        /** Each op once on a tiny graph, and the traversal once; a crash or a hang blocks it for the rest. */
+        /**
+         * Every op once on a tiny graph, before any spec: a class that crashes the worker or hangs is
+         * then blocked for the rest, at the cost of one timeout rather than one per input point. All
+         * ops are tried in one task first; only when that fails is each tried alone, to find which.
+         */
         private void smokeTest(Discovery.Found found) {
+            List<Op> ops = new ArrayList<>();
             for (Op op : found.ops().keySet()) {
-                if (blocked.ops.containsKey(op)) {
-                    continue;
+                if (!blocked.ops.containsKey(op)) {
+                    ops.add(op);
                 }
-                Graph.Builder b = Graph.builder();
-                int x = b.input("x");
-                int node = op.arity() == Op.Arity.BINARY ? b.binary(op, x, b.input("y"), op.specName())
-                        : op.arity() == Op.Arity.POWER ? b.power(x, 2, op.specName()) : b.unary(op, x, op.specName());
-                Graph graph = b.build(b.name(node, "smoke_test_" + op.specName()));
-                double[] inputs = graph.inputCount() == 2 ? new double[] {0.5, 0.75} : new double[] {0.5};
-                Messages.GraphMessage wire = WireGraph.of(SMOKE_GRAPH - Op.operations().indexOf(op), graph);
-                int[] order = java.util.stream.IntStream.range(0, graph.size()).toArray(); // built in order
-                TaskOutcome outcome = session.run(wire, new Messages.Task(Messages.TaskKind.GRADS, wire.id(), inputs,
-                        order, new double[] {1}, null, null));
+            }
+            if (ops.isEmpty() || smoke(ops, SMOKE_GRAPH) instanceof TaskOutcome.Completed done
+                    && done.result().failure() == null) {
+                return;
+            }
+            for (Op op : ops) {
+                Graph graph = smokeGraph(List.of(op));
+                TaskOutcome outcome = smoke(List.of(op), SMOKE_GRAPH - 1 - Op.operations().indexOf(op));
                 if (stopsEverything(outcome)) {
                     String why = describe(outcome, graph);
                     blocked.op(op, "not run: " + simple(found.ops().get(op)) + " stopped the worker when first"
@@ -210,6 +213,31 @@ public final class SubmissionGrader {
                     notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
                 }
             }
+        }
+
+        /** Forward and backward of each op on inputs 0.5 and 0.75, every node run in id order. */
+        private TaskOutcome smoke(List<Op> ops, int id) {
+            Graph graph = smokeGraph(ops);
+            Messages.GraphMessage wire = WireGraph.of(id, graph);
+            int[] order = new int[graph.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i; // a builder's ids are a topological order
+            }
+            return session.run(wire, new Messages.Task(Messages.TaskKind.GRADS, wire.id(), new double[] {0.5, 0.75},
+                    order, new double[] {1}, null, null));
+        }
+
+        private Graph smokeGraph(List<Op> ops) {
+            Graph.Builder b = Graph.builder();
+            int x = b.input("x");
+            int y = b.input("y");
+            int node = -1;
+            for (Op op : ops) {
+                node = op.arity() == Op.Arity.BINARY ? b.binary(op, x, y, op.specName())
+                        : op.arity() == Op.Arity.POWER ? b.power(x, 2, op.specName()) : b.unary(op, x, op.specName());
+                b.name(node, "smoke_test_" + op.specName());
+            }
+            return b.build(node);
         }
 
         private List<CheckResult> gradeSpec(SpecAnswers s) {

@@ -62,6 +62,10 @@ public sealed interface Launcher permits BubblewrapLauncher, PlainLauncher {
                 "-XX:CICompilerCount=1",
                 "-XX:-UsePerfData",
                 "-Xshare:auto",
+                // Everything the JVM itself says goes to stderr: stdout is the result channel.
+                "-XX:+DisplayVMOutputToStderr",
+                "-Xlog:disable",
+                "-Xlog:all=warning:stderr",
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8"));
         return options;
