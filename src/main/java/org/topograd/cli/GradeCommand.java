@@ -73,12 +73,7 @@ final class GradeCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--jobs must be at least 1");
         }
         SpecFiles.Loaded loaded = SpecFiles.load(specs, err);
-        if (loaded.assignment() == null) {
-            err.println("topograd grade: " + specs.resolve("assignment.yaml") + " is invalid; nothing was graded.");
-            return ExitCodes.FINDINGS;
-        }
-        if (loaded.specs().isEmpty()) {
-            err.println("topograd grade: no valid spec in " + specs + "; nothing to grade.");
+        if (!loaded.gradable(specs, err)) {
             return ExitCodes.FINDINGS;
         }
         List<Submission> all = Submission.list(submissions);

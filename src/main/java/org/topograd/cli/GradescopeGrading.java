@@ -37,12 +37,7 @@ final class GradescopeGrading {
                     + " --submission");
         }
         SpecFiles.Loaded loaded = SpecFiles.load(cli, specs, err);
-        if (loaded.assignment() == null) {
-            err.println("topograd grade: " + specs.resolve("assignment.yaml") + " is invalid; nothing was graded.");
-            return ExitCodes.FINDINGS;
-        }
-        if (loaded.specs().isEmpty()) {
-            err.println("topograd grade: no valid spec in " + specs + "; nothing to grade.");
+        if (!loaded.gradable(specs, err)) {
             return ExitCodes.FINDINGS;
         }
         Launcher launcher = Sandboxes.detect(err);

@@ -20,7 +20,24 @@ final class SpecFiles {
     /**
      * @param assignment the course settings, or null when assignment.yaml is invalid
      */
-    record Loaded(List<Spec> specs, int invalid, Assignment assignment) {}
+    record Loaded(List<Spec> specs, int invalid, Assignment assignment) {
+        /**
+         * Whether there is something to grade with: the settings are valid (wrong weights would mean
+         * wrong grades) and at least one spec is. Says why not on {@code err}.
+         */
+        boolean gradable(Path dir, PrintWriter err) {
+            if (assignment == null) {
+                err.println("topograd grade: " + dir.resolve(SpecLoader.ASSIGNMENT_FILE)
+                        + " is invalid; nothing was graded.");
+                return false;
+            }
+            if (specs.isEmpty()) {
+                err.println("topograd grade: no valid spec in " + dir + "; nothing to grade.");
+                return false;
+            }
+            return true;
+        }
+    }
 
     static Loaded load(Path dir, PrintWriter err) throws IOException {
         return load(null, dir, err);
