@@ -1,0 +1,13 @@
+/**
+ * The spec language: YAML files that describe a computation graph, the points it is checked at and
+ * what the instructor expects there, read into a {@link org.topograd.spec.Spec} with its
+ * {@link org.topograd.spec.Graph}.
+ *
+ * <p>{@link org.topograd.spec.SpecLoader} is the entry point; {@link org.topograd.spec.SpecReader}
+ * walks the YAML node tree (so that every problem has a line and column),
+ * {@link org.topograd.spec.ExpressionParser} and {@link org.topograd.spec.GraphCompiler} turn graph
+ * entries into nodes, {@link org.topograd.spec.GraphGenerator} makes the large generated graphs, and
+ * {@link org.topograd.spec.ExpectWriter} fills in {@code expect} for {@code topograd solve --write}.
+ * Nothing here computes a value or a gradient: that is the engine's.
+ */
+package org.topograd.spec;
