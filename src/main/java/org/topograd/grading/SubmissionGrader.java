@@ -16,6 +16,7 @@ import org.topograd.spec.Case;
 import org.topograd.spec.Graph;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
+import org.topograd.submission.ClassScanner;
 import org.topograd.submission.CompileResult;
 import org.topograd.submission.Discovery;
 import org.topograd.submission.Submission;
@@ -60,9 +61,21 @@ public final class SubmissionGrader {
             return result(submission, status, allRows(new Outcome.NotRun(why)), notes, "",
                     new SubmissionResult.Timings(compiled.millis(), 0, 0, 0));
         }
+        Discovery.Found found;
+        try {
+            found = Discovery.choose(ClassScanner.scan(compiled.classes()), setup.usedOps());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the classes of " + submission.id(), e);
+        }
+        found.problems().forEach(p -> notes.add(new SubmissionResult.Note("classes", true, p)));
+        if (found.nothing()) {
+            return result(submission, SubmissionResult.Status.NO_CLASSES, allRows(new Outcome.NotRun(
+                    "not run: no class has @Op or implements Backprop")), notes, "",
+                    new SubmissionResult.Timings(compiled.millis(), 0, 0, 0));
+        }
         try (WorkerSession session = new WorkerSession(setup.launcher(), setup.runtime(), compiled.classes(),
                 setup.limits(), dir.resolve("scratch"))) {
-            return new Run(submission, session, notes, compiled.millis()).grade();
+            return new Run(submission, session, notes, compiled.millis()).grade(found);
         }
     }
 
@@ -126,15 +139,9 @@ public final class SubmissionGrader {
             this.compileMillis = compileMillis;
         }
 
-        SubmissionResult grade() {
-            Discovery.Found found;
+        SubmissionResult grade(Discovery.Found found) {
             try {
-                found = Discovery.choose(session.open(), setup.usedOps());
-                found.problems().forEach(p -> notes.add(new SubmissionResult.Note("classes", true, p)));
-                if (found.nothing()) {
-                    return finish(SubmissionResult.Status.NO_CLASSES, allRows(new Outcome.NotRun(
-                            "not run: no class has @Op or implements Backprop")));
-                }
+                session.open();
                 bind(found);
             } catch (WorkerException e) {
                 notes.add(new SubmissionResult.Note("worker", true, e.getMessage()

@@ -11,6 +11,7 @@ import org.topograd.sandbox.WorkerException;
 import org.topograd.sandbox.WorkerSession;
 import org.topograd.spec.Case;
 import org.topograd.spec.Op;
+import org.topograd.submission.ClassScanner;
 import org.topograd.submission.CompileResult;
 import org.topograd.submission.Discovery;
 import org.topograd.submission.Submission;
@@ -57,7 +58,8 @@ public final class Tracer {
         }
         try (WorkerSession session = new WorkerSession(setup.launcher(), setup.runtime(), compiled.classes(),
                 setup.limits(), dir.resolve("scratch"))) {
-            Discovery.Found found = Discovery.choose(session.open(), spec.ops());
+            Discovery.Found found = Discovery.choose(ClassScanner.scan(compiled.classes()), spec.ops());
+            session.open();
             problems.addAll(found.problems());
             Blame blame = new Blame(found);
             List<String> classes = new ArrayList<>();

@@ -60,6 +60,7 @@ public final class KitJar {
             "picocli", List.of(new Part("picocli/", "picocli/CommandLine.class")),
             "snakeyaml", List.of(new Part("org/yaml/snakeyaml/", "org/yaml/snakeyaml/Yaml.class")),
             "gson", List.of(new Part("com/google/gson/", "com/google/gson/Gson.class")),
+            "asm", List.of(new Part("org/objectweb/asm/", "org/objectweb/asm/ClassReader.class")),
             "commons-csv", List.of(new Part("org/apache/commons/csv/", "org/apache/commons/csv/CSVFormat.class"),
                     new Part("org/apache/commons/io/", "org/apache/commons/io/IOUtils.class"),
                     new Part("org/apache/commons/codec/", "org/apache/commons/codec/Charsets.class")));

@@ -25,7 +25,6 @@ public final class WorkerSession implements AutoCloseable {
     private final OutputLog output;
 
     private WorkerProcess process;
-    private Messages.Manifest manifest;
     private Messages.Bind bind;
     private final Set<Integer> graphsSent = new HashSet<>();
     private int starts;
@@ -48,10 +47,9 @@ public final class WorkerSession implements AutoCloseable {
         this.output = new OutputLog(2 * limits.outputBytes() + 1024);
     }
 
-    /** Starts the first worker; what it found in the classes. */
-    public Messages.Manifest open() throws WorkerException {
+    /** Starts the first worker. */
+    public void open() throws WorkerException {
         start();
-        return manifest;
     }
 
     /** Chooses the classes to run; remembered for every fresh worker. */
@@ -163,12 +161,7 @@ public final class WorkerSession implements AutoCloseable {
         }
         starts++;
         graphsSent.clear();
-        Frames.Frame hello = expect(Messages.MANIFEST, START_MILLIS);
-        try {
-            manifest = Messages.decodeManifest(hello.payload());
-        } catch (IOException e) {
-            throw new WorkerException("the worker's list of classes is unreadable: " + e.getMessage(), "");
-        }
+        expect(Messages.READY, START_MILLIS);
         startNanos += System.nanoTime() - begin;
     }
 

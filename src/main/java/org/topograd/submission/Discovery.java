@@ -11,10 +11,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.topograd.spec.Op;
 import org.topograd.spec.Suggest;
-import org.topograd.worker.Messages;
 
 /**
- * Chooses, from what the worker found in the compiled classes, the class for each op and the
+ * Chooses, from what the compiled classes declare, the class for each op and the
  * traversal, and explains everything that is missing or wrong with the class and the signature
  * expected. Whatever is present is still graded.
  */
@@ -48,18 +47,21 @@ public final class Discovery {
         }
     }
 
-    /** @param used the ops the specs use: only these are required */
-    public static Found choose(Messages.Manifest manifest, Set<Op> used) {
+    /**
+     * @param classes what the submission's class files declare ({@link ClassScanner})
+     * @param used the ops the specs use: only these are required
+     */
+    public static Found choose(List<ClassFacts> classes, Set<Op> used) {
         List<String> problems = new ArrayList<>();
         Map<Op, List<String>> candidates = new EnumMap<>(Op.class);
         List<String> backprops = new ArrayList<>();
-        Map<String, Messages.ClassInfo> unannotated = new TreeMap<>();
+        Map<String, ClassFacts> unannotated = new TreeMap<>();
         List<String> opNames = Op.operations().stream().map(Op::specName).toList();
 
-        for (Messages.ClassInfo c : manifest.classes()) {
+        for (ClassFacts c : classes) {
             String name = display(c.name());
-            if (c.loadError() != null) {
-                problems.add("class " + name + " could not be loaded: " + c.loadError());
+            if (c.problem() != null) {
+                problems.add("class " + name + ": " + c.problem());
                 continue;
             }
             if (c.backprop() && c.concrete()) {
@@ -97,13 +99,13 @@ public final class Discovery {
         Map<Op, String> chosen = new EnumMap<>(Op.class);
         Map<Op, String> missing = new EnumMap<>(Op.class);
         for (Op op : Op.operations()) {
-            List<String> classes = candidates.getOrDefault(op, List.of());
-            if (!classes.isEmpty()) {
-                chosen.put(op, classes.get(0));
-                if (classes.size() > 1) {
+            List<String> forOp = candidates.getOrDefault(op, List.of());
+            if (!forOp.isEmpty()) {
+                chosen.put(op, forOp.get(0));
+                if (forOp.size() > 1) {
                     problems.add("two or more classes have @Op(\"" + op.specName() + "\"): " + String.join(", ",
-                            classes.stream().map(Discovery::display).toList()) + "; grading "
-                            + display(classes.get(0)) + ". Keep exactly one.");
+                            forOp.stream().map(Discovery::display).toList()) + "; grading "
+                            + display(forOp.get(0)) + ". Keep exactly one.");
                 }
             } else if (used.contains(op)) {
                 String why = "no class for op " + op.specName() + ": write a class with @Op(\"" + op.specName()
@@ -141,7 +143,7 @@ public final class Discovery {
         return "public " + simple(className) + op.arity().constructor();
     }
 
-    private static String hint(Op op, Map<String, Messages.ClassInfo> unannotated) {
+    private static String hint(Op op, Map<String, ClassFacts> unannotated) {
         for (String name : unannotated.keySet()) {
             String simple = simple(name).toLowerCase(Locale.ROOT);
             if (simple.equals(op.specName()) || simple.startsWith(op.specName() + "node")

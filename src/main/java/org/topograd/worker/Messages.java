@@ -14,11 +14,11 @@ import java.util.List;
  * their exact bits, so no digit is lost between the student's code and the comparison.
  *
  * <p>Parent to worker: {@link Bind}, {@link GraphMessage}, {@link Task}; closing the channel ends the
- * worker. Worker to parent: {@link Manifest}, {@link Bound}, {@link Result}, {@link Timeout},
- * {@link Exit}.
+ * worker. Worker to parent: {@link #READY} (an empty frame, once it has started), {@link Bound},
+ * {@link Result}, {@link Timeout}, {@link Exit}.
  */
 public final class Messages {
-    public static final int MANIFEST = 1;
+    public static final int READY = 1;
     public static final int BIND = 2;
     public static final int BOUND = 3;
     public static final int GRAPH = 4;
@@ -29,32 +29,7 @@ public final class Messages {
 
     private Messages() {}
 
-    // ---- discovery -----------------------------------------------------------------------------
-
-    /**
-     * What the worker found in one compiled class, without initialising it (no static initialiser
-     * has run): the facts the parent needs to choose the classes and explain what is missing.
-     *
-     * @param name binary class name
-     * @param concrete neither abstract nor an interface
-     * @param node a subclass of {@code org.topograd.api.Node}
-     * @param op the {@code @Op} value, or null
-     * @param constructors each declared constructor's parameter types, like {@code "Node,Node"}
-     * @param backprop implements {@code org.topograd.api.Backprop}
-     * @param loadError why the class could not be loaded, or null
-     */
-    public record ClassInfo(String name, boolean concrete, boolean node, String op, List<String> constructors,
-            boolean backprop, String loadError) {
-        public ClassInfo {
-            constructors = List.copyOf(constructors);
-        }
-    }
-
-    public record Manifest(List<ClassInfo> classes) {
-        public Manifest {
-            classes = List.copyOf(classes);
-        }
-    }
+    // ---- binding ------------------------------------------------------------------------------
 
     /** The classes chosen for each operation (in binding order) and for the traversal. */
     public record Bind(List<String> opClasses, List<Integer> arities, String backpropClass) {
@@ -163,35 +138,6 @@ public final class Messages {
     }
 
     // ---- encoding ------------------------------------------------------------------------------
-
-    public static byte[] encode(Manifest m) {
-        try (Encoder out = new Encoder()) {
-            out.writeInt(m.classes().size());
-            for (ClassInfo c : m.classes()) {
-                out.writeUTF(c.name());
-                out.writeBoolean(c.concrete());
-                out.writeBoolean(c.node());
-                writeNullable(out, c.op());
-                writeStrings(out, c.constructors());
-                out.writeBoolean(c.backprop());
-                writeNullable(out, c.loadError());
-            }
-            return out.bytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-    }
-
-    public static Manifest decodeManifest(byte[] payload) throws IOException {
-        DataInputStream in = in(payload);
-        int n = count(in);
-        List<ClassInfo> classes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            classes.add(new ClassInfo(in.readUTF(), in.readBoolean(), in.readBoolean(), readNullable(in),
-                    readStrings(in), in.readBoolean(), readNullable(in)));
-        }
-        return new Manifest(classes);
-    }
 
     public static byte[] encode(Bind b) {
         try (Encoder out = new Encoder()) {

@@ -96,9 +96,8 @@ public final class WorkerMain {
     private void serve(Path location, InputStream requests, CapturedOutput captured) {
         studentCpu = ThreadCpu.ofCurrentThread();
         try {
-            StudentClasses classes = new StudentClasses(location);
-            send(Messages.MANIFEST, Messages.encode(classes.manifest()));
-            runner = new Runner(classes, captured);
+            runner = new Runner(new StudentClasses(location), captured);
+            send(Messages.READY, new byte[0]);
             while (true) {
                 Frames.Frame frame = Frames.read(requests);
                 if (frame == null) {

@@ -58,11 +58,6 @@ class FramesAndMessagesTest {
 
     @Test
     void everyMessageRoundTrips() throws IOException {
-        Messages.Manifest manifest = new Messages.Manifest(List.of(new Messages.ClassInfo("p.Mul", true, true, "mul",
-                List.of("Node,Node"), false, null), new Messages.ClassInfo("p.Bad", false, false, null, List.of(),
-                false, "java.lang.NoClassDefFoundError: q/Gone")));
-        assertEquals(manifest, Messages.decodeManifest(Messages.encode(manifest)));
-
         Messages.Bind bind = new Messages.Bind(List.of("p.Add", ""), List.of(2, 1), null);
         assertEquals(bind, Messages.decodeBind(Messages.encode(bind)));
 
