@@ -276,7 +276,7 @@ public final class SubmissionGrader {
             return rows;
         }
 
-        /** One input point of one spec: its gradient and numerical checks share one backward task. */
+        /** One input point of one spec: its forward, gradient and numerical checks share one task. */
         private final class CaseRun {
             private final SpecAnswers specAnswers;
             private final Graph graph;
@@ -319,19 +319,23 @@ public final class SubmissionGrader {
             }
 
             private Outcome check(Check check) {
+                boolean shared = check == Check.FORWARD || check == Check.GRADIENT || check == Check.NUMERICAL;
                 String why = blocked(check);
-                if (why != null) {
+                if (why != null && !(shared && seeded != null)) {
+                    // (A class blocked by this very input point's shared task still reports what it did.)
                     return new Outcome.NotRun(why);
                 }
                 var tolerance = specAnswers.spec().tolerance();
                 switch (check) {
                     case FORWARD: {
-                        Attempt a = attempt(Messages.TaskKind.FORWARD, 0);
-                        if (a.failed != null) {
-                            return a.failed;
+                        // The gradient task runs forward first and reports the values before any
+                        // backward: one build serves both checks, and a broken backward costs forward nothing.
+                        Attempt seeded = seeded();
+                        if (seeded.values == null) {
+                            return seeded.failed; // forward itself failed, the same way on its own
                         }
-                        saw(check, a.result.values(), null, null, null, null, null);
-                        return Judge.forward(graph, answers, a.result.values(), tolerance);
+                        saw(check, seeded.values, null, null, null, null, null);
+                        return Judge.forward(graph, answers, seeded.values, tolerance);
                     }
                     case GRADIENT: {
                         Attempt seeded = seeded();
@@ -380,7 +384,10 @@ public final class SubmissionGrader {
                 }
             }
 
-            /** The student's backward()s with the output seeded 1, 0 and 2: one task shared by two checks. */
+            /**
+             * The student's forward, then backward()s with the output seeded 1, 0 and 2: one task
+             * shared by the forward, gradient and numerical checks.
+             */
             private Attempt seeded() {
                 if (seeded == null) {
                     seeded = attempt(Messages.TaskKind.GRADS, SEEDS);
@@ -427,19 +434,21 @@ public final class SubmissionGrader {
                 if (outcome instanceof TaskOutcome.Completed done) {
                     Messages.Failure failure = done.result().failure();
                     if (failure == null) {
-                        return new Attempt(done.result(), null);
+                        return new Attempt(done.result(), null, done.result().values());
                     }
                     return new Attempt(null, new Outcome.Error(blame.describe(graph, failure.where()) + " threw "
-                            + failure.exception() + Blame.firstFrame(failure.stack())));
+                            + failure.exception() + Blame.firstFrame(failure.stack())), done.result().values());
                 }
                 block(outcome);
                 String message = describe(outcome, graph);
+                double[] values = session.lastValues();
                 if (outcome instanceof TaskOutcome.CpuTimeout t) {
-                    return new Attempt(null, new Outcome.Timeout(message, "stopped" + Blame.firstFrame(t.stack())));
+                    return new Attempt(null, new Outcome.Timeout(message, "stopped" + Blame.firstFrame(t.stack())),
+                            values);
                 }
                 Outcome failed = outcome instanceof TaskOutcome.WallTimeout || outcome instanceof TaskOutcome.OutOfTime
                         ? new Outcome.Timeout(message) : new Outcome.Crash(message);
-                return new Attempt(null, failed);
+                return new Attempt(null, failed, values);
             }
 
             /** After a timeout or an exit, the class that was running is not run again. */
@@ -529,8 +538,11 @@ public final class SubmissionGrader {
         }
     }
 
-    /** A task's result, or the outcome that replaces the check when there is none. */
-    private record Attempt(Messages.Result result, Outcome failed) {}
+    /**
+     * A task's result, or the outcome that replaces the check when there is none; and the node
+     * values, whenever forward got as far as computing them (even if backward then failed).
+     */
+    private record Attempt(Messages.Result result, Outcome failed, double[] values) {}
 
     private static String seconds(long millis) {
         return org.topograd.spec.NumberText.format(millis / 1000.0) + " s";

@@ -27,6 +27,7 @@ public final class WorkerSession implements AutoCloseable {
     private WorkerProcess process;
     private Messages.Bind bind;
     private final Set<Integer> graphsSent = new HashSet<>();
+    private double[] lastValues;
     private int starts;
     private long startNanos;
     private long runNanos;
@@ -65,6 +66,7 @@ public final class WorkerSession implements AutoCloseable {
         if (left <= 0) {
             return new TaskOutcome.OutOfTime(limits.submissionWallMillis());
         }
+        lastValues = null;
         try {
             ensureStarted();
             if (graphsSent.add(graph.id())) {
@@ -72,7 +74,8 @@ public final class WorkerSession implements AutoCloseable {
             }
             long begin = System.nanoTime();
             process.send(Messages.TASK, Messages.encode(task));
-            TaskOutcome outcome = await(Math.min(limits.taskWallMillis(), left));
+            long deadline = System.nanoTime() + Math.min(limits.taskWallMillis(), left) * 1_000_000L;
+            TaskOutcome outcome = await(deadline);
             runNanos += System.nanoTime() - begin;
             if (outcome instanceof TaskOutcome.Completed completed) {
                 output.append(completed.result().output());
@@ -91,10 +94,18 @@ public final class WorkerSession implements AutoCloseable {
         }
     }
 
-    private TaskOutcome await(long millis) throws WorkerException {
-        WorkerProcess.Event event = next(millis);
+    private TaskOutcome await(long deadline) throws WorkerException {
+        WorkerProcess.Event event = next(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
+        while (event instanceof WorkerProcess.Event.Received r && r.frame().type() == Messages.VALUES) {
+            try {
+                lastValues = Messages.decodeValues(r.frame().payload());
+            } catch (IOException e) {
+                return new TaskOutcome.Malformed("unreadable values: " + e.getMessage());
+            }
+            event = next(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
+        }
         if (event == null) {
-            return new TaskOutcome.WallTimeout(millis);
+            return new TaskOutcome.WallTimeout(limits.taskWallMillis());
         }
         if (event instanceof WorkerProcess.Event.Garbled garbled) {
             if (garbled.text().contains("OutOfMemoryError")) {
@@ -203,6 +214,14 @@ public final class WorkerSession implements AutoCloseable {
             process.close();
             process = null;
         }
+    }
+
+    /**
+     * The node values the last task sent before it went on to backward, if it was a gradient task
+     * that got that far: still known when backward then hung or crashed the worker.
+     */
+    public double[] lastValues() {
+        return lastValues == null ? null : lastValues.clone();
     }
 
     /** What the student's code printed, over all workers, head and tail kept. */

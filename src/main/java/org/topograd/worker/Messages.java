@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>Parent to worker: {@link Bind}, {@link GraphMessage}, {@link Task}; closing the channel ends the
  * worker. Worker to parent: {@link #READY} (an empty frame, once it has started), {@link Bound},
- * {@link Result}, {@link Timeout}, {@link Exit}.
+ * {@link #VALUES}, {@link Result}, {@link Timeout}, {@link Exit}.
  */
 public final class Messages {
     public static final int READY = 1;
@@ -26,6 +26,8 @@ public final class Messages {
     public static final int RESULT = 6;
     public static final int TIMEOUT = 7;
     public static final int EXIT = 8;
+    /** A GRADS task's node values, sent once forward is done, before any backward runs. */
+    public static final int VALUES = 9;
 
     private Messages() {}
 
@@ -292,6 +294,19 @@ public final class Messages {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
+    }
+
+    public static byte[] encodeValues(double[] values) {
+        try (Encoder out = new Encoder()) {
+            writeDoubles(out, values);
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+    }
+
+    public static double[] decodeValues(byte[] payload) throws IOException {
+        return readDoubles(in(payload));
     }
 
     public static Timeout decodeTimeout(byte[] payload) throws IOException {

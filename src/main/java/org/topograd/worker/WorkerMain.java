@@ -96,7 +96,16 @@ public final class WorkerMain {
     private void serve(Path location, InputStream requests, CapturedOutput captured) {
         studentCpu = ThreadCpu.ofCurrentThread();
         try {
-            runner = new Runner(new StudentClasses(location), captured);
+            runner = new Runner(new StudentClasses(location), captured, new java.util.function.Consumer<double[]>() {
+                @Override
+                public void accept(double[] values) {
+                    try {
+                        send(Messages.VALUES, Messages.encodeValues(values));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
             send(Messages.READY, new byte[0]);
             while (true) {
                 Frames.Frame frame = Frames.read(requests);
