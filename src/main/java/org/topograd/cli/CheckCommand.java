@@ -46,19 +46,22 @@ final class CheckCommand implements Callable<Integer> {
 
     private final AnswerSource answers;
     private final Diagnostician diagnostician;
+    private final boolean explainable;
 
     /**
      * @param answers the reference engine's answers in the full tool, frozen ones in the student kit
      * @param diagnostician names likely bugs in the full tool; none in the kit, which carries no mutants
+     * @param explainable whether {@code topograd explain} is there to point to (not in the kit)
      */
-    CheckCommand(AnswerSource answers, Diagnostician diagnostician) {
+    CheckCommand(AnswerSource answers, Diagnostician diagnostician, boolean explainable) {
         this.answers = answers;
         this.diagnostician = diagnostician;
+        this.explainable = explainable;
     }
 
     /** For picocli without {@link Main}'s factory: the command line parses and helps, but cannot check. */
     CheckCommand() {
-        this(null, Diagnostician.NONE);
+        this(null, Diagnostician.NONE, false);
     }
 
     @Override
@@ -98,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
             result = grading.grade(List.of(submission), 1, r -> { }).get(0);
         }
         boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
-        out.print(json ? CheckJson.render(result, visible, hidden) : new TerminalReport(color).render(result, visible, hidden));
+        out.print(json ? CheckJson.render(result, visible, hidden) : new TerminalReport(color, explainable ? dir.toString() : null).render(result, visible, hidden));
         out.flush();
         return result.allPassed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

@@ -49,7 +49,7 @@ public final class StudentMain implements Callable<Integer> {
      */
     public static int execute(AnswerSource answers, Path specs, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new StudentMain());
-        cli.addSubcommand("check", new CheckCommand(answers, Diagnostician.NONE));
+        cli.addSubcommand("check", new CheckCommand(answers, Diagnostician.NONE, false));
         cli.addSubcommand("completion", new CompletionCommand());
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         // After the subcommands: picocli hands the provider only to those already added.

@@ -14,10 +14,19 @@ import org.topograd.spec.Spec;
  * counted, never named.
  */
 public final class TerminalReport {
-    private final boolean color;
+    /** How many failures without a diagnosis are shown in full per spec; the rest are counted. */
+    static final int SHOWN = 4;
 
-    public TerminalReport(boolean color) {
+    private final boolean color;
+    private final String explainFor;
+
+    /**
+     * @param explainFor how the student named their submission, for the {@code topograd explain}
+     *     hint; null where there is no {@code explain} (the student kit)
+     */
+    public TerminalReport(boolean color, String explainFor) {
         this.color = color;
+        this.explainFor = explainFor;
     }
 
     public String render(SubmissionResult result, List<Spec> specs, int hiddenSpecs) {
@@ -43,17 +52,12 @@ public final class TerminalReport {
             boolean passed = rows.stream().allMatch(r -> r.outcome().passed());
             out.append(passed ? green("✓ ") : red("✗ ")).append(bold(spec.id())).append("  ").append(spec.title())
                     .append("  ").append(Points.format(score)).append('/').append(Points.format(max)).append('\n');
-            Map<String, String> failures = new LinkedHashMap<>();
-            for (CheckResult r : rows) {
-                if (!r.outcome().passed()) {
-                    failures.put(r.caseName() + " " + r.check().reportName(), r.outcome().status().toUpperCase(
-                            java.util.Locale.ROOT) + ": " + r.outcome().message());
-                }
-            }
-            failures.forEach((what, why) -> out.append("    ").append(what).append("  ").append(red(why)).append('\n'));
-            rows.stream().filter(r -> r.outcome() instanceof org.topograd.grading.Outcome.Fail).map(CheckResult::caseName)
-                    .distinct().forEach(c -> out.append("    see it drawn: topograd explain ").append(spec.file())
-                            .append(" --submission . --case ").append(c).append('\n'));
+            failures(rows, out);
+            rows.stream().filter(r -> r.outcome() instanceof org.topograd.grading.Outcome.Fail).findFirst()
+                    .filter(r -> explainFor != null)
+                    .ifPresent(r -> out.append("    see it drawn: topograd explain ").append(spec.file())
+                            .append(" --submission ").append(explainFor).append(" --case ").append(r.caseName())
+                            .append('\n'));
         }
         out.append('\n').append(bold("Total: " + Points.format(result.score()) + " / " + Points.format(result.max())
                 + " (" + Points.percent(result.score(), result.max()) + "%)"));
@@ -65,6 +69,47 @@ public final class TerminalReport {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A spec's failing checks: a diagnosed bug is explained once, with where else it shows; other
+     * failures are shown in full up to {@link #SHOWN}, then counted.
+     */
+    private void failures(List<CheckResult> rows, StringBuilder out) {
+        Map<String, List<CheckResult>> byBug = new LinkedHashMap<>();
+        int shown = 0;
+        int more = 0;
+        for (CheckResult r : rows) {
+            if (r.outcome().passed()) {
+                continue;
+            }
+            if (!r.bug().isEmpty()) {
+                byBug.computeIfAbsent(r.bug(), b -> new java.util.ArrayList<>()).add(r);
+            } else if (shown < SHOWN) {
+                shown++;
+                out.append("    ").append(line(r)).append('\n');
+            } else {
+                more++;
+            }
+        }
+        if (more > 0) {
+            out.append("    ... and ").append(more).append(more == 1 ? " more failing check" : " more failing checks")
+                    .append(" (topograd check --json lists them all)\n");
+        }
+        byBug.forEach((bug, same) -> {
+            out.append("    ").append(line(same.get(0))).append('\n');
+            if (same.size() > 1) {
+                List<String> where = same.subList(1, same.size()).stream()
+                        .map(r -> r.caseName() + " " + r.check().reportName()).toList();
+                out.append("    the same likely bug (").append(bug).append(") at ")
+                        .append(String.join(", ", where)).append('\n');
+            }
+        });
+    }
+
+    private String line(CheckResult r) {
+        return r.caseName() + " " + r.check().reportName() + "  " + red(r.outcome().status()
+                .toUpperCase(java.util.Locale.ROOT) + ": " + r.outcome().message());
     }
 
     private String bold(String s) {
