@@ -78,7 +78,10 @@ public final class Messages {
         TRAVERSAL,
         /** The student's nodes, forward, then the student's Backprop. */
         END_TO_END,
-        /** The student's nodes, forward at each of several points; reports the output at each. */
+        /**
+         * The student's nodes, built once, with the inputs set to each of several points in turn and
+         * forward run again; reports the output at each.
+         */
         EVALUATE
     }
 
