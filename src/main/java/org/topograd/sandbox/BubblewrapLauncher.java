@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
  * do not exist inside.
  */
 public final class BubblewrapLauncher implements Launcher {
-    static final String WORKER_MOUNT = "/topograd/worker";
     static final String CLASSES_MOUNT = "/submission/classes";
     static final String JAR_MOUNT = "/submission/classes.jar";
     static final long TMP_BYTES = 16L << 20;
@@ -89,7 +88,11 @@ public final class BubblewrapLauncher implements Launcher {
         for (String file : jdkFilesElsewhere()) {
             command.addAll(List.of("--ro-bind", file, file));
         }
-        command.addAll(List.of("--ro-bind", runtime.workerClasses().toAbsolutePath().toString(), WORKER_MOUNT));
+        // The worker jar and its archive at their own paths: class data sharing checks the class path.
+        String jar = runtime.workerJar().toString();
+        command.addAll(List.of("--ro-bind", jar, jar));
+        Optional<Path> archive = runtime.archive();
+        archive.ifPresent(a -> command.addAll(List.of("--ro-bind", a.toString(), a.toString())));
         String mount = Files.isDirectory(studentClasses) ? CLASSES_MOUNT : JAR_MOUNT;
         command.addAll(List.of("--ro-bind", studentClasses.toAbsolutePath().toString(), mount));
         // The root bubblewrap builds is a tmpfs; once everything is mounted it becomes read-only, so
@@ -97,7 +100,7 @@ public final class BubblewrapLauncher implements Launcher {
         command.addAll(List.of("--remount-ro", "/", "--chdir", "/tmp", "--"));
         command.add(Launcher.java().toAbsolutePath().toString());
         command.addAll(Launcher.jvmOptions(limits));
-        command.addAll(Launcher.workerArguments(WORKER_MOUNT, mount, limits));
+        command.addAll(Launcher.workerArguments(runtime, archive, mount, limits));
         return command;
     }
 

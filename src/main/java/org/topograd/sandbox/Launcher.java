@@ -71,9 +71,16 @@ public sealed interface Launcher permits BubblewrapLauncher, PlainLauncher {
         return options;
     }
 
-    /** The worker's main class and its arguments. */
-    static List<String> workerArguments(String classPath, String studentClasses, Limits limits) {
-        return List.of("-cp", classPath, "org.topograd.worker.WorkerMain", studentClasses,
-                Long.toString(limits.taskCpuMillis()), Integer.toString(limits.outputBytes()));
+    /**
+     * The worker's class path (the same path inside a sandbox as outside: class data sharing checks
+     * it), its archive when it is ready, the main class and its arguments.
+     */
+    static List<String> workerArguments(WorkerRuntime runtime, Optional<Path> archive, String studentClasses,
+            Limits limits) {
+        List<String> arguments = new ArrayList<>();
+        archive.ifPresent(a -> arguments.add("-XX:SharedArchiveFile=" + a));
+        arguments.addAll(List.of("-cp", runtime.workerJar().toString(), "org.topograd.worker.WorkerMain",
+                studentClasses, Long.toString(limits.taskCpuMillis()), Integer.toString(limits.outputBytes())));
+        return arguments;
     }
 }

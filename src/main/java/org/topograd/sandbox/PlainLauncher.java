@@ -32,8 +32,7 @@ public final class PlainLauncher implements Launcher {
         command.add(Launcher.java().toString());
         command.addAll(Launcher.jvmOptions(limits));
         command.add("-Djava.io.tmpdir=" + scratch);
-        command.addAll(Launcher.workerArguments(runtime.workerClasses().toString(), studentClasses.toString(),
-                limits));
+        command.addAll(Launcher.workerArguments(runtime, runtime.archive(), studentClasses.toString(), limits));
         return command;
     }
 }
