@@ -11,10 +11,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.topograd.sandbox.Launcher;
 import org.topograd.sandbox.WorkerRuntime;
+import org.topograd.submission.CompileResult;
 import org.topograd.submission.Compiler;
 import org.topograd.submission.Submission;
 
@@ -56,19 +58,36 @@ public final class Grading implements AutoCloseable {
     /**
      * Grades every submission, {@code jobs} at a time; {@code done} hears of each as it finishes
      * (from the grading threads). The results are in the order given.
+     *
+     * <p>Compiling runs ahead, in order, on a thread of its own (the compiler is one process): a
+     * submission is usually compiled by the time a grading thread is free for it, so no thread waits
+     * on another's compile. At most {@code 2 * jobs} compiled submissions wait their turn.
      */
     public List<SubmissionResult> grade(List<Submission> submissions, int jobs, Consumer<SubmissionResult> done) {
         SubmissionGrader grader = new SubmissionGrader(setup);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
-            Thread t = new Thread(r, "grader");
-            t.setDaemon(true);
-            return t;
-        });
+        int lanes = Math.max(1, jobs);
+        ExecutorService compiling = Executors.newSingleThreadExecutor(r -> daemon(r, "compiler"));
+        ExecutorService pool = Executors.newFixedThreadPool(lanes, r -> daemon(r, "grader"));
+        Semaphore ahead = new Semaphore(2 * lanes);
         try {
-            List<Future<SubmissionResult>> futures = new ArrayList<>();
+            List<Future<CompileResult>> compiled = new ArrayList<>();
             for (Submission s : submissions) {
+                compiled.add(compiling.submit(() -> {
+                    ahead.acquire();
+                    return grader.compile(s);
+                }));
+            }
+            List<Future<SubmissionResult>> futures = new ArrayList<>();
+            for (int i = 0; i < submissions.size(); i++) {
+                Submission s = submissions.get(i);
+                Future<CompileResult> c = compiled.get(i);
                 futures.add(pool.submit(() -> {
-                    SubmissionResult result = grader.grade(s);
+                    SubmissionResult result;
+                    try {
+                        result = grader.grade(s, c.get());
+                    } finally {
+                        ahead.release();
+                    }
                     done.accept(result);
                     return result;
                 }));
@@ -85,7 +104,14 @@ public final class Grading implements AutoCloseable {
             throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+            compiling.shutdownNow();
         }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     @Override

@@ -40,14 +40,23 @@ public final class SubmissionGrader {
     }
 
     public SubmissionResult grade(Submission submission) {
+        return grade(submission, compile(submission));
+    }
+
+    /** The first step of grading, which a batch runs ahead of the rest (it needs no worker). */
+    public CompileResult compile(Submission submission) {
         Path dir = setup.work().resolve(submission.id());
-        CompileResult compiled;
         try {
             Files.createDirectories(dir.resolve("scratch"));
-            compiled = setup.compiler().compile(submission, dir.resolve("classes"));
+            return setup.compiler().compile(submission, dir.resolve("classes"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + submission.id(), e);
         }
+    }
+
+    /** Grades a submission {@link #compile compiled} already. */
+    public SubmissionResult grade(Submission submission, CompileResult compiled) {
+        Path dir = setup.work().resolve(submission.id());
         List<SubmissionResult.Note> notes = new ArrayList<>();
         compiled.diagnostics().forEach(d -> notes.add(new SubmissionResult.Note("compile", d.isError(), d.toString())));
         if (!compiled.ok()) {
