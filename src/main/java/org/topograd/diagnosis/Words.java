@@ -7,6 +7,7 @@ import java.util.Map;
 import org.topograd.spec.Graph;
 import org.topograd.spec.NumberText;
 import org.topograd.spec.Op;
+import org.topograd.submission.Discovery;
 
 /** Names and numbers in explanations, as the grading messages write them. */
 final class Words {
@@ -50,7 +51,7 @@ final class Words {
     static String backwardAt(Graph graph, int node, Map<Op, String> classes) {
         Op op = graph.op(node);
         String cls = classes.get(op);
-        String method = cls == null ? "the " + op.specName() + " node's backward()" : simple(cls) + ".backward()";
+        String method = cls == null ? "the " + op.specName() + " node's backward()" : Discovery.simpleName(cls) + ".backward()";
         return method + " at node " + node(graph, node);
     }
 
@@ -64,10 +65,5 @@ final class Words {
 
     static String times(int n) {
         return n == 1 ? "once" : n == 2 ? "twice" : n + " times";
-    }
-
-    private static String simple(String binaryName) {
-        String name = binaryName.replace('$', '.');
-        return name.substring(name.lastIndexOf('.') + 1);
     }
 }

@@ -90,10 +90,6 @@ final class Blame {
     }
 
     private static String simple(String binaryName) {
-        if (binaryName == null) {
-            return "Backprop";
-        }
-        String name = binaryName.replace('$', '.');
-        return name.substring(name.lastIndexOf('.') + 1);
+        return binaryName == null ? "Backprop" : Discovery.simpleName(binaryName);
     }
 }

@@ -224,7 +224,7 @@ public final class SubmissionGrader {
                 TaskOutcome outcome = smoke(List.of(op), SMOKE_GRAPH - 1 - Op.operations().indexOf(op));
                 if (stopsEverything(outcome)) {
                     String why = describe(outcome, graph);
-                    blocked.op(op, "not run: " + simple(found.ops().get(op)) + " stopped the worker when first"
+                    blocked.op(op, "not run: " + Discovery.simpleName(found.ops().get(op)) + " stopped the worker when first"
                             + " tried: " + why);
                     notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
                 }
@@ -555,10 +555,5 @@ public final class SubmissionGrader {
 
     private static String seconds(long millis) {
         return org.topograd.spec.NumberText.format(millis / 1000.0) + " s";
-    }
-
-    private static String simple(String binaryName) {
-        String name = binaryName.replace('$', '.');
-        return name.substring(name.lastIndexOf('.') + 1);
     }
 }

@@ -69,7 +69,7 @@ public final class Discovery {
                     backprops.add(c.name());
                 } else {
                     problems.add(name + " implements Backprop but has no constructor without arguments: add public "
-                            + simple(c.name()) + "()");
+                            + simpleName(c.name()) + "()");
                 }
             }
             if (c.op() == null) {
@@ -140,12 +140,12 @@ public final class Discovery {
     }
 
     static String constructor(Op op, String className) {
-        return "public " + simple(className) + op.arity().constructor();
+        return "public " + simpleName(className) + op.arity().constructor();
     }
 
     private static String hint(Op op, Map<String, ClassFacts> unannotated) {
         for (String name : unannotated.keySet()) {
-            String simple = simple(name).toLowerCase(Locale.ROOT);
+            String simple = simpleName(name).toLowerCase(Locale.ROOT);
             if (simple.equals(op.specName()) || simple.startsWith(op.specName() + "node")
                     || simple.equals(op.name().toLowerCase(Locale.ROOT) + "node")) {
                 return " (" + display(name) + " extends Node but has no @Op(\"" + op.specName() + "\"))";
@@ -162,11 +162,12 @@ public final class Discovery {
     }
 
     /** Class names as a student wrote them: nested classes with a dot. */
-    static String display(String binaryName) {
+    public static String display(String binaryName) {
         return binaryName.replace('$', '.');
     }
 
-    private static String simple(String binaryName) {
+    /** A class's name as its source declares it: {@code Mul} for {@code backprop.ops.Arithmetic$Mul}. */
+    public static String simpleName(String binaryName) {
         String name = display(binaryName);
         return name.substring(name.lastIndexOf('.') + 1);
     }
