@@ -51,7 +51,8 @@ final class Words {
     static String backwardAt(Graph graph, int node, Map<Op, String> classes) {
         Op op = graph.op(node);
         String cls = classes.get(op);
-        String method = cls == null ? "the " + op.specName() + " node's backward()" : Discovery.simpleName(cls) + ".backward()";
+        String method = cls == null ? "the " + op.specName() + " node's backward()"
+                : Discovery.simpleName(cls) + ".backward()";
         return method + " at node " + node(graph, node);
     }
 
