@@ -5,10 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import org.topograd.Folders;
 import org.topograd.grading.Assignment;
 import org.topograd.grading.Diagnostician;
 import org.topograd.grading.Grading;
@@ -38,7 +37,7 @@ public final class GradingBenchmark {
             List<Submission> class_ = new ArrayList<>();
             for (int i = 1; i <= copies; i++) {
                 String id = String.format(Locale.ROOT, "copy-%04d", i);
-                copyTree(submission, root.resolve(id));
+                Folders.copyTree(submission, root.resolve(id));
                 class_.add(new Submission(id, root.resolve(id)));
             }
             List<SubmissionResult> results;
@@ -60,7 +59,7 @@ public final class GradingBenchmark {
                     mean(results, t -> t.runMillis()), jobs, seconds, full, copies, launcher.describe());
             out.flush();
         } finally {
-            deleteTree(root);
+            Folders.deleteTree(root);
         }
     }
 
@@ -70,26 +69,5 @@ public final class GradingBenchmark {
 
     private static double mean(List<SubmissionResult> results, Part part) {
         return results.stream().mapToLong(r -> part.of(r.timings())).average().orElse(0);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import org.topograd.Folders;
 import org.topograd.sandbox.Launcher;
 import org.topograd.sandbox.WorkerRuntime;
 import org.topograd.submission.CompileResult;
@@ -117,10 +116,9 @@ public final class Grading implements AutoCloseable {
     @Override
     public void close() {
         setup.compiler().close();
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        setup.runtime().close(); // the archive's dump must not still be writing into the work folder
+        try {
+            Folders.deleteTree(work);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete topograd's work folder " + work, e);
         }

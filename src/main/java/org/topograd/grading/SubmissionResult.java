@@ -60,11 +60,6 @@ public record SubmissionResult(String student, Status status, List<CheckResult> 
         return rows.stream().mapToLong(CheckResult::max).sum();
     }
 
-    /** The points earned on one spec. */
-    public long score(String spec) {
-        return rows.stream().filter(r -> r.spec().equals(spec)).mapToLong(CheckResult::score).sum();
-    }
-
     public boolean allPassed() {
         return status == Status.OK && rows.stream().allMatch(r -> r.outcome().passed());
     }

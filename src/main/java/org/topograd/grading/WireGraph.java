@@ -32,7 +32,7 @@ public final class WireGraph {
         return new Messages.GraphMessage(id, kinds, first, second, params, names, graph.output());
     }
 
-    public static int kind(Op op) {
+    private static int kind(Op op) {
         return Messages.OP_BASE + Op.operations().indexOf(op);
     }
 

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.topograd.Folders;
 import org.topograd.Version;
 import org.topograd.grading.SpecAnswers;
 import org.topograd.report.AtomicFiles;
@@ -93,13 +93,7 @@ public final class StudentKit {
                 throw new IOException(out + " is not empty and not a student kit: give a new or empty folder");
             }
             Path specs = out.resolve(SPECS);
-            if (Files.isDirectory(specs)) {
-                try (Stream<Path> files = Files.walk(specs)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            Folders.deleteTree(specs);
         }
         Files.createDirectories(out);
     }

@@ -37,8 +37,4 @@ public final class OutputLog {
         }
         return head + "\n[... " + dropped + " characters left out ...]\n" + tail;
     }
-
-    public synchronized boolean isEmpty() {
-        return head.length() == 0;
-    }
 }

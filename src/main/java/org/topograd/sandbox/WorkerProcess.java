@@ -168,8 +168,4 @@ final class WorkerProcess implements AutoCloseable {
     private void kill() {
         Reaper.killTree(process.toHandle());
     }
-
-    long pid() {
-        return process.pid();
-    }
 }

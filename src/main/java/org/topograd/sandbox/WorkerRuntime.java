@@ -35,19 +35,20 @@ import org.topograd.worker.WorkerMain;
  * saves a worker about a tenth of its CPU time. Workers started before then, or where the dump
  * fails, simply start without it.
  */
-public final class WorkerRuntime {
+public final class WorkerRuntime implements AutoCloseable {
     private static final String API = "org/topograd/api/";
     private static final String WORKER = "org/topograd/worker/";
     private static final String CLASS_LIST = "worker-classes.txt";
-
     private final Path api;
     private final Path workerJar;
     private final CompletableFuture<Optional<Path>> archive;
+    private final Dump dumping;
 
-    private WorkerRuntime(Path api, Path workerJar, CompletableFuture<Optional<Path>> archive) {
+    private WorkerRuntime(Path api, Path workerJar, CompletableFuture<Optional<Path>> archive, Dump dumping) {
         this.api = api;
         this.workerJar = workerJar;
         this.archive = archive;
+        this.dumping = dumping;
     }
 
     /** Materialises the API folder and the worker jar under {@code root}, and starts the archive's dump. */
@@ -60,7 +61,9 @@ public final class WorkerRuntime {
             copyPackage(WorkerMain.class, WORKER, staging);
             Path jar = root.resolve("worker.jar").toAbsolutePath();
             writeJar(staging, jar);
-            return new WorkerRuntime(api, jar, CompletableFuture.supplyAsync(() -> dump(root, jar)));
+            Dump dumping = new Dump();
+            return new WorkerRuntime(api, jar, CompletableFuture.supplyAsync(() -> dump(root, jar, dumping)),
+                    dumping);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the worker's classes under " + root, e);
         }
@@ -90,7 +93,7 @@ public final class WorkerRuntime {
      * {@code java -Xshare:dump} with the workers' own JVM options, so that the archive is valid for
      * them. A failure leaves workers without it, nothing worse.
      */
-    private static Optional<Path> dump(Path root, Path jar) {
+    private static Optional<Path> dump(Path root, Path jar, Dump dumping) {
         try (InputStream in = WorkerRuntime.class.getResourceAsStream(CLASS_LIST)) {
             if (in == null) {
                 return Optional.empty();
@@ -102,8 +105,11 @@ public final class WorkerRuntime {
             command.addAll(Launcher.jvmOptions(Limits.DEFAULT));
             command.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list,
                     "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString()));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = dumping.start(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD));
+            if (p == null) {
+                return Optional.empty();
+            }
             Runnable reaping = Reaper.register(p::destroyForcibly);
             try {
                 boolean done = p.waitFor(60, TimeUnit.SECONDS);
@@ -118,6 +124,42 @@ public final class WorkerRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Stops the archive's dump if it is still running and waits until nothing writes under the root
+     * any more, so that the caller can delete it.
+     */
+    @Override
+    public void close() {
+        dumping.close();
+        try {
+            archive.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // It failed, or is stuck past its own limit: its process has been killed above.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The dump's process, which closing kills and keeps from starting. */
+    private static final class Dump {
+        private Process process;
+        private boolean closed;
+
+        synchronized Process start(ProcessBuilder builder) throws IOException {
+            if (!closed) {
+                process = builder.start();
+            }
+            return process;
+        }
+
+        synchronized void close() {
+            closed = true;
+            if (process != null) {
+                process.destroyForcibly();
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topograd.Folders;
 
 /** The grade and check commands' exit codes and what they print, on small classes. */
 class GradeAndCheckCommandTest {
@@ -93,7 +94,7 @@ class GradeAndCheckCommandTest {
     void unchangedSubmissionsAreSkippedUntilSomethingChangesOrForceIsGiven() throws IOException {
         Path specs = specs("sum-product.yaml");
         Path submissions = dir.resolve("submissions");
-        copyTree(Path.of("submissions/correct"), submissions.resolve("ada"));
+        Folders.copyTree(Path.of("submissions/correct"), submissions.resolve("ada"));
         Path reports = dir.resolve("reports");
         String[] grade = {"grade", "--specs", specs.toString(), "--submissions", submissions.toString(), "--reports",
             reports.toString()};
@@ -120,19 +121,6 @@ class GradeAndCheckCommandTest {
         assertTrue(run(grade).out().contains("ada "), "changed settings regrade everyone");
         Run forced = run(grade[0], grade[1], grade[2], grade[3], grade[4], grade[5], grade[6], "--force");
         assertTrue(forced.out().contains("ada "), forced.out());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topograd.Folders;
 import picocli.CommandLine;
 
 /**
@@ -53,7 +54,7 @@ class IntegrationsTest {
         Files.writeString(specs.resolve("assignment.yaml"), "gradescope: {hidden_visibility: hidden}\n");
         submissions = Files.createDirectories(dir.resolve("submissions"));
         for (String s : SUBMISSIONS) {
-            copyTree(Path.of("submissions", s), submissions.resolve(s));
+            Folders.copyTree(Path.of("submissions", s), submissions.resolve(s));
         }
         single = run("grade", "--specs", specs.toString(), "--submissions", submissions.toString(), "--reports",
                 dir.resolve("single").toString(), "--junit", dir.resolve("junit.xml").toString(), "-j", "2");
@@ -196,16 +197,4 @@ class IntegrationsTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.topograd.Folders;
 import org.topograd.cli.Main;
 
 /**
@@ -66,19 +67,19 @@ class HostileSubmissionsTest {
     static void gradeTheHostileClass() throws IOException {
         bwrap = BubblewrapLauncher.find(Optional.empty()).isPresent();
         submissions = Files.createDirectories(root.resolve("class/submissions"));
-        copy(FIXTURES.resolve("base"), submissions.resolve("base"));
+        Folders.copyTree(FIXTURES.resolve("base"), submissions.resolve("base"));
         try (Stream<Path> attacks = Files.list(FIXTURES.resolve("attacks"))) {
             for (Path attack : attacks.sorted().toList()) {
                 String name = attack.getFileName().toString();
                 if (bwrap || !NEED_BWRAP.contains(name)) {
                     ATTACKS.add(name);
-                    copy(FIXTURES.resolve("base"), submissions.resolve(name));
-                    copy(attack, submissions.resolve(name));
+                    Folders.copyTree(FIXTURES.resolve("base"), submissions.resolve(name));
+                    Folders.copyTree(attack, submissions.resolve(name));
                 }
             }
         }
         Path specs = root.resolve("class/specs");
-        copy(FIXTURES.resolve("specs"), specs);
+        Folders.copyTree(FIXTURES.resolve("specs"), specs);
         Files.writeString(Files.createDirectories(root.resolve("outside")).resolve("canary.txt"), "untouched");
         before = snapshot(root.resolve("class"), root.resolve("outside"));
         try {
@@ -254,19 +255,6 @@ class HostileSubmissionsTest {
                 CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                         .get())) {
             return parser.getRecords();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 

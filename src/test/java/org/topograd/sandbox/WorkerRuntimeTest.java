@@ -23,13 +23,12 @@ class WorkerRuntimeTest {
 
     @Test
     void theWorkerJarHoldsTheApiAndTheWorkerAndNothingElse() throws IOException {
-        WorkerRuntime runtime = WorkerRuntime.create(root);
-        try (JarFile jar = new JarFile(runtime.workerJar().toFile())) {
+        try (WorkerRuntime runtime = WorkerRuntime.create(root);
+                JarFile jar = new JarFile(runtime.workerJar().toFile());
+                var api = Files.list(runtime.apiClasses().resolve("org/topograd"))) {
             List<String> packages = jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class"))
                     .map(n -> n.substring(0, n.lastIndexOf('/'))).distinct().sorted().toList();
             assertEquals(List.of("org/topograd/api", "org/topograd/worker"), packages);
-        }
-        try (var api = Files.list(runtime.apiClasses().resolve("org/topograd"))) {
             assertEquals(List.of("api"), api.map(p -> p.getFileName().toString()).toList());
         }
     }
@@ -46,6 +45,14 @@ class WorkerRuntimeTest {
         p.waitFor();
         assertEquals(Messages.READY, first.type(), "a clean channel, whatever the JVM said: " + err);
         return err;
+    }
+
+    @Test
+    void closingStopsTheDumpSoTheFolderCanBeDeleted() throws IOException {
+        WorkerRuntime runtime = WorkerRuntime.create(root.resolve("runtime"));
+        runtime.close();
+        org.topograd.Folders.deleteTree(root.resolve("runtime"));
+        assertTrue(Files.notExists(root.resolve("runtime")));
     }
 
     @Test

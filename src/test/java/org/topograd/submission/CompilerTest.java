@@ -30,6 +30,7 @@ class CompilerTest {
     @AfterAll
     static void stop() {
         compiler.close();
+        runtime.close();
     }
 
     private static Submission submission(String id, String path, String source) throws IOException {
