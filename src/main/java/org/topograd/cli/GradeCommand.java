@@ -83,8 +83,9 @@ final class GradeCommand implements Callable<Integer> {
         List<String> specIds = loaded.specs().stream().map(Spec::id).toList();
         Map<String, String> keys = new HashMap<>();
         List<Submission> toGrade = new ArrayList<>();
+        GradeKey keyer = GradeKey.forSpecs(specs, launcher.level().reportName());
         for (Submission s : chosen) {
-            String key = GradeKey.of(specs, s.dir(), launcher.level().reportName());
+            String key = keyer.of(s.dir());
             keys.put(s.id(), key);
             if (force || !folder.current(s.id(), key)) {
                 toGrade.add(s);

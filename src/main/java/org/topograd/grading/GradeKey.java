@@ -17,15 +17,27 @@ import org.topograd.Version;
  * regrading would give the same scorecard, so {@code grade} may skip it.
  */
 public final class GradeKey {
-    private GradeKey() {}
+    /** The hash of what every submission's key shares: version, JDK, sandbox and specs. */
+    private final byte[] common;
 
-    /** The key for grading {@code submission} against {@code specs}, with the sandbox described by {@code sandbox}. */
-    public static String of(Path specs, Path submission, String sandbox) throws IOException {
+    private GradeKey(byte[] common) {
+        this.common = common;
+    }
+
+    /** Reads the specs folder once, for the keys of a whole class. */
+    public static GradeKey forSpecs(Path specs, String sandbox) throws IOException {
         MessageDigest digest = sha256();
         add(digest, "topograd " + Version.get());
         add(digest, "java " + System.getProperty("java.version"));
         add(digest, "sandbox " + sandbox);
         addTree(digest, "specs", specs, 1);
+        return new GradeKey(digest.digest());
+    }
+
+    /** The key for grading {@code submission} against these specs. */
+    public String of(Path submission) throws IOException {
+        MessageDigest digest = sha256();
+        digest.update(common);
         addTree(digest, "submission", submission, Integer.MAX_VALUE);
         return HexFormat.of().formatHex(digest.digest());
     }
