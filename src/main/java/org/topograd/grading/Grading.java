@@ -45,8 +45,8 @@ public final class Grading implements AutoCloseable {
         Path work = Files.createTempDirectory("topograd-");
         WorkerRuntime runtime = WorkerRuntime.create(work.resolve("runtime"));
         Compiler compiler = new Compiler(runtime.apiClasses(), COMPILE_MILLIS);
-        return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(),
-                assignment.numerical(), launcher, runtime, compiler, work.resolve("submissions"), diagnostician),
+        return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
+                runtime, compiler, work.resolve("submissions"), diagnostician),
                 work);
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.topograd.numeric.NumericalGradient;
 import org.topograd.sandbox.Launcher;
 import org.topograd.sandbox.Limits;
 import org.topograd.sandbox.WorkerRuntime;
@@ -17,15 +16,14 @@ import org.topograd.submission.Compiler;
  * @param specs the specs with their answers, in report order
  * @param weights how points are shared among checks
  * @param limits what a worker may use
- * @param numerical how the numerical check compares
  * @param launcher how workers are started
  * @param runtime the worker's and the compiler's class folders
  * @param compiler the shared compiler
  * @param work a private folder for compiled classes and worker scratch space
  * @param diagnostician names the likely bug behind a failed check
  */
-public record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits,
-        NumericalGradient.Settings numerical, Launcher launcher, WorkerRuntime runtime, Compiler compiler, Path work,
+public record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Launcher launcher,
+        WorkerRuntime runtime, Compiler compiler, Path work,
         Diagnostician diagnostician) {
 
     public GradingSetup {
