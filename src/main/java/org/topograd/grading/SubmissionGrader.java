@@ -455,7 +455,8 @@ public final class SubmissionGrader {
                     return new Attempt(null, new Outcome.Timeout(message, "stopped" + Blame.firstFrame(t.stack())),
                             values);
                 }
-                Outcome failed = outcome instanceof TaskOutcome.WallTimeout || outcome instanceof TaskOutcome.OutOfTime
+                Outcome failed = outcome instanceof TaskOutcome.Stalled || outcome instanceof TaskOutcome.ThreadsOverCpu
+                        || outcome instanceof TaskOutcome.WallTimeout || outcome instanceof TaskOutcome.OutOfTime
                         ? new Outcome.Timeout(message) : new Outcome.Crash(message);
                 return new Attempt(null, failed, values);
             }
@@ -490,6 +491,15 @@ public final class SubmissionGrader {
                 // Where exactly it was stopped varies from run to run; that goes to the log, not here.
                 return "did not finish within " + seconds(setup.limits().taskCpuMillis()) + " of CPU time; stopped in "
                         + blame.describe(graph, t.where());
+            }
+            if (outcome instanceof TaskOutcome.Stalled t) {
+                return "no answer: the code used no CPU time for " + seconds(t.millis()) + " (is it waiting forever,"
+                        + " on a thread or a lock?)";
+            }
+            if (outcome instanceof TaskOutcome.ThreadsOverCpu t) {
+                return "the code's threads used more than " + seconds(setup.limits().processCpuMillis())
+                        + " of CPU time in all (one check may use " + seconds(setup.limits().taskCpuMillis())
+                        + "; the rest is room for the JVM itself)";
             }
             if (outcome instanceof TaskOutcome.WallTimeout t) {
                 return "no answer within " + seconds(t.millis()) + " (is the code waiting forever, on a thread or a"

@@ -83,6 +83,26 @@ final class WorkerProcess implements AutoCloseable {
         Frames.write(requests, type, payload);
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** CPU time of the process and all its descendants so far (for a start that is slow, not stuck). */
+    long treeCpuNanos() {
+        ProcessHandle root = process.toHandle();
+        long total = cpuNanos(root);
+        try (java.util.stream.Stream<ProcessHandle> descendants = root.descendants()) {
+            for (ProcessHandle p : descendants.toList()) {
+                total += cpuNanos(p);
+            }
+        }
+        return total;
+    }
+
+    private static long cpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     /** The next event, or null if none came within {@code millis}. */
     Event next(long millis) throws InterruptedException {
         return events.poll(Math.max(0, millis), TimeUnit.MILLISECONDS);

@@ -15,6 +15,8 @@ import org.topograd.worker.Messages;
 public final class WorkerSession implements AutoCloseable {
     /** A JVM that has not said hello in this long is not going to. */
     static final long START_MILLIS = 20_000;
+    /** How often a slow start is checked for progress. */
+    private static final long START_SLICE_MILLIS = 1_000;
 
     private final Launcher launcher;
     private final WorkerRuntime runtime;
@@ -25,6 +27,8 @@ public final class WorkerSession implements AutoCloseable {
     private final OutputLog output;
 
     private WorkerProcess process;
+    /** The current worker's CPU clock, or null where /proc cannot tell (then time limits fall back to wall time). */
+    private WorkerClock clock;
     private Messages.Bind bind;
     private final Set<Integer> graphsSent = new HashSet<>();
     private double[] lastValues;
@@ -73,17 +77,14 @@ public final class WorkerSession implements AutoCloseable {
                 process.send(Messages.GRAPH, Messages.encode(graph));
             }
             long begin = System.nanoTime();
+            TaskTimer timer = new TaskTimer(clock, limits, left);
             process.send(Messages.TASK, Messages.encode(task));
-            long deadline = System.nanoTime() + Math.min(limits.taskWallMillis(), left) * 1_000_000L;
-            TaskOutcome outcome = await(deadline);
+            TaskOutcome outcome = await(timer);
             runNanos += System.nanoTime() - begin;
             if (outcome instanceof TaskOutcome.Completed completed) {
                 output.append(completed.result().output());
             } else {
                 stop();
-                if (outcome instanceof TaskOutcome.WallTimeout && left < limits.taskWallMillis()) {
-                    return new TaskOutcome.OutOfTime(limits.submissionWallMillis());
-                }
             }
             return outcome;
         } catch (WorkerException e) {
@@ -94,18 +95,24 @@ public final class WorkerSession implements AutoCloseable {
         }
     }
 
-    private TaskOutcome await(long deadline) throws WorkerException {
-        WorkerProcess.Event event = next(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
-        while (event instanceof WorkerProcess.Event.Received r && r.frame().type() == Messages.VALUES) {
-            try {
-                lastValues = Messages.decodeValues(r.frame().payload());
-            } catch (IOException e) {
-                return new TaskOutcome.Malformed("unreadable values: " + e.getMessage());
+    private TaskOutcome await(TaskTimer timer) throws WorkerException {
+        WorkerProcess.Event event;
+        while (true) {
+            event = next(timer.sliceMillis());
+            if (event == null) {
+                TaskOutcome expired = timer.expired();
+                if (expired != null) {
+                    return expired;
+                }
+            } else if (event instanceof WorkerProcess.Event.Received r && r.frame().type() == Messages.VALUES) {
+                try {
+                    lastValues = Messages.decodeValues(r.frame().payload());
+                } catch (IOException e) {
+                    return new TaskOutcome.Malformed("unreadable values: " + e.getMessage());
+                }
+            } else {
+                break;
             }
-            event = next(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
-        }
-        if (event == null) {
-            return new TaskOutcome.WallTimeout(limits.taskWallMillis());
         }
         if (event instanceof WorkerProcess.Event.Garbled garbled) {
             if (garbled.text().contains("OutOfMemoryError")) {
@@ -172,7 +179,13 @@ public final class WorkerSession implements AutoCloseable {
         }
         starts++;
         graphsSent.clear();
-        expect(Messages.READY, START_MILLIS);
+        try {
+            clock = WorkerClock.find(process.handle(),
+                    Messages.decodeReady(expect(Messages.READY, START_MILLIS).payload()));
+        } catch (IOException e) {
+            stop();
+            throw new WorkerException("the worker's first message was unreadable: " + e.getMessage(), "");
+        }
         startNanos += System.nanoTime() - begin;
     }
 
@@ -185,13 +198,36 @@ public final class WorkerSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The next frame, which must be of {@code type}. No student code runs before these frames (the
+     * worker starts, and loads classes without initialising them), so only a JVM that starves or
+     * hangs is late: after {@code millis}, the wait goes on while the worker still gains CPU time
+     * (a busy machine starts JVMs slowly), up to three times as long.
+     */
     private Frames.Frame expect(int type, long millis) throws WorkerException {
-        WorkerProcess.Event event = next(millis);
+        long begin = System.nanoTime();
+        long cpu = process.treeCpuNanos();
+        WorkerProcess.Event event;
+        while (true) {
+            event = next(START_SLICE_MILLIS);
+            long waited = (System.nanoTime() - begin) / 1_000_000L;
+            if (event != null || waited >= 3 * millis) {
+                break;
+            }
+            if (waited >= millis) {
+                long now = process.treeCpuNanos();
+                if (now <= cpu) {
+                    break;
+                }
+                cpu = now;
+            }
+        }
         if (event instanceof WorkerProcess.Event.Received received && received.frame().type() == type) {
             return received.frame();
         }
         TaskOutcome.Died died = event == null ? new TaskOutcome.Died("the worker did not answer in "
-                + millis / 1000 + " s", "") : event instanceof WorkerProcess.Event.Received received
+                + (System.nanoTime() - begin) / 1_000_000_000L + " s", "")
+                : event instanceof WorkerProcess.Event.Received received
                 ? new TaskOutcome.Died("the worker answered with frame type " + received.frame().type()
                         + " where " + type + " was expected", "")
                 : died(null);

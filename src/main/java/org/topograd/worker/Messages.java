@@ -14,7 +14,7 @@ import java.util.List;
  * their exact bits, so no digit is lost between the student's code and the comparison.
  *
  * <p>Parent to worker: {@link Bind}, {@link GraphMessage}, {@link Task}; closing the channel ends the
- * worker. Worker to parent: {@link #READY} (an empty frame, once it has started), {@link Bound},
+ * worker. Worker to parent: {@link Ready} (once it has started), {@link Bound},
  * {@link #VALUES}, {@link Result}, {@link Timeout}, {@link Exit}.
  */
 public final class Messages {
@@ -30,6 +30,18 @@ public final class Messages {
     public static final int VALUES = 9;
 
     private Messages() {}
+
+    // ---- start --------------------------------------------------------------------------------
+
+    /**
+     * The worker has started. It says which process and thread will run student code, as its own
+     * (possibly namespaced) ids, before any student class is loaded: the parent then reads that
+     * thread's CPU time from outside, where student code cannot reach the clock.
+     *
+     * @param pid the worker's process id as the worker sees it
+     * @param studentThread the thread id of the thread that runs student code, or -1 if unknown
+     */
+    public record Ready(long pid, long studentThread) {}
 
     // ---- binding ------------------------------------------------------------------------------
 
@@ -143,6 +155,21 @@ public final class Messages {
     }
 
     // ---- encoding ------------------------------------------------------------------------------
+
+    public static byte[] encode(Ready r) {
+        try (Encoder out = new Encoder()) {
+            out.writeLong(r.pid());
+            out.writeLong(r.studentThread());
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+    }
+
+    public static Ready decodeReady(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        return new Ready(in.readLong(), in.readLong());
+    }
 
     public static byte[] encode(Bind b) {
         try (Encoder out = new Encoder()) {

@@ -15,6 +15,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -45,15 +46,25 @@ import org.topograd.cli.Main;
  */
 class HostileSubmissionsTest {
     static final Path FIXTURES = Path.of("src/test/resources/hostile");
-    /** Attacks on the filesystem and the network: only ever run inside bubblewrap. */
+    /**
+     * Attacks on the filesystem and the network: only bubblewrap stops them (the README says what the
+     * plain sandbox leaves open), so without it they are skipped, and say so.
+     */
     static final Set<String> NEED_BWRAP = Set.of("read-secrets", "write-outside", "forge-summary", "network");
+    /**
+     * Processes that leave the worker's session: stopped by bubblewrap's pid namespace or by a cgroup;
+     * without either they outlive the worker (as the README says), so the attack is skipped.
+     */
+    static final Set<String> NEED_CONTAINMENT = Set.of("child-processes");
     static final String SECRET = "SECRET-TITLE-7b3f";
-    static final int PORT = 47231;
+    /** This run's own mark on everything an attack leaves, so that runs side by side never see each other's. */
+    static final String TOKEN = String.format("%09d", new SecureRandom().nextInt(1_000_000_000));
 
     @TempDir
     static Path root;
 
     static boolean bwrap;
+    static Optional<Cgroups> cgroups;
     static Path submissions;
     static Path reports;
     static Path alone;
@@ -66,28 +77,25 @@ class HostileSubmissionsTest {
     @BeforeAll
     static void gradeTheHostileClass() throws IOException {
         bwrap = BubblewrapLauncher.find(Optional.empty()).isPresent();
+        cgroups = Cgroups.detect();
+        listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        listener.configureBlocking(false);
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.writeString(outside.resolve("canary.txt"), "untouched");
         submissions = Files.createDirectories(root.resolve("class/submissions"));
-        Folders.copyTree(FIXTURES.resolve("base"), submissions.resolve("base"));
+        plant(submissions.resolve("base"), FIXTURES.resolve("base"));
         try (Stream<Path> attacks = Files.list(FIXTURES.resolve("attacks"))) {
             for (Path attack : attacks.sorted().toList()) {
                 String name = attack.getFileName().toString();
-                if (bwrap || !NEED_BWRAP.contains(name)) {
-                    ATTACKS.add(name);
-                    Folders.copyTree(FIXTURES.resolve("base"), submissions.resolve(name));
-                    Folders.copyTree(attack, submissions.resolve(name));
+                ATTACKS.add(name);
+                if (skipped(name) == null) {
+                    plant(submissions.resolve(name), FIXTURES.resolve("base"), attack);
                 }
             }
         }
         Path specs = root.resolve("class/specs");
         Folders.copyTree(FIXTURES.resolve("specs"), specs);
-        Files.writeString(Files.createDirectories(root.resolve("outside")).resolve("canary.txt"), "untouched");
-        before = snapshot(root.resolve("class"), root.resolve("outside"));
-        try {
-            listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", PORT));
-            listener.configureBlocking(false);
-        } catch (IOException e) {
-            listener = null; // the port is taken: the network check below is skipped
-        }
+        before = snapshot(root.resolve("class"), outside);
         reports = root.resolve("class/reports");
         StringWriter out = new StringWriter();
         status = Main.execute(new PrintWriter(out), new PrintWriter(out), "grade", "--specs", specs.toString(),
@@ -101,9 +109,49 @@ class HostileSubmissionsTest {
 
     @AfterAll
     static void closeListener() throws IOException {
-        if (listener != null) {
-            listener.close();
+        listener.close();
+    }
+
+    /**
+     * A submission made of the layers given, plus {@code h/Planted.java}: where this run keeps the
+     * course and the decoys, its listening port and its token, as an attacker who knows the
+     * instructor's layout would have them. Every search an attack makes is bounded to these, so
+     * it costs the same however much is installed on the machine.
+     */
+    private static void plant(Path submission, Path... layers) throws IOException {
+        for (Path layer : layers) {
+            Folders.copyTree(layer, submission);
         }
+        Files.writeString(submission.resolve("h/Planted.java"), String.join("\n",
+                "package h;",
+                "",
+                "/** Written by HostileSubmissionsTest for this run. */",
+                "final class Planted {",
+                "    static final String CLASS_ROOT = " + javaString(root.resolve("class").toAbsolutePath()) + ";",
+                "    static final String OUTSIDE = " + javaString(root.resolve("outside").toAbsolutePath()) + ";",
+                "    static final int PORT = " + ((InetSocketAddress) listener.getLocalAddress()).getPort() + ";",
+                "    static final String TOKEN = \"" + TOKEN + "\";",
+                "",
+                "    private Planted() {}",
+                "}",
+                ""));
+    }
+
+    private static String javaString(Path path) {
+        return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Why an attack cannot be tried here, or null when it can. */
+    static String skipped(String attack) {
+        if (NEED_BWRAP.contains(attack) && !bwrap) {
+            return attack + " needs bubblewrap (install the bubblewrap package): the plain sandbox leaves the"
+                    + " filesystem and the network open";
+        }
+        if (NEED_CONTAINMENT.contains(attack) && !bwrap && cgroups.isEmpty()) {
+            return attack + " needs bubblewrap or writable cgroups: without them a process that leaves its session"
+                    + " outlives the worker";
+        }
+        return null;
     }
 
     static List<String> attacks() {
@@ -114,7 +162,7 @@ class HostileSubmissionsTest {
     void theBatchCompletesAndGradesEverySubmission() throws IOException {
         assertEquals(0, status, output);
         List<String> students = records(reports.resolve("summary.csv")).stream().map(r -> r.get("student")).toList();
-        List<String> expected = new ArrayList<>(ATTACKS);
+        List<String> expected = new ArrayList<>(ATTACKS.stream().filter(a -> skipped(a) == null).toList());
         expected.add("base");
         assertEquals(expected.stream().sorted().toList(), students);
     }
@@ -130,8 +178,12 @@ class HostileSubmissionsTest {
     static final Map<String, String[]> EXPECTED = Map.ofEntries(
             Map.entry("loop-forever", new String[] {"not_run", "did not finish within 2 s of CPU time; stopped in"
                     + " Exp.forward()"}),
-            Map.entry("blocks-forever", new String[] {"not_run", "no answer within 7 s (is the code waiting forever, on"
-                    + " a thread or a lock?)"}),
+            Map.entry("blocks-forever", new String[] {"not_run", "no answer: the code used no CPU time for 3 s (is it"
+                    + " waiting forever, on a thread or a lock?)"}),
+            Map.entry("disable-watchdog", new String[] {"not_run", "did not finish within 2 s of CPU time; stopped in"
+                    + " the submission's code"}),
+            Map.entry("spin-in-background", new String[] {"not_run", "the code's threads used more than 8 s of CPU"
+                    + " time in all"}),
             Map.entry("exit-in-constructor", new String[] {"not_run", "the code called System.exit in new Exp(...) at"
                     + " node smoke_test_exp, at h.Exp.<init>(Exp.java:11)"}),
             Map.entry("halt-in-constructor", new String[] {"not_run", "the worker ended without a result (exit status"
@@ -154,6 +206,7 @@ class HostileSubmissionsTest {
     @ParameterizedTest
     @MethodSource("attacks")
     void eachAttackCostsExactlyTheChecksThatUseTheAttackedClass(String attack) throws IOException {
+        assumeTrue(skipped(attack) == null, () -> skipped(attack));
         Map<String, CSVRecord> base = rows("base");
         Map<String, CSVRecord> attacked = rows(attack);
         assertEquals(base.keySet(), attacked.keySet());
@@ -179,9 +232,10 @@ class HostileSubmissionsTest {
         after.keySet().removeIf(p -> p.startsWith(reports));
         Map<Path, String> expected = new TreeMap<>(before);
         assertEquals(expected, after);
-        assertFalse(Files.exists(Path.of("/tmp/topograd-pwned.txt")));
-        assertFalse(Files.exists(Path.of(System.getProperty("user.home"), "topograd-pwned.txt")));
-        assertFalse(Files.exists(root.resolve("topograd-pwned.txt")));
+        String pwned = "topograd-pwned-" + TOKEN + ".txt";
+        assertFalse(Files.exists(Path.of("/tmp", pwned)));
+        assertFalse(Files.exists(Path.of(System.getProperty("user.home"), pwned)));
+        assertFalse(Files.exists(root.resolve(pwned)));
         assertFalse(Files.readString(reports.resolve("summary.csv")).contains("9999"), "a forged summary row");
     }
 
@@ -196,13 +250,27 @@ class HostileSubmissionsTest {
         }
     }
 
+    /**
+     * Nothing this run started is still alive: no descendant of this JVM (a worker, a compiler, a
+     * student's child process), and, with cgroups, no group of this run's workers (a process that
+     * left its session with setsid is no descendant, but is still in its worker's group). Only this
+     * run's own processes are looked at, so a grade running beside the tests cannot fail them.
+     */
     @Test
-    void noProcessIsLeftBehind() {
-        List<String> left = ProcessHandle.allProcesses()
-                .map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains("4242.424") || c.contains("org.topograd.worker.WorkerMain"))
-                .toList();
+    void noProcessIsLeftBehind() throws IOException {
+        List<String> left;
+        try (Stream<ProcessHandle> descendants = ProcessHandle.current().descendants()) {
+            left = descendants.map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        }
         assertEquals(List.of(), left);
+        if (cgroups.isPresent()) {
+            String ours = "topograd-" + ProcessHandle.current().pid() + "-";
+            for (Path parent : cgroups.get().parents()) {
+                try (Stream<Path> groups = Files.list(parent)) {
+                    assertEquals(List.of(), groups.filter(g -> g.getFileName().toString().startsWith(ours)).toList());
+                }
+            }
+        }
     }
 
     @Test
@@ -218,7 +286,7 @@ class HostileSubmissionsTest {
 
     @Test
     void theNetworkIsUnreachable() throws IOException {
-        assumeTrue(bwrap && listener != null, "needs bubblewrap and the port " + PORT);
+        assumeTrue(bwrap, "needs bubblewrap: the plain sandbox leaves the network open");
         assertNull(listener.accept(), "a submission connected to the loopback listener");
         assertTrue(Files.readString(reports.resolve("logs/network.log")).contains("no network: "));
     }
