@@ -48,16 +48,33 @@ public final class SubmissionGrader {
         Path dir = setup.work().resolve(submission.id());
         try {
             Files.createDirectories(dir.resolve("scratch"));
-            return setup.compiler().compile(submission, dir.resolve("classes"));
+            return setup.compiler().compile(submission, dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + submission.id(), e);
+            throw new UncheckedIOException("cannot prepare " + submission.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The result of a submission whose grading failed in topograd itself (a bug, or the machine: a
+     * full disk): every check not run, and nothing final, so that the next {@code grade} tries again.
+     */
+    public SubmissionResult failed(Submission submission, Throwable failure) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        List<SubmissionResult.Note> notes = List.of(new SubmissionResult.Note("grader", true,
+                "topograd failed while grading this submission (" + failure + "): a bug in topograd or a problem"
+                        + " with the machine, not in the submission's code; the instructor's log has the details,"
+                        + " and the next grade tries again"));
+        return new SubmissionResult(submission.id(), SubmissionResult.Status.GRADER_ERROR,
+                allRows(new Outcome.NotRun("not graded: topograd failed while grading this submission")), notes, "",
+                new SubmissionResult.Timings(0, 0, 0, 0), setup.launcher().level(), trace.toString());
     }
 
     /** Grades a submission {@link #compile compiled} already. */
     public SubmissionResult grade(Submission submission, CompileResult compiled) {
         Path dir = setup.work().resolve(submission.id());
         List<SubmissionResult.Note> notes = new ArrayList<>();
+        compiled.notes().forEach(n -> notes.add(new SubmissionResult.Note("files", false, n)));
         compiled.diagnostics().forEach(d -> notes.add(new SubmissionResult.Note("compile", d.isError(), d.toString())));
         if (!compiled.ok()) {
             SubmissionResult.Status status = compiled.status() == CompileResult.Status.NO_SOURCES
@@ -72,7 +89,7 @@ public final class SubmissionGrader {
         }
         Discovery.Found found;
         try {
-            found = Discovery.choose(ClassScanner.scan(compiled.classes()), setup.usedOps());
+            found = Discovery.choose(ClassScanner.scan(compiled.classes(), setup.compiler().limits().classBytes()), setup.usedOps());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the classes of " + submission.id(), e);
         }
@@ -83,7 +100,7 @@ public final class SubmissionGrader {
                     new SubmissionResult.Timings(compiled.millis(), 0, 0, 0));
         }
         try (WorkerSession session = new WorkerSession(setup.launcher(), setup.runtime(), compiled.classes(),
-                setup.limits(), dir.resolve("scratch"))) {
+                setup.limits(), dir.resolve("scratch"), setup.maxReplyBytes())) {
             return new Run(submission, session, notes, compiled.millis()).grade(found);
         }
     }

@@ -11,9 +11,12 @@ package org.topograd.sandbox;
  *       disabled that watchdog);
  *   <li>the worker JVM as a whole, all threads together, used {@link Limits#processCpuMillis()}
  *       (student threads that compute in the background while the student thread waits);
- *   <li>the student thread used no CPU time at all for {@link Limits#stallMillis()}: it is blocked
- *       (waiting forever on a lock, a thread, a pipe). A thread that computes slowly because the
- *       machine is busy still gains CPU time, so it is never taken for blocked.
+ *   <li>for {@link Limits#stallMillis()}, the student thread gained no CPU time and waited for none,
+ *       and the rest of the JVM did no work to speak of: the code is blocked (waiting forever on a
+ *       lock, a thread, a pipe). Code that computes slowly on a busy machine gains CPU time or waits
+ *       for it, and code held at a safepoint while the JVM works for it (the garbage collector or
+ *       the VM thread walking a very deep stack) is held by threads that gain CPU time, so neither
+ *       is ever taken for blocked.
  * </ul>
  *
  * <p>Where /proc cannot be read (no clock), the old wall-clock rule stands in: no answer within
@@ -29,8 +32,11 @@ final class TaskTimer {
     private final long submissionDeadline;
     private final long studentStart;
     private final long processStart;
-    private long studentSeen;
+    /** The clock's readings when progress was last seen. */
     private long progressAt = begin;
+    private long studentSeen;
+    private long waitingSeen;
+    private long othersSeen;
 
     /** @param leftMillis what is left of the submission's wall-clock time */
     TaskTimer(WorkerClock clock, Limits limits, long leftMillis) {
@@ -40,7 +46,15 @@ final class TaskTimer {
         this.studentStart = clock == null ? 0 : clock.studentNanos();
         this.processStart = clock == null ? 0 : clock.processNanos();
         this.studentSeen = studentStart;
+        this.waitingSeen = clock == null ? 0 : clock.studentWaitingNanos();
+        this.othersSeen = processStart - studentStart;
     }
+
+    /**
+     * The rest of the JVM does "no work to speak of" below this share of a core: its periodic
+     * threads (the watchdog polls the clock a few hundred times a second) stay far below it.
+     */
+    static final double IDLE_SHARE = 0.05;
 
     /** How long to wait for the worker before looking at the clock again. */
     long sliceMillis() {
@@ -59,19 +73,23 @@ final class TaskTimer {
                     : null;
         }
         long student = clock.studentNanos();
-        if (student > studentSeen) {
-            studentSeen = student;
-            progressAt = now;
-        }
-        long studentUsed = millis(studentSeen - studentStart);
+        long waiting = clock.studentWaitingNanos();
+        long process = clock.processNanos();
+        long studentUsed = millis(Math.max(student, studentSeen) - studentStart);
         if (studentUsed > limits.taskCpuMillis() + limits.watchdogMarginMillis()) {
             return new TaskOutcome.CpuTimeout(studentUsed, "", java.util.List.of());
         }
-        long process = clock.processNanos();
         if (process >= 0 && millis(process - processStart) > limits.processCpuMillis()) {
             return new TaskOutcome.ThreadsOverCpu(millis(process - processStart));
         }
-        if (millis(now - progressAt) >= limits.stallMillis()) {
+        long others = process - Math.max(student, 0);
+        if (student > studentSeen || waiting > waitingSeen
+                || others - othersSeen > IDLE_SHARE * (now - progressAt)) {
+            progressAt = now;
+            studentSeen = Math.max(student, studentSeen);
+            waitingSeen = Math.max(waiting, waitingSeen);
+            othersSeen = others;
+        } else if (millis(now - progressAt) >= limits.stallMillis()) {
             return new TaskOutcome.Stalled(limits.stallMillis());
         }
         return null;

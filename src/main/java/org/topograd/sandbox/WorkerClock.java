@@ -64,6 +64,15 @@ final class WorkerClock {
         return ThreadCpu.readNanos(thread);
     }
 
+    /**
+     * How long the student thread has waited for a CPU while it could run, in nanoseconds: it grows
+     * when a busy machine holds back code that computes, never when the code is blocked. -1 where the
+     * kernel does not say.
+     */
+    long studentWaitingNanos() {
+        return ThreadCpu.readWaitingNanos(thread);
+    }
+
     /** CPU time of the whole worker JVM, all its threads; -1 once it cannot be read. */
     long processNanos() {
         return ThreadCpu.statNanos(process);

@@ -168,7 +168,7 @@ public final class Messages {
 
     public static Ready decodeReady(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
-        return new Ready(in.readLong(), in.readLong());
+        return whole(in, new Ready(in.readLong(), in.readLong()));
     }
 
     public static byte[] encode(Bind b) {
@@ -188,7 +188,7 @@ public final class Messages {
     public static Bind decodeBind(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
         List<String> classes = readStrings(in);
-        int n = count(in);
+        int n = count(in, 4, false);
         List<Integer> arities = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             arities.add(in.readInt());
@@ -211,12 +211,12 @@ public final class Messages {
 
     public static Bound decodeBound(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
-        int n = count(in);
+        int n = count(in, 1, false);
         List<String> problems = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             problems.add(readNullable(in));
         }
-        return new Bound(problems, readNullable(in));
+        return whole(in, new Bound(problems, readNullable(in)));
     }
 
     public static byte[] encode(GraphMessage g) {
@@ -274,7 +274,11 @@ public final class Messages {
 
     public static Task decodeTask(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
-        TaskKind kind = TaskKind.values()[in.readInt()];
+        int ordinal = in.readInt();
+        if (ordinal < 0 || ordinal >= TaskKind.values().length) {
+            throw new IOException("no task kind " + ordinal);
+        }
+        TaskKind kind = TaskKind.values()[ordinal];
         int graph = in.readInt();
         double[] inputs = readDoubles(in);
         int[] order = readInts(in);
@@ -282,7 +286,7 @@ public final class Messages {
         double[] partials = readDoubles(in);
         double[][] points = null;
         if (in.readBoolean()) {
-            points = new double[count(in)][];
+            points = new double[count(in, 4, false)][];
             for (int i = 0; i < points.length; i++) {
                 points[i] = readDoubles(in);
             }
@@ -312,7 +316,8 @@ public final class Messages {
     public static Result decodeResult(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
         Failure failure = in.readBoolean() ? new Failure(in.readUTF(), in.readUTF(), readStrings(in)) : null;
-        return new Result(failure, readDoubles(in), readDoubles(in), readInts(in), readInts(in), readLong(in));
+        return whole(in, new Result(failure, readDoubles(in), readDoubles(in), readInts(in), readInts(in),
+                readLong(in)));
     }
 
     public static byte[] encode(Timeout t) {
@@ -336,12 +341,13 @@ public final class Messages {
     }
 
     public static double[] decodeValues(byte[] payload) throws IOException {
-        return readDoubles(in(payload));
+        DataInputStream in = in(payload);
+        return whole(in, readDoubles(in));
     }
 
     public static Timeout decodeTimeout(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
-        return new Timeout(in.readLong(), readLong(in), readStrings(in));
+        return whole(in, new Timeout(in.readLong(), readLong(in), readStrings(in)));
     }
 
     public static byte[] encode(Exit exit) {
@@ -356,7 +362,7 @@ public final class Messages {
 
     public static Exit decodeExit(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
-        return new Exit(readLong(in), readStrings(in));
+        return whole(in, new Exit(readLong(in), readStrings(in)));
     }
 
     // ---- primitives ----------------------------------------------------------------------------
@@ -389,12 +395,28 @@ public final class Messages {
         return new DataInputStream(new ByteArrayInputStream(payload));
     }
 
-    private static int count(DataInputStream in) throws IOException {
+    /**
+     * A count of elements of at least {@code elementBytes} each, checked against what is left of the
+     * payload before anything is allocated: the worker's frames are hostile input, and a count it
+     * claims must never make the parent allocate more than the frame itself holds.
+     */
+    private static int count(DataInputStream in, int elementBytes, boolean nullable) throws IOException {
         int n = in.readInt();
-        if (n < -1 || n > Frames.MAX_PAYLOAD / 4) {
-            throw new IOException("corrupt count " + n);
+        if (n == -1 && nullable) {
+            return n;
+        }
+        if (n < 0 || (long) n * elementBytes > in.available()) {
+            throw new IOException("a count of " + n + " does not fit the " + in.available() + " bytes left");
         }
         return n;
+    }
+
+    /** A message must be read to its last byte: anything after it means the frame is not what it claims. */
+    private static <T> T whole(DataInputStream in, T message) throws IOException {
+        if (in.available() != 0) {
+            throw new IOException(in.available() + " bytes after the end of the message");
+        }
+        return message;
     }
 
     private static void writeNullable(DataOutputStream out, String s) throws IOException {
@@ -416,7 +438,7 @@ public final class Messages {
     }
 
     private static String readLong(DataInputStream in) throws IOException {
-        byte[] utf8 = new byte[count(in)];
+        byte[] utf8 = new byte[count(in, 1, false)];
         in.readFully(utf8);
         return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -429,7 +451,7 @@ public final class Messages {
     }
 
     private static List<String> readStrings(DataInputStream in) throws IOException {
-        int n = count(in);
+        int n = count(in, 4, false);
         List<String> strings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             strings.add(readLong(in));
@@ -448,7 +470,7 @@ public final class Messages {
     }
 
     private static int[] readInts(DataInputStream in) throws IOException {
-        int n = count(in);
+        int n = count(in, 4, true);
         if (n < 0) {
             return null;
         }
@@ -469,7 +491,7 @@ public final class Messages {
     }
 
     private static double[] readDoubles(DataInputStream in) throws IOException {
-        int n = count(in);
+        int n = count(in, 8, true);
         if (n < 0) {
             return null;
         }

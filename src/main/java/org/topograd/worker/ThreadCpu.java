@@ -63,6 +63,19 @@ public final class ThreadCpu {
     }
 
     /**
+     * How long the thread whose /proc folder is {@code dir} has waited for a CPU while runnable
+     * (schedstat's second field), in nanoseconds; -1 where the kernel does not say.
+     */
+    public static long readWaitingNanos(Path dir) {
+        try {
+            String[] fields = Files.readString(dir.resolve("schedstat")).strip().split(" ");
+            return Long.parseLong(fields[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
      * utime + stime from {@code dir/stat} (fields 14 and 15, counted after the command name, which
      * may hold spaces), in 10 ms ticks: for a process folder, the sum over all its threads, those
      * that have ended included. -1 when it cannot be read.

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -50,12 +51,15 @@ class HostileSubmissionsTest {
      * Attacks on the filesystem and the network: only bubblewrap stops them (the README says what the
      * plain sandbox leaves open), so without it they are skipped, and say so.
      */
-    static final Set<String> NEED_BWRAP = Set.of("read-secrets", "write-outside", "forge-summary", "network");
+    static final Set<String> NEED_BWRAP = Set.of("read-secrets", "write-outside", "forge-summary", "network",
+            "fill-dev-shm");
     /**
      * Processes that leave the worker's session: stopped by bubblewrap's pid namespace or by a cgroup;
      * without either they outlive the worker (as the README says), so the attack is skipped.
      */
-    static final Set<String> NEED_CONTAINMENT = Set.of("child-processes");
+    static final Set<String> NEED_CONTAINMENT = Set.of("child-processes", "fork-bomb");
+    /** The bundled submissions, graded in the same batch: none attacks, so each must score as if graded alone. */
+    static final Path BUNDLED = Path.of("submissions");
     static final String SECRET = "SECRET-TITLE-7b3f";
     /** This run's own mark on everything an attack leaves, so that runs side by side never see each other's. */
     static final String TOKEN = String.format("%09d", new SecureRandom().nextInt(1_000_000_000));
@@ -72,7 +76,13 @@ class HostileSubmissionsTest {
     static int status;
     static Map<Path, String> before;
     static ServerSocketChannel listener;
+    static Path work;
+    static double seconds;
+    static Map<String, String> first;
+    static int secondStatus;
+    static String secondOutput;
     static final List<String> ATTACKS = new ArrayList<>();
+    static final List<String> HONEST = new ArrayList<>();
 
     @BeforeAll
     static void gradeTheHostileClass() throws IOException {
@@ -96,16 +106,39 @@ class HostileSubmissionsTest {
         }
         Path specs = root.resolve("class/specs");
         Folders.copyTree(FIXTURES.resolve("specs"), specs);
+        GeneratedAttacks.plant(submissions, specs);
+        try (Stream<Path> bundled = Files.list(BUNDLED)) {
+            for (Path honest : bundled.filter(Files::isDirectory).sorted().toList()) {
+                HONEST.add("bundled-" + honest.getFileName());
+                Folders.copyTree(honest, submissions.resolve("bundled-" + honest.getFileName()));
+            }
+        }
         before = snapshot(root.resolve("class"), outside);
         reports = root.resolve("class/reports");
-        StringWriter out = new StringWriter();
-        status = Main.execute(new PrintWriter(out), new PrintWriter(out), "grade", "--specs", specs.toString(),
-                "--submissions", submissions.toString(), "--reports", reports.toString(), "-j", "2");
-        output = out.toString();
-        alone = root.resolve("alone");
-        Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "grade", "--specs",
-                specs.toString(), "--submissions", submissions.toString(), "--reports", alone.toString(), "--only",
-                "base");
+        work = Files.createDirectories(root.resolve("work"));
+        System.setProperty("topograd.work", work.toString());
+        try {
+            long begin = System.nanoTime();
+            StringWriter out = new StringWriter();
+            status = Main.execute(new PrintWriter(out), new PrintWriter(out), "grade", "--specs", specs.toString(),
+                    "--submissions", submissions.toString(), "--reports", reports.toString(), "-j", "2");
+            output = out.toString();
+            seconds = (System.nanoTime() - begin) / 1e9;
+            first = reportFiles(reports);
+            StringWriter again = new StringWriter();
+            secondStatus = Main.execute(new PrintWriter(again), new PrintWriter(again), "grade", "--specs",
+                    specs.toString(), "--submissions", submissions.toString(), "--reports", reports.toString(), "-j",
+                    "2");
+            secondOutput = again.toString();
+            alone = root.resolve("alone");
+            List<String> only = new ArrayList<>(List.of("grade", "--specs", specs.toString(), "--submissions",
+                    submissions.toString(), "--reports", alone.toString(), "-j", "2", "--only", "base"));
+            only.addAll(HONEST);
+            Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                    only.toArray(String[]::new));
+        } finally {
+            System.clearProperty("topograd.work");
+        }
     }
 
     @AfterAll
@@ -164,15 +197,128 @@ class HostileSubmissionsTest {
         assertEquals(0, status, output);
         List<String> students = records(reports.resolve("summary.csv")).stream().map(r -> r.get("student")).toList();
         List<String> expected = new ArrayList<>(ATTACKS.stream().filter(a -> skipped(a) == null).toList());
+        expected.addAll(GeneratedAttacks.planted());
+        expected.addAll(HONEST);
         expected.add("base");
         assertEquals(expected.stream().sorted().toList(), students);
+        for (CSVRecord row : records(reports.resolve("summary.csv"))) {
+            assertFalse(row.get("status").equals("grader_error"), row.get("student") + ": " + row.get("status"));
+        }
+    }
+
+    /**
+     * Within the sum of its limits: every submission's wall-clock limit and its compile's, as if none
+     * had run beside another. (A batch that waits without limit would hang here instead.)
+     */
+    @Test
+    void theBatchFinishesWithinTheSumOfItsLimits() throws IOException {
+        int n = records(reports.resolve("summary.csv")).size();
+        double limits = n * (60 + 5 * 5 + 30); // submission_seconds, and a compile's wall-clock backstop
+        assertTrue(seconds < limits, seconds + " s for " + n + " submissions, whose limits add up to " + limits + " s");
     }
 
     @Test
-    void theCorrectSubmissionScoresExactlyAsWithoutTheAttackers() throws IOException {
-        assertEquals(Files.readString(alone.resolve("scorecards/base.csv")),
-                Files.readString(reports.resolve("scorecards/base.csv")));
+    void everyHonestStudentScoresExactlyAsWithoutTheAttackers() throws IOException {
+        List<String> honest = new ArrayList<>(HONEST);
+        honest.add("base");
+        for (String student : honest) {
+            assertEquals(Files.readString(alone.resolve("scorecards/" + student + ".csv")),
+                    Files.readString(reports.resolve("scorecards/" + student + ".csv")), student);
+        }
         assertTrue(records(reports.resolve("scorecards/base.csv")).stream().allMatch(r -> r.get("status").equals("pass")));
+    }
+
+    @Test
+    void noAttackEarnsMoreThanItsHonestPart() throws IOException {
+        Map<String, CSVRecord> base = rows("base");
+        for (CSVRecord student : records(reports.resolve("summary.csv"))) {
+            String id = student.get("student");
+            if (id.equals("base") || HONEST.contains(id)) {
+                continue;
+            }
+            for (Map.Entry<String, CSVRecord> row : rows(id).entrySet()) {
+                assertTrue(new java.math.BigDecimal(row.getValue().get("score")).compareTo(
+                        new java.math.BigDecimal(base.get(row.getKey()).get("score"))) <= 0, id + " " + row.getKey());
+            }
+        }
+    }
+
+    /** The first grade wrote reports from scratch; the second, without --force, must write the same bytes. */
+    @Test
+    void aSecondGradeWithoutForceReproducesTheReports() throws IOException {
+        assertEquals(0, secondStatus, secondOutput);
+        Map<String, String> second = reportFiles(reports);
+        assertEquals(first.keySet(), second.keySet());
+        for (String file : first.keySet()) {
+            assertEquals(first.get(file), second.get(file), file);
+        }
+        if (bwrap) {
+            assertTrue(secondOutput.contains("unchanged since their scorecards were written; skipped"), secondOutput);
+        } else {
+            assertTrue(secondOutput.contains("plain sandbox: every submission is graded again"), secondOutput);
+        }
+    }
+
+    @Test
+    void noWorkFolderIsLeft() throws IOException {
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void noControlCharacterReachesAnyReportOrTheTerminal() throws IOException {
+        try (Stream<Path> files = Files.walk(reports)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file);
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    assertFalse(c < 0x20 && c != '\n' && c != '\t' || c >= 0x7F && c <= 0x9F || c == 0x202E,
+                            file + " holds U+" + Integer.toHexString(c) + " at " + i);
+                }
+            }
+        }
+        assertFalse(output.contains("\u001b]0;pwned"), "a terminal-title sequence reached the terminal");
+        String card = Files.readString(reports.resolve("scorecards/control-characters.csv"));
+        assertTrue(card.contains("thrown \\x00\\x07\\x1B]0;pwned\\x07\\x1B[2J\\u202Eevil\\x9B"), card);
+    }
+
+    /** What each generated attack that replaces the whole submission must come to: its status and a note. */
+    static final Map<String, String[]> WHOLE = Map.of(
+            "jar-not-zip", new String[] {"compile_error", "solution.jar holds no class files"},
+            "jar-bomb", new String[] {"compile_error", "bomb.jar unpacks to more than the 20480 KB of classes allowed"},
+            "javac-bomb", new String[] {"compile_error", "the code compiles to more than the 200 class files allowed"},
+            "slow-compile", new String[] {"compile_error", "compiling used more than 5 s of CPU time and was stopped"},
+            "links-to-other", new String[] {"no_sources", "is a symbolic link, so it was left out"});
+
+    @ParameterizedTest
+    @MethodSource("whole")
+    void anAttackOnTheFilesCostsItsWholeSubmission(String attack) throws IOException {
+        CSVRecord summary = records(reports.resolve("summary.csv")).stream()
+                .filter(r -> r.get("student").equals(attack)).findFirst().orElseThrow();
+        assertEquals(WHOLE.get(attack)[0], summary.get("status"));
+        assertEquals("0", summary.get("score"));
+        assertTrue(Files.readString(reports.resolve("scorecards/" + attack + ".csv")).contains(WHOLE.get(attack)[1]),
+                attack);
+    }
+
+    static List<String> whole() {
+        return WHOLE.keySet().stream().sorted().toList();
+    }
+
+    /** Generated attacks that add a file to a correct solution: the file is left out with a note, nothing else changes. */
+    @ParameterizedTest
+    @MethodSource("besideASolution")
+    void aFileThatIsNotARegularOneIsLeftOutWithANote(String attack) throws IOException {
+        assumeTrue(GeneratedAttacks.planted().contains(attack), attack + " could not be made here (no mkfifo)");
+        assertEquals(rows("base").values().stream().map(CSVRecord::toMap).toList(),
+                rows(attack).values().stream().map(CSVRecord::toMap).toList(), attack);
+        String note = GeneratedAttacks.BESIDE.get(attack);
+        assertTrue(Files.readString(reports.resolve("scorecards/" + attack + ".csv")).contains(note), attack);
+    }
+
+    static List<String> besideASolution() {
+        return GeneratedAttacks.BESIDE.keySet().stream().sorted().toList();
     }
 
     /** What each attack must cost: the status and words of every check that uses the attacked class. */
@@ -196,6 +342,9 @@ class HostileSubmissionsTest {
                     + " java.lang.StackOverflowError, at h.Exp.forward(Exp.java:"}),
             Map.entry("static-initializer-throws", new String[] {"error", "static initialiser fails"}),
             Map.entry("forge-channel", new String[] {"not_run", "the worker's result channel was corrupted"}),
+            Map.entry("forge-empty-result", new String[] {"not_run", "the worker's result channel was corrupted (the"
+                    + " worker's answer does not fit the task: values for 0 nodes or points where 3 were expected)"}),
+            Map.entry("control-characters", new String[] {"error", "threw java.lang.IllegalStateException: thrown"}),
             Map.entry("nan-result", new String[] {"fail", " nan"}),
             Map.entry("infinite-result", new String[] {"fail", " inf"}),
             Map.entry("order-null", new String[] {"fail", "topologicalOrder returned null instead of a list of nodes"}),
@@ -203,6 +352,17 @@ class HostileSubmissionsTest {
                     + " exactly once"}),
             Map.entry("order-foreign", new String[] {"fail", "that are not in the graph reachable from the output"}),
             Map.entry("order-wrong", new String[] {"fail", "before its input"}));
+
+    /**
+     * Attacks whose cost reaches beyond their own class, by their nature: one that stops the worker
+     * from reading costs whatever that worker was to do next, and a thread that floods the channel
+     * corrupts whatever answer the worker gives while it runs (which one depends on how the
+     * student's two threads interleave). For them the scorecard must say what happened (and, as for
+     * every attack, earn no more than the honest part).
+     */
+    static final Map<String, String> SPILLS_OVER = Map.of(
+            "forge-and-block", "the worker stopped reading requests",
+            "flood-frames", "the worker's result channel was corrupted");
 
     @ParameterizedTest
     @MethodSource("attacks")
@@ -213,6 +373,10 @@ class HostileSubmissionsTest {
         assertEquals(base.keySet(), attacked.keySet());
         boolean onTraversal = attack.startsWith("order-");
         String[] expected = EXPECTED.get(attack);
+        if (SPILLS_OVER.containsKey(attack)) {
+            String card = Files.readString(reports.resolve("scorecards/" + attack + ".csv"));
+            assertTrue(card.contains(SPILLS_OVER.get(attack)), attack + ":\n" + card);
+        }
         for (String key : base.keySet()) {
             CSVRecord row = attacked.get(key);
             boolean hit = onTraversal ? row.get("check").equals("traversal")
@@ -221,7 +385,7 @@ class HostileSubmissionsTest {
                 assertEquals(expected[0], row.get("status"), attack + " " + key + ": " + row.get("message"));
                 assertTrue(row.get("message").contains(expected[1]), attack + " " + key + ": " + row.get("message"));
                 assertEquals("0", row.get("score"), key);
-            } else {
+            } else if (!SPILLS_OVER.containsKey(attack)) {
                 assertEquals(base.get(key).toMap(), row.toMap(), attack + " " + key);
             }
         }
@@ -314,6 +478,20 @@ class HostileSubmissionsTest {
         }
     }
 
+    /** Every report file but the logs (which hold timings), by its path in the folder. */
+    private static Map<String, String> reportFiles(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String name = folder.relativize(file).toString();
+                if (!name.startsWith("logs/")) {
+                    files.put(name, Files.readString(file));
+                }
+            }
+        }
+        return files;
+    }
+
     private static Set<Path> union(Set<Path> a, Set<Path> b) {
         Set<Path> all = new java.util.HashSet<>(a);
         all.addAll(b);
@@ -343,8 +521,9 @@ class HostileSubmissionsTest {
         Map<Path, String> hashes = new TreeMap<>();
         for (Path r : roots) {
             try (Stream<Path> walk = Files.walk(r)) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                    hashes.put(p, sha256(Files.readAllBytes(p)));
+                for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    hashes.put(p, Files.size(p) > 1 << 24 ? "size " + Files.size(p) + " modified "
+                            + Files.getLastModifiedTime(p) : sha256(Files.readAllBytes(p)));
                 }
             }
         }
