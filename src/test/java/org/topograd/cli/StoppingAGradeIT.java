@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topograd.Folders;
+import org.topograd.ReportFiles;
 import org.topograd.kit.ChildProcess;
 
 /**
@@ -52,7 +52,7 @@ class StoppingAGradeIT {
         Path reports = root.resolve("whole");
         ChildProcess.Result done = grade(reports, root.resolve("work-whole")).waitFor();
         assertEquals(0, done.status(), done.out() + done.err());
-        whole = reports(reports);
+        whole = ReportFiles.withoutLogs(reports);
     }
 
     @Test
@@ -66,7 +66,7 @@ class StoppingAGradeIT {
         assertTrue(stopped.status() != 0, "stopped halfway, it cannot have finished: " + stopped.out());
         assertEquals(List.of(), list(work), "the run's work folder is removed");
 
-        Map<String, String> now = reports(reports);
+        Map<String, String> now = ReportFiles.withoutLogs(reports);
         List<String> finished = new ArrayList<>();
         for (String student : List.of("a-first", "b-blocks", "c-third", "d-fourth")) { // the order graded in
             String key = key(reports, student);
@@ -85,7 +85,7 @@ class StoppingAGradeIT {
 
         ChildProcess.Result again = grade(reports, work).waitFor();
         assertEquals(0, again.status(), again.out() + again.err());
-        assertEquals(whole, reports(reports), "the next grade finishes the pending students");
+        assertEquals(whole, ReportFiles.withoutLogs(reports), "the next grade finishes the pending students");
         assertEquals(List.of(), list(work));
     }
 
@@ -103,7 +103,7 @@ class StoppingAGradeIT {
         ChildProcess.Result again = grade(reports, work).waitFor();
         assertEquals(0, again.status(), again.out() + again.err());
         assertEquals(List.of(), list(work), "the next run removed the folder of the run that is gone");
-        assertEquals(whole, reports(reports));
+        assertEquals(whole, ReportFiles.withoutLogs(reports));
     }
 
     /** {@code grade} of the class into {@code reports}, one submission at a time, in a child JVM. */
@@ -153,17 +153,4 @@ class StoppingAGradeIT {
         }
     }
 
-    /** Every report but the logs (timings), by path. */
-    private static Map<String, String> reports(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String name = folder.relativize(file).toString();
-                if (!name.startsWith("logs/")) {
-                    files.put(name, Files.readString(file));
-                }
-            }
-        }
-        return files;
-    }
 }

@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topograd.ReportFiles;
 import org.topograd.kit.ChildProcess;
 
 /**
@@ -85,7 +83,7 @@ class VerdictsDoNotDependOnLoadIT {
             ChildProcess.Result result = ChildProcess.javaJar(ChildProcess.JAR, Path.of("."), "grade", "--reports",
                     reports.toAbsolutePath().toString());
             assertEquals(0, result.status(), result.out() + result.err());
-            return reports(reports);
+            return ReportFiles.withoutLogs(reports);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -99,20 +97,7 @@ class VerdictsDoNotDependOnLoadIT {
         StringWriter out = new StringWriter();
         int status = Main.execute(new PrintWriter(out), new PrintWriter(out), "grade", "--reports", reports.toString());
         assertEquals(0, status, out.toString());
-        return reports(reports);
+        return ReportFiles.withoutLogs(reports);
     }
 
-    /** Every report file but the logs, by its path in the folder. */
-    private static Map<String, String> reports(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String name = folder.relativize(file).toString();
-                if (!name.startsWith("logs/")) {
-                    files.put(name, Files.readString(file));
-                }
-            }
-        }
-        return files;
-    }
 }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.topograd.Folders;
+import org.topograd.ReportFiles;
 import org.topograd.cli.Main;
 
 /**
@@ -124,7 +125,7 @@ class HostileSubmissionsTest {
                     "--submissions", submissions.toString(), "--reports", reports.toString(), "-j", "2");
             output = out.toString();
             seconds = (System.nanoTime() - begin) / 1e9;
-            first = reportFiles(reports);
+            first = ReportFiles.withoutLogs(reports);
             StringWriter again = new StringWriter();
             secondStatus = Main.execute(new PrintWriter(again), new PrintWriter(again), "grade", "--specs",
                     specs.toString(), "--submissions", submissions.toString(), "--reports", reports.toString(), "-j",
@@ -247,7 +248,7 @@ class HostileSubmissionsTest {
     @Test
     void aSecondGradeWithoutForceReproducesTheReports() throws IOException {
         assertEquals(0, secondStatus, secondOutput);
-        Map<String, String> second = reportFiles(reports);
+        Map<String, String> second = ReportFiles.withoutLogs(reports);
         assertEquals(first.keySet(), second.keySet());
         for (String file : first.keySet()) {
             assertEquals(first.get(file), second.get(file), file);
@@ -478,19 +479,6 @@ class HostileSubmissionsTest {
         }
     }
 
-    /** Every report file but the logs (which hold timings), by its path in the folder. */
-    private static Map<String, String> reportFiles(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String name = folder.relativize(file).toString();
-                if (!name.startsWith("logs/")) {
-                    files.put(name, Files.readString(file));
-                }
-            }
-        }
-        return files;
-    }
 
     private static Set<Path> union(Set<Path> a, Set<Path> b) {
         Set<Path> all = new java.util.HashSet<>(a);
