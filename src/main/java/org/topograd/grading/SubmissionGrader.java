@@ -223,7 +223,9 @@ public final class SubmissionGrader {
         /**
          * Every op once on a tiny graph, before any spec: a class that crashes the worker or hangs is
          * then blocked for the rest, at the cost of one timeout rather than one per input point. All
-         * ops are tried in one task first; only when that fails is each tried alone, to find which.
+         * ops are tried in one task first. When that is stopped in a node's code (a CPU timeout, an
+         * exit), the node's op is blocked and the others are tried together again; when it fails
+         * otherwise, each op is tried alone, to find which.
          */
         private void smokeTest(Discovery.Found found) {
             List<Op> ops = new ArrayList<>();
@@ -232,20 +234,41 @@ public final class SubmissionGrader {
                     ops.add(op);
                 }
             }
-            if (ops.isEmpty() || smoke(ops, SMOKE_GRAPH) instanceof TaskOutcome.Completed done
-                    && done.result().failure() == null) {
-                return;
+            int id = SMOKE_GRAPH;
+            while (!ops.isEmpty()) {
+                Graph graph = smokeGraph(ops);
+                TaskOutcome outcome = smoke(ops, id--);
+                if (outcome instanceof TaskOutcome.Completed done && done.result().failure() == null) {
+                    return;
+                }
+                Op culprit = stopsEverything(outcome) ? blame.op(graph, stoppedAt(outcome)) : null;
+                if (culprit == null || !ops.contains(culprit)) {
+                    break;
+                }
+                blockAtSmoke(found, culprit, describe(outcome, graph));
+                ops.remove(culprit);
             }
             for (Op op : ops) {
                 Graph graph = smokeGraph(List.of(op));
-                TaskOutcome outcome = smoke(List.of(op), SMOKE_GRAPH - 1 - Op.operations().indexOf(op));
+                TaskOutcome outcome = smoke(List.of(op), SMOKE_GRAPH - 100 - Op.operations().indexOf(op));
                 if (stopsEverything(outcome)) {
-                    String why = describe(outcome, graph);
-                    blocked.op(op, "not run: " + Discovery.simpleName(found.ops().get(op)) + " stopped the worker when first"
-                            + " tried: " + why);
-                    notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
+                    blockAtSmoke(found, op, describe(outcome, graph));
                 }
             }
+        }
+
+        private void blockAtSmoke(Discovery.Found found, Op op, String why) {
+            blocked.op(op, "not run: " + Discovery.simpleName(found.ops().get(op)) + " stopped the worker when first"
+                    + " tried: " + why);
+            notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
+        }
+
+        /** Where a task was stopped in the student's code, as the worker said; "" when it cannot tell. */
+        private static String stoppedAt(TaskOutcome outcome) {
+            if (outcome instanceof TaskOutcome.CpuTimeout t) {
+                return t.where();
+            }
+            return outcome instanceof TaskOutcome.Exited e ? e.where() : "";
         }
 
         /** Forward and backward of each op on inputs 0.5 and 0.75, every node run in id order. */
