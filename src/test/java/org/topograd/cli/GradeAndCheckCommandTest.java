@@ -63,6 +63,34 @@ class GradeAndCheckCommandTest {
         assertTrue(summary.get(1).startsWith("correct,5,5,100,ok,,5,"), summary.get(1));
     }
 
+    /**
+     * An input and a graph entry that the output does not use: their gradients are 0, which a
+     * correct submission gives and the numerical check confirms, so it gets full marks.
+     */
+    @Test
+    void aCorrectSubmissionGetsFullMarksOnASpecWithAnUnusedInput() throws IOException {
+        Path specs = Files.createDirectories(dir.resolve("specs"));
+        Files.writeString(specs.resolve("unused.yaml"), """
+                title: An input the output does not use
+                inputs: {a: 1.5, c: 2}
+                graph:
+                  k: 2.5
+                  u: c * 3
+                  y: a * a
+                output: y
+                cases:
+                  - inputs: {a: -0.5, c: 7}
+                """);
+        Path reports = dir.resolve("reports");
+        Run run = run("grade", "--specs", specs.toString(), "--reports", reports.toString(), "--only", "correct");
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        List<String> summary = Files.readAllLines(reports.resolve("summary.csv"));
+        assertTrue(summary.get(1).startsWith("correct,1,1,100,ok,,1,"), summary.get(1));
+        String card = Files.readString(reports.resolve("scorecards/correct.csv"));
+        assertFalse(card.contains("nan"), card);
+        assertTrue(card.contains("unused,main,numerical,0.05,0.05,pass,"), card);
+    }
+
     @Test
     void anInvalidAssignmentFileStopsGradingBeforeAnythingIsScored() throws IOException {
         Path specs = specs("sum-product.yaml");
