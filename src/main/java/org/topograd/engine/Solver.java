@@ -20,8 +20,10 @@ import org.topograd.spec.Spec;
  *
  * <p>Three kinds of trouble are reported ({@link Finding.Kind}): a wrong expectation, a value or
  * gradient that is not finite (the spec is ill-posed at that point), and finite differences that
- * disagree with the reference (a singularity, or a bug in topograd). Kinks are skipped, never
- * reported: a derivative that does not exist cannot be wrong.
+ * disagree with the reference. The reference's rules are proven to a few ulps at every magnitude,
+ * so the last means that finite differences cannot follow the output at that point, and the
+ * numerical check would fail correct students there: the point is not graded reliably. Kinks are
+ * skipped, never reported: a derivative that does not exist cannot be wrong.
  */
 public final class Solver {
     /** Points with more inputs than this are described by their first few inputs only. */
@@ -122,10 +124,11 @@ public final class Solver {
                 : "the gradient along a random direction";
         return new Finding(Finding.Kind.NUMERICAL_MISMATCH, new Problem(point.at(),
                 what + " at " + describe(graph, point) + " is " + NumberText.format(check.analytic())
-                        + " by the reference engine but " + NumberText.format(check.numeric())
-                        + " by finite differences (allowed difference " + String.format(java.util.Locale.ROOT, "%.1e",
-                                check.bound()) + "): the point may sit at or near a singularity (move it), or this"
-                        + " is a bug in topograd (please report it)"));
+                        + " by the reference engine, but finite differences with a step of " + rough(check.step())
+                        + " give " + NumberText.format(check.numeric()) + " (allowed difference " + rough(check.bound())
+                        + "): the output changes too much within that step for finite differences to follow it"
+                        + " here, so the numerical check would fail correct submissions at this point; choose a"
+                        + " point where the inputs are smaller or the graph less steep"));
     }
 
     private static Finding wrongExpectation(Graph graph, Case point, Verdict v, List<NumericalGradient.Check> numeric) {
@@ -145,6 +148,10 @@ public final class Solver {
                 subject + of + " is " + NumberText.format(claim.number()) + ", but the reference engine computes "
                         + NumberText.format(v.computed()) + numerically
                         + "; correct the number, or let topograd solve --write fill it in"));
+    }
+
+    private static String rough(double x) {
+        return String.format(java.util.Locale.ROOT, "%.1e", x);
     }
 
     /** Why a numerical check was skipped, in a few words. */
