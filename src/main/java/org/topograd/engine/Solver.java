@@ -76,7 +76,7 @@ public final class Solver {
             Expected expected = point.expected().get();
             expected.value().ifPresent(claim -> verdicts.add(judge(spec, claim, values[graph.output()])));
             for (Claim claim : expected.grads()) {
-                int k = graph.inputNames().indexOf(claim.subject());
+                int k = graph.inputIndex(claim.subject());
                 verdicts.add(judge(spec, claim, grads[graph.inputNode(k)]));
             }
         }
@@ -138,7 +138,7 @@ public final class Solver {
         String of = point.kind() == Case.Kind.MAIN ? "" : " of " + point.name();
         String numerically = "";
         if (!isValue) {
-            int k = graph.inputNames().indexOf(claim.subject());
+            int k = graph.inputIndex(claim.subject());
             numerically = numeric.stream().filter(c -> c.input() == k).findFirst()
                     .map(c -> c.skipped() ? " (numerically undefined: " + skipReason(c) + ")"
                             : " (numerically " + NumberText.format(c.numeric()) + ")")
