@@ -72,7 +72,7 @@ final class GradeCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new ParameterException(command.commandLine(), "--jobs must be at least 1");
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(specs, err);
+        SpecFiles.Loaded loaded = SpecFiles.load(specs, err, ReferenceAnswers.SOURCE);
         if (!loaded.gradable(specs, err)) {
             return ExitCodes.FINDINGS;
         }

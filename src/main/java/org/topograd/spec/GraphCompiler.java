@@ -34,6 +34,13 @@ final class GraphCompiler {
         this.problems = problems;
     }
 
+    /** Where each declared entry is named. */
+    Map<String, Location> places() {
+        Map<String, Location> places = new LinkedHashMap<>();
+        declared.values().forEach(d -> places.put(d.name(), d.at()));
+        return places;
+    }
+
     void declare(String name, String text, Location at, Location origin) {
         declared.put(name, new Declared(name, text, at, origin));
     }

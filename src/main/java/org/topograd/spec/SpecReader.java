@@ -44,6 +44,9 @@ final class SpecReader extends YamlReader {
     /** Past this many problems in one file, "did you mean" hints are left out: each costs a look at every name. */
     static final int MAX_SUGGESTIONS = 50;
 
+    /** Where each graph entry is named, for messages about it after reading (validate's notes). */
+    private final Map<String, Location> entryPlaces = new LinkedHashMap<>();
+
     SpecReader(Path file) {
         super(file);
     }
@@ -80,6 +83,9 @@ final class SpecReader extends YamlReader {
                 .map(e -> inputs(e.value())).orElse(new LinkedHashMap<>());
 
         Graph graph = graph(top, root, inputs);
+        Map<String, Location> places = new LinkedHashMap<>();
+        inputs.forEach((name, claimed) -> places.put(name, claimed.at()));
+        places.putAll(entryPlaces);
 
         List<Case> cases = new ArrayList<>();
         if (graph != null) {
@@ -98,7 +104,7 @@ final class SpecReader extends YamlReader {
             return invalid();
         }
         return new SpecResult.Valid(new Spec(file, SpecLoader.idOf(file), title, points, visibility, graph, cases,
-                tolerance));
+                tolerance, places));
     }
 
     private SpecResult invalid() {
@@ -182,6 +188,7 @@ final class SpecReader extends YamlReader {
         }
         String output = outputEntry.flatMap(e -> text(e.value(), "output")).orElse(null);
         Location outputAt = outputEntry.map(e -> at(e.value().getStartMark())).orElse(null);
+        entryPlaces.putAll(compiler.places());
         return compiler.compile(output, outputAt, at(node.getStartMark()));
     }
 

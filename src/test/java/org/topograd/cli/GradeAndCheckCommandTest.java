@@ -91,6 +91,32 @@ class GradeAndCheckCommandTest {
         assertTrue(card.contains("unused,main,numerical,0.05,0.05,pass,"), card);
     }
 
+    /**
+     * A spec whose expect disagrees with the reference engine is refused by grade, with validate's
+     * message, and the others are graded; so is one whose point the numerical check cannot judge.
+     */
+    @Test
+    void aSpecWhoseExpectIsWrongIsRefusedWithValidatesMessageAndTheRestGraded() throws IOException {
+        Path specs = specs("sum-product.yaml");
+        Files.writeString(specs.resolve("wrong.yaml"), "title: Wrong expectation\ninputs: {x: 3}\ngraph:\n  y: x * x\n"
+                + "expect: {value: 9, grad: {x: 5}}\n");
+        Files.writeString(specs.resolve("unreliable.yaml"), "title: cos far out\ninputs: {x: 1e22}\ngraph:\n"
+                + "  y: cos(x)\n");
+        Path reports = dir.resolve("reports");
+        Run run = run("grade", "--specs", specs.toString(), "--reports", reports.toString(), "--only", "correct");
+        assertEquals(ExitCodes.FINDINGS, run.status(), run.err());
+        Run validate = run("validate", specs.toString());
+        for (String file : List.of("wrong.yaml", "unreliable.yaml")) {
+            String message = validate.out().lines().filter(l -> l.startsWith(specs.resolve(file).toString()))
+                    .findFirst().orElseThrow();
+            assertTrue(run.err().contains(message + "\n"), "grade says what validate says:\n" + message + "\n" + run.err());
+        }
+        assertTrue(run.err().contains("2 spec(s) are invalid and were left out"), run.err());
+        List<String> summary = Files.readAllLines(reports.resolve("summary.csv"));
+        assertEquals("student,score,max_score,percent,status,bugs,sum-product,sandbox", summary.get(0));
+        assertTrue(summary.get(1).startsWith("correct,5,5,100,ok,,5,"), summary.get(1));
+    }
+
     @Test
     void anInvalidAssignmentFileStopsGradingBeforeAnythingIsScored() throws IOException {
         Path specs = specs("sum-product.yaml");

@@ -49,12 +49,14 @@ class MainTest {
         String broken = path(MIXED.resolve("b-broken.yaml"));
         String wrong = path(MIXED.resolve("c-wrong.yaml"));
         List<String> lines = run.out().lines().toList();
-        assertEquals(4, lines.size(), run.out());
+        assertEquals(5, lines.size(), run.out());
         assertTrue(lines.get(0).startsWith(broken + ":4:10: unknown function 'sinh'"), lines.get(0));
         assertTrue(lines.get(1).startsWith(broken + ":5:10: undefined name 'q'"), lines.get(1));
         assertTrue(lines.get(2).startsWith(wrong + ":5:30: expect grad x is 3, but the reference engine computes 6"),
                 lines.get(2));
-        assertEquals("validate: 4 specs, 2 valid, 2 invalid (3 problems)", lines.get(3));
+        assertTrue(lines.get(3).startsWith(path(MIXED.resolve("d-good.yml")) + ":2:1: warning: at main (x = 0) the input"
+                + " of relu(x) is exactly 0, relu's kink"), lines.get(3));
+        assertEquals("validate: 4 specs, 2 valid, 2 invalid (3 problems), 1 warning", lines.get(4));
         assertEquals(ExitCodes.FINDINGS, run.status());
         assertEquals("", run.err());
     }
@@ -70,9 +72,52 @@ class MainTest {
     }
 
     @Test
-    void validSpecsExitZero() {
+    void validSpecsExitZeroWhateverTheWarnings() {
         Run run = run("validate", path(MIXED.resolve("a-good.yaml")), path(MIXED.resolve("d-good.yml")));
-        assertEquals(new Run(0, "validate: 2 specs, 2 valid, 0 invalid (0 problems)\n", ""), run);
+        assertEquals(0, run.status(), run.out());
+        assertTrue(run.out().endsWith("move the point off the kink\n"
+                + "validate: 2 specs, 2 valid, 0 invalid (0 problems), 1 warning\n"), run.out());
+    }
+
+    /** grade refuses to grade with an assignment.yaml that does not read; validate says so first. */
+    @Test
+    void anInvalidAssignmentFileIsFoundByValidate(@TempDir Path dir) throws IOException {
+        Files.copy(MIXED.resolve("a-good.yaml"), dir.resolve("a-good.yaml"));
+        Files.writeString(dir.resolve("assignment.yaml"), "weights: {forwards: 1}\n");
+        for (String arg : List.of(dir.toString(), dir.resolve("a-good.yaml").toString())) {
+            Run run = run("validate", arg);
+            assertEquals(ExitCodes.FINDINGS, run.status(), run.out());
+            assertEquals(List.of(dir.resolve("assignment.yaml") + ":1:11: unknown key 'forwards' in weights (did you mean"
+                    + " 'forward'?); correct it or remove it: the keys are forward, gradient, traversal, end_to_end,"
+                    + " numerical", "validate: 1 spec, 1 valid, 0 invalid (0 problems)",
+                    "validate: assignment.yaml is invalid (1 problem): grade grades nothing until it is fixed"),
+                    run.out().lines().toList());
+        }
+    }
+
+    /** The numerical check's settings in assignment.yaml are the ones a spec is proven with, as in grading. */
+    @Test
+    void specsAreProvenWithTheirFoldersNumericalSettings(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("far.yaml"), "title: t\ninputs: {x: 1e22}\ngraph:\n  y: cos(x)\n");
+        Run strict = run("validate", dir.toString());
+        assertEquals(ExitCodes.FINDINGS, strict.status(), strict.out());
+        assertTrue(strict.out().contains("far.yaml:2:1: the gradient of x at main (x = 1e22) is"), strict.out());
+        Files.writeString(dir.resolve("assignment.yaml"), "numerical: {atol: 10}\n");
+        Run loose = run("validate", dir.toString());
+        assertEquals(ExitCodes.OK, loose.status(), loose.out());
+    }
+
+    @Test
+    void inputsAndEntriesTheOutputDoesNotReachAreWarnedOf(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("unused.yaml");
+        Files.writeString(file, "title: t\ninputs: {a: 1.5, c: 2}\ngraph:\n  k: 2.5\n  y: a * a\n");
+        Run run = run("validate", file.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.out());
+        assertEquals(List.of(file + ":2:18: warning: input 'c' does not reach the output y, so its gradient is 0 at every"
+                + " point, and students are graded on that 0 like any other gradient; remove it from inputs if it is"
+                + " left over", file + ":4:3: warning: graph entry 'k' does not reach the output y: it is never"
+                + " computed in grading, and its gradient is 0; use it in the output, or remove it if it is left over",
+                "validate: 1 spec, 1 valid, 0 invalid (0 problems), 2 warnings"), run.out().lines().toList());
     }
 
     @Test
