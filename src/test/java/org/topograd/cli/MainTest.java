@@ -183,6 +183,71 @@ class MainTest {
     }
 
     @Test
+    void solveMarksNodesTheOutputDoesNotReach(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("unused.yaml");
+        Files.writeString(file, "title: t\ninputs: {a: 1.5, c: 2}\ngraph:\n  k: 2.5\n  u: c * 3\n  y: a * a\n");
+        Run run = run("solve", file.toString());
+        assertEquals(0, run.status(), run.out());
+        assertTrue(run.out().contains("""
+                  node                           value  gradient
+                  a                                1.5         3
+                  c (does not reach the output)      2         0
+                  k (does not reach the output)    2.5         0
+                  u (does not reach the output)      6         0
+                  y (output)                      2.25         1
+                """), run.out());
+    }
+
+    @Test
+    void solveJsonHasEveryNodesValueAndGradientAtEveryPoint(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("unused.yaml");
+        Files.writeString(file, "title: t\ninputs: {a: 1.5, c: 2}\ngraph:\n  k: 2.5\n  y: a * a + 1\n"
+                + "cases:\n  - inputs: {a: -1}\n");
+        Run run = run("solve", file.toString(), "--json");
+        assertEquals(0, run.status(), run.out());
+        com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(true, root.get("valid").getAsBoolean());
+        assertEquals("y", root.get("output").getAsString());
+        com.google.gson.JsonArray cases = root.getAsJsonArray("cases");
+        assertEquals(2, cases.size());
+        com.google.gson.JsonObject main = cases.get(0).getAsJsonObject();
+        assertEquals(3.25, main.get("value").getAsDouble());
+        assertEquals(3.0, main.getAsJsonObject("grad").get("a").getAsDouble());
+        com.google.gson.JsonArray nodes = main.getAsJsonArray("nodes");
+        // a, c, k, a * a, the constant 1, y = a * a + 1
+        assertEquals(6, nodes.size(), nodes.toString());
+        for (com.google.gson.JsonElement e : nodes) {
+            com.google.gson.JsonObject node = e.getAsJsonObject();
+            assertTrue(node.has("value") && node.has("gradient") && node.has("reached"), node.toString());
+        }
+        com.google.gson.JsonObject k = nodes.get(2).getAsJsonObject();
+        assertEquals("k", k.get("name").getAsString());
+        assertEquals(2.5, k.get("value").getAsDouble());
+        assertEquals(0.0, k.get("gradient").getAsDouble());
+        assertEquals(false, k.get("reached").getAsBoolean());
+        com.google.gson.JsonObject square = nodes.get(3).getAsJsonObject();
+        assertEquals("a * a", square.get("name").getAsString());
+        assertEquals(List.of(0, 0), List.of(square.getAsJsonArray("operands").get(0).getAsInt(),
+                square.getAsJsonArray("operands").get(1).getAsInt()));
+        assertEquals(1.0, cases.get(1).getAsJsonObject().getAsJsonArray("nodes").get(3).getAsJsonObject()
+                .get("value").getAsDouble());
+        assertEquals(2, root.getAsJsonArray("warnings").size(), "c and k do not reach the output");
+        assertEquals(run.out(), run("solve", file.toString(), "--json").out(), "byte-identical on every run");
+    }
+
+    @Test
+    void solveJsonOfAnInvalidSpecAndWithWrite() {
+        Run run = run("solve", path(MIXED.resolve("b-broken.yaml")), "--json");
+        assertEquals(ExitCodes.FINDINGS, run.status());
+        com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(false, root.get("valid").getAsBoolean());
+        assertEquals(2, root.getAsJsonArray("problems").size(), run.out());
+        Run both = run("solve", path(MIXED.resolve("a-good.yaml")), "--json", "--write");
+        assertEquals(ExitCodes.USAGE, both.status());
+        assertTrue(both.err().contains("--json and --write do not go together"), both.err());
+    }
+
+    @Test
     void solveOfAnInvalidSpec() {
         Run run = run("solve", path(MIXED.resolve("b-broken.yaml")));
         assertEquals(ExitCodes.FINDINGS, run.status());
