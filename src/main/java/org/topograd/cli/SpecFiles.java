@@ -9,6 +9,7 @@ import java.util.List;
 import org.topograd.grading.AnswerSource;
 import org.topograd.grading.Assignment;
 import org.topograd.grading.AssignmentReader;
+import org.topograd.spec.Location;
 import org.topograd.spec.Problem;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
@@ -75,7 +76,7 @@ final class SpecFiles {
             SpecResult result = SpecLoader.load(file);
             List<Problem> problems = result instanceof SpecResult.Invalid broken ? broken.problems()
                     : assignment == null ? List.of() // nothing is graded anyway; the settings are what to fix
-                    : answers.unfit(((SpecResult.Valid) result).spec(), assignment.numerical());
+                    : unfit(answers, ((SpecResult.Valid) result).spec(), assignment);
             if (problems.isEmpty()) {
                 specs.add(((SpecResult.Valid) result).spec());
             } else {
@@ -87,5 +88,16 @@ final class SpecFiles {
             err.println(invalid + " spec(s) are invalid and were left out; run topograd validate to see why.");
         }
         return new Loaded(specs, invalid, assignment);
+    }
+
+    /** Why a spec must not be graded with; one spec that topograd fails to prove never stops the others. */
+    private static List<Problem> unfit(AnswerSource answers, Spec spec, Assignment assignment) {
+        try {
+            return answers.unfit(spec, assignment.numerical());
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(new Problem(new Location(spec.file(), 1, 1), "topograd could not prove this spec ("
+                    + e.getClass().getSimpleName() + "): this is a bug in topograd; please report it with the file,"
+                    + " and leave the spec out meanwhile"));
+        }
     }
 }
