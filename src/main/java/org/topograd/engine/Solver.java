@@ -111,8 +111,9 @@ public final class Solver {
             if (!Double.isFinite(grads[node])) {
                 return Optional.of(new Finding(Finding.Kind.NOT_FINITE, new Problem(point.at(),
                         "the gradient of node '" + graph.label(node) + "' is " + NumberText.format(grads[node]) + " at "
-                                + describe(graph, point) + ": a derivative is not finite there (a singularity such"
-                                + " as sqrt or log at 0); choose inputs away from it")));
+                                + describe(graph, point) + ": a derivative is infinite there (a singularity such"
+                                + " as sqrt or log at 0) or beyond the largest double (about 1.8e308); choose inputs"
+                                + " away from it")));
             }
         }
         return Optional.empty();
