@@ -81,6 +81,39 @@ class SpecFuzzTest {
                 + " harmless: " + valid + " valid of " + MUTANTS);
     }
 
+    /** The same for {@code assignment.yaml}, whose reader shares the spec reader's machinery. */
+    @Test
+    void everyMutantOfAnAssignmentFileReadsToSettingsOrToPlacedProblemsWithAdvice() throws IOException {
+        byte[] base = """
+                weights: {forward: 2, gradient: 3, traversal: 2, end_to_end: 2, numerical: 1}
+                limits: {case_cpu_seconds: 2, submission_seconds: 120}
+                numerical: {atol: 1e-5, rtol: 1e-4, richardson: false}
+                gradescope: {hidden_visibility: after_published}
+                """.getBytes(StandardCharsets.UTF_8);
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < MUTANTS / 2; i++) {
+            byte[] bytes = base;
+            int edits = 1 + random.nextInt(3);
+            for (int e = 0; e < edits; e++) {
+                bytes = mutate(bytes, random);
+            }
+            Path folder = Files.createDirectories(dir.resolve("a" + i));
+            Path file = folder.resolve(SpecLoader.ASSIGNMENT_FILE);
+            Files.write(file, bytes);
+            try {
+                if (org.topograd.grading.AssignmentReader.load(folder)
+                        instanceof org.topograd.grading.AssignmentReader.Result.Invalid invalid) {
+                    invalid.problems().forEach(p -> check(p, failures, file));
+                }
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                failures.add(file + ": threw " + e);
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " failures, the first:\n"
+                + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
+    }
+
     private static void check(Problem p, List<String> failures, Path file) {
         String text = p.toString();
         if (p.at().line() < 1 || p.at().column() < 1 || !text.startsWith(file + ":" + p.at().line() + ":"
