@@ -127,9 +127,10 @@ public final class Solver {
                 what + " at " + describe(graph, point) + " is " + NumberText.format(check.analytic())
                         + " by the reference engine, but finite differences with a step of " + rough(check.step())
                         + " give " + NumberText.format(check.numeric()) + " (allowed difference " + rough(check.bound())
-                        + "): the output changes too much within that step for finite differences to follow it"
-                        + " here, so the numerical check would fail correct submissions at this point; choose a"
-                        + " point where the inputs are smaller or the graph less steep"));
+                        + "): finite differences cannot follow the output here (within that step it changes too"
+                        + " much, or too little to show in a double's 16 digits), so the numerical check would fail"
+                        + " correct submissions at this point; choose another point, with smaller inputs or where"
+                        + " the graph is less steep or less saturated"));
     }
 
     private static Finding wrongExpectation(Graph graph, Case point, Verdict v, List<NumericalGradient.Check> numeric) {

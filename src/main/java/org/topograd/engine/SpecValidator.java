@@ -91,6 +91,7 @@ public final class SpecValidator {
                             + " grading, and its gradient is 0; use it in the output, or remove it if it is left over"));
         }
         for (CaseSolution c : solution.cases()) {
+            textbook(spec, c).ifPresent(warnings::add);
             for (int node : order) {
                 if (graph.op(node) == Op.RELU && c.evaluation().values()[graph.first(node)] == 0) {
                     Case point = c.point();
@@ -103,6 +104,33 @@ public final class SpecValidator {
             }
         }
         return warnings;
+    }
+
+    /**
+     * Where the textbook derivative forms ({@link Derivatives#TEXTBOOK}) give a gradient outside the
+     * spec's tolerance: a correct student who writes {@code -a / (b * b)} would lose points there.
+     */
+    private static Optional<Problem> textbook(Spec spec, CaseSolution c) {
+        Graph graph = spec.graph();
+        ReferenceEngine.Evaluation e = c.evaluation();
+        if (!Double.isFinite(e.output(graph))) {
+            return Optional.empty(); // reported as not finite already
+        }
+        double[] plain = ReferenceEngine.backward(graph, e.order(), e.values(), 1, Derivatives.TEXTBOOK);
+        for (int i = e.order().length - 1; i >= 0; i--) {
+            int node = e.order()[i];
+            if (graph.op(node) != Op.CONSTANT && Double.isFinite(e.grads()[node])
+                    && !spec.tolerance().accepts(plain[node], e.grads()[node])) {
+                return Optional.of(new Problem(c.point().at(), "at " + Solver.describe(graph, c.point())
+                        + " the textbook derivative forms (-a / (b * b), 1 - t * t, s * (1 - s), n * x^(n - 1)) lose"
+                        + " precision: they give the gradient of " + graph.label(node) + " as "
+                        + org.topograd.spec.NumberText.format(plain[node]) + " where it is "
+                        + org.topograd.spec.NumberText.format(e.grads()[node]) + ", outside the tolerance, so a"
+                        + " correct student who uses them loses points here; move the point to less extreme numbers"
+                        + " or loosen the spec's tolerance"));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(Graph graph, int node) {

@@ -120,6 +120,25 @@ class MainTest {
                 "validate: 1 spec, 1 valid, 0 invalid (0 problems), 2 warnings"), run.out().lines().toList());
     }
 
+    /**
+     * At a = b = 1e-160 the reference's d(a / b)/db is -1e160, exactly; the textbook -a / (b * b)
+     * gives -1.0000111e160, outside the tolerance, so a correct student who writes it would lose
+     * points: validate warns, and the spec stays valid.
+     */
+    @Test
+    void aPointWhereTheTextbookFormsLosePrecisionIsWarnedOf(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("tiny.yaml");
+        Files.writeString(file, "title: t\ninputs: {a: 1e-160, b: 1e-160}\ngraph:\n  y: a / b\n"
+                + "expect: {value: 1, grad: {a: 1e160, b: -1e160}}\n");
+        Run run = run("validate", file.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.out());
+        assertEquals(List.of(file + ":2:1: warning: at main (a = 1e-160, b = 1e-160) the textbook derivative forms"
+                + " (-a / (b * b), 1 - t * t, s * (1 - s), n * x^(n - 1)) lose precision: they give the gradient of b as"
+                + " -1.000011132941258e160 where it is -1e160, outside the tolerance, so a correct student who uses"
+                + " them loses points here; move the point to less extreme numbers or loosen the spec's tolerance",
+                "validate: 1 spec, 1 valid, 0 invalid (0 problems), 1 warning"), run.out().lines().toList());
+    }
+
     @Test
     void missingPathIsAUsageError() {
         Run run = run("validate", path(MIXED.resolve("a-good.yaml")), "no/such/dir");

@@ -154,9 +154,10 @@ class SolverTest {
         assertEquals(Finding.Kind.NUMERICAL_MISMATCH, f.kind());
         assertTrue(f.toString().startsWith(at(2, 1) + "the gradient of x at main (x = 1e22) is 0.8522008497671888 by the"
                 + " reference engine, but finite differences with a step of 6.1e+16 give "), f.toString());
-        assertTrue(f.toString().endsWith("the output changes too much within that step for finite differences to"
-                + " follow it here, so the numerical check would fail correct submissions at this point; choose a point"
-                + " where the inputs are smaller or the graph less steep"), f.toString());
+        assertTrue(f.toString().endsWith("finite differences cannot follow the output here (within that step it changes"
+                + " too much, or too little to show in a double's 16 digits), so the numerical check would fail correct"
+                + " submissions at this point; choose another point, with smaller inputs or where the graph is less"
+                + " steep or less saturated"), f.toString());
         assertFalse(f.toString().contains("singularity"), f.toString());
         assertFalse(f.toString().contains("bug"), f.toString());
     }
