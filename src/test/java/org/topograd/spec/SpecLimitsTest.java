@@ -174,9 +174,9 @@ class SpecLimitsTest {
     void hugePointsAndTooManyPointsAreRefusedWithoutTheWork() throws IOException {
         assertAt(problems("title: t\npoints: 1e999999999\ninputs: {a: 1}\ngraph:\n  y: a * 2\n").get(0), 2, 9,
                 "at most 1000000");
-        List<Problem> problems = problems("title: t\ninputs: {x: 1}\ngenerate: {shape: chain, op: sin, length: 5000000}\n"
-                + "random: {count: 10000}\n");
+        List<Problem> problems = problems("title: t\ninputs: {x: 1}\ngenerate: {shape: chain, op: sin, length: 100000}\n"
+                + "random: {count: 1000}\n");
         assertEquals(1, problems.size(), problems::toString);
-        assertAt(problems.get(0), 4, 9, "10000 input points on a graph of 5000001 nodes", "use fewer points");
+        assertAt(problems.get(0), 4, 9, "1000 input points on a graph of 100001 nodes", "use fewer points");
     }
 }
