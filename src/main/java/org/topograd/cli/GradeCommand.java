@@ -4,17 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.topograd.grading.Assignment;
-import org.topograd.diagnosis.MutantDiagnostician;
-import org.topograd.grading.GradeKey;
+import org.topograd.batch.Batch;
 import org.topograd.grading.ReferenceAnswers;
-import org.topograd.grading.Grading;
 import org.topograd.report.Progress;
 import org.topograd.report.ReportFolder;
 import org.topograd.sandbox.Launcher;
@@ -81,36 +74,22 @@ final class GradeCommand implements Callable<Integer> {
         Launcher launcher = Sandboxes.detect(err);
         ReportFolder folder = new ReportFolder(reports);
         List<String> specIds = loaded.specs().stream().map(Spec::id).toList();
-        Map<String, String> keys = new HashMap<>();
-        List<Submission> toGrade = new ArrayList<>();
-        GradeKey keyer = GradeKey.forSpecs(specs, launcher.level().reportName());
-        for (Submission s : chosen) {
-            String key = keyer.of(s.dir());
-            keys.put(s.id(), key);
-            if (force || !folder.current(s.id(), key)) {
-                toGrade.add(s);
-            }
-        }
-        if (toGrade.size() < chosen.size()) {
-            out.println((chosen.size() - toGrade.size()) + " unchanged since their scorecards were written; skipped"
+        Batch batch = new Batch(folder, specs, loaded.specs(), loaded.assignment(), launcher);
+        Batch.Plan plan = batch.plan(chosen, force);
+        if (plan.unchanged() > 0) {
+            out.println(plan.unchanged() + " unchanged since their scorecards were written; skipped"
                     + " (grade --force regrades them)");
         }
-        Progress progress = new Progress(out, toGrade.size(), System.console() != null, System::nanoTime);
-        Assignment assignment = loaded.assignment();
-        try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()), assignment,
-                launcher, new MutantDiagnostician())) {
-            grading.grade(toGrade, jobs, result -> {
-                try {
-                    folder.write(result, keys.get(result.student()));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                progress.done(result);
-            });
+        if (plan.plainRegradesAll() && !plan.toGrade().isEmpty()) {
+            out.println("plain sandbox: every submission is graded again, since student code could have written"
+                    + " the reports that skipping one would trust");
         }
-        Set<String> students = new HashSet<>();
-        all.forEach(s -> students.add(s.id()));
-        folder.writeSummary(specIds, students);
+        Progress progress = new Progress(out, plan.toGrade().size(), System.console() != null, System::nanoTime);
+        batch.grade(plan, all.stream().map(Submission::id).toList(), jobs, progress::done);
+        for (String student : folder.unreadable()) {
+            err.println("topograd grade: the scorecard of " + student + " cannot be read, so " + student
+                    + " is not in the summary; grade --only " + student + " writes it again");
+        }
         out.println("summary:    " + folder.summary());
         out.println("scorecards: " + reports.resolve("scorecards"));
         outputs.afterSummary(reports, specIds, all, out);

@@ -14,6 +14,7 @@ import org.topograd.spec.NumberText;
 import org.topograd.spec.Problem;
 import org.topograd.spec.SpecLoader;
 import org.topograd.spec.YamlReader;
+import org.topograd.submission.CompileLimits;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -29,7 +30,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class AssignmentReader extends YamlReader {
     static final List<String> TOP_KEYS = List.of("weights", "limits", "numerical", "gradescope");
-    static final List<String> LIMIT_KEYS = List.of("case_cpu_seconds", "submission_seconds");
+    static final List<String> LIMIT_KEYS = List.of("case_cpu_seconds", "submission_seconds", "compile_cpu_seconds",
+            "class_files", "class_megabytes");
     static final List<String> NUMERICAL_KEYS = List.of("atol", "rtol", "richardson");
     static final List<String> GRADESCOPE_KEYS = List.of("hidden_visibility");
 
@@ -69,12 +71,13 @@ public final class AssignmentReader extends YamlReader {
         if (root instanceof MappingNode) {
             Map<String, Entry> top = mapping(root, "assignment.yaml", TOP_KEYS);
             Weights weights = optional(top, "weights").map(e -> weights(e.value())).orElse(d.weights());
-            Limits limits = optional(top, "limits").map(e -> limits(e.value(), d.limits())).orElse(d.limits());
+            Limited limited = optional(top, "limits").map(e -> limits(e.value(), d))
+                    .orElse(new Limited(d.limits(), d.compile()));
             NumericalGradient.Settings numerical = optional(top, "numerical")
                     .map(e -> numerical(e.value(), d.numerical())).orElse(d.numerical());
             GradescopeSettings gradescope = optional(top, "gradescope").map(e -> gradescope(e.value()))
                     .orElse(d.gradescope());
-            a = new Assignment(weights, limits, numerical, gradescope);
+            a = new Assignment(weights, limited.run(), numerical, gradescope, limited.compile());
         } else if (root != null) {
             problem(root.getStartMark(), "assignment.yaml is " + describe(root) + ": write it as a mapping with the keys "
                     + String.join(", ", TOP_KEYS));
@@ -98,16 +101,27 @@ public final class AssignmentReader extends YamlReader {
         return new Weights(weights);
     }
 
-    private Limits limits(Node node, Limits defaults) {
+    /** The {@code limits} mapping: what running and what compiling a submission may cost. */
+    private record Limited(Limits run, CompileLimits compile) {}
+
+    private Limited limits(Node node, Assignment defaults) {
         if (!isMapping(node, "limits", "{case_cpu_seconds: 2, submission_seconds: 120}")) {
-            return defaults;
+            return new Limited(defaults.limits(), defaults.compile());
         }
         Map<String, Entry> keys = mapping(node, "limits", LIMIT_KEYS);
+        Limits run = defaults.limits();
         long cpu = optional(keys, "case_cpu_seconds").map(e -> seconds(e.value(), "case_cpu_seconds", 0.05, 600))
-                .orElse(defaults.taskCpuMillis());
+                .orElse(run.taskCpuMillis());
         long wall = optional(keys, "submission_seconds").map(e -> seconds(e.value(), "submission_seconds", 1, 86_400))
-                .orElse(defaults.submissionWallMillis());
-        return defaults.withTimes(cpu, wall);
+                .orElse(run.submissionWallMillis());
+        CompileLimits compile = defaults.compile();
+        long compileCpu = optional(keys, "compile_cpu_seconds")
+                .map(e -> seconds(e.value(), "compile_cpu_seconds", 1, 3_600)).orElse(compile.cpuMillis());
+        long files = optional(keys, "class_files").map(e -> integer(e.value(), "class_files", 1, 100_000)
+                .orElse(compile.classFiles())).orElse((long) compile.classFiles());
+        long megabytes = optional(keys, "class_megabytes").map(e -> integer(e.value(), "class_megabytes", 1, 1_024)
+                .orElse(compile.classBytes() >> 20)).orElse(compile.classBytes() >> 20);
+        return new Limited(run.withTimes(cpu, wall), new CompileLimits(compileCpu, (int) files, megabytes << 20));
     }
 
     private long seconds(Node node, String what, double min, double max) {

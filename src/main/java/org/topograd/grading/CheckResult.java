@@ -15,6 +15,11 @@ public record CheckResult(String spec, String caseName, Check check, Outcome out
         this(spec, caseName, check, outcome, max, "");
     }
 
+    /** The same row with every text made safe to print (messages quote what student code threw). */
+    CheckResult safe() {
+        return new CheckResult(spec, caseName, check, outcome.safe(), max, bug);
+    }
+
     /** Points earned, in hundredths: all or nothing. */
     public long score() {
         return outcome.passed() ? max : 0;

@@ -1,8 +1,10 @@
 package org.topograd.grading;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.topograd.Version;
+import org.topograd.submission.SubmissionFiles;
 
 /**
  * What a scorecard depends on, as one hash: topograd's version, the JDK, how student code is
@@ -17,6 +20,9 @@ import org.topograd.Version;
  * regrading would give the same scorecard, so {@code grade} may skip it.
  */
 public final class GradeKey {
+    /** More than any file grading reads whole (sources, jars and specs are capped far below this). */
+    static final long MAX_HASHED = 64L << 20;
+
     /** The hash of what every submission's key shares: version, JDK, sandbox and specs. */
     private final byte[] common;
 
@@ -34,25 +40,58 @@ public final class GradeKey {
         return new GradeKey(digest.digest());
     }
 
-    /** The key for grading {@code submission} against these specs. */
+    /**
+     * The key for grading {@code submission} against these specs: what grading reads of it, which is
+     * its regular files (their names and content) and the names of what it leaves out (links, FIFOs,
+     * ...), since those appear in the scorecard's notes. A file is read as a stream, and only as far
+     * as anything else would read it.
+     */
     public String of(Path submission) throws IOException {
         MessageDigest digest = sha256();
         digest.update(common);
-        addTree(digest, "submission", submission, Integer.MAX_VALUE);
+        SubmissionFiles files = SubmissionFiles.of(submission);
+        Path root = submission.toRealPath();
+        for (Path file : files.regular()) {
+            add(digest, "submission " + root.relativize(file).toString().replace('\\', '/'));
+            try (InputStream in = SubmissionFiles.open(file)) {
+                addContent(digest, in);
+            }
+        }
+        for (String note : files.notes()) {
+            add(digest, "left out " + note);
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 
     private static void addTree(MessageDigest digest, String label, Path root, int depth) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root, depth)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
         for (Path file : files) {
             add(digest, label + " " + root.relativize(file).toString().replace('\\', '/'));
-            byte[] content = Files.readAllBytes(file);
-            add(digest, Integer.toString(content.length));
-            digest.update(content);
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                addContent(digest, in);
+            }
         }
+    }
+
+    /**
+     * A file's content, up to {@link #MAX_HASHED} bytes, then its length: nothing grades a larger
+     * file (sources, jars and specs are capped far below), so the rest cannot change a grade.
+     */
+    private static void addContent(MessageDigest digest, InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long length = 0;
+        int n;
+        while (length < MAX_HASHED && (n = in.read(buffer, 0, (int) Math.min(buffer.length, MAX_HASHED - length))) > 0) {
+            digest.update(buffer, 0, n);
+            length += n;
+        }
+        if (length == MAX_HASHED) {
+            length += in.skip(Long.MAX_VALUE);
+        }
+        add(digest, Long.toString(length));
     }
 
     private static void add(MessageDigest digest, String text) {

@@ -2,8 +2,6 @@ package org.topograd.grading;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,43 +9,63 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.topograd.Folders;
 import org.topograd.sandbox.Launcher;
+import org.topograd.sandbox.Reaper;
 import org.topograd.sandbox.WorkerRuntime;
 import org.topograd.submission.CompileResult;
 import org.topograd.submission.Compiler;
 import org.topograd.submission.Submission;
 
 /**
- * A grading run: answers computed once, the worker runtime and the compiler prepared once, then any
- * number of submissions graded, several at a time. Closing it stops the compiler and deletes the
- * private work folder.
+ * A grading run: answers computed once, the worker runtime and the compilers prepared once, then
+ * any number of submissions graded, several at a time. Closing it stops the compilers and deletes
+ * the private work folder (so does stopping topograd with Ctrl-C or SIGTERM, after every worker is
+ * killed; a run killed harder leaves its folder to the next run, which removes it).
+ *
+ * <p>One submission can never end the run: whatever goes wrong while grading it, in its code or in
+ * topograd's, becomes its own result ({@link SubmissionResult.Status#GRADER_ERROR} for topograd's).
  */
 public final class Grading implements AutoCloseable {
-    /** Compiling one submission never takes this long unless something is wrong with it. */
-    static final long COMPILE_MILLIS = 60_000;
+    /** Submissions that may compile at once, at least: one slow compile must not hold back the rest. */
+    static final int MIN_COMPILERS = 2;
+    static final int MAX_COMPILERS = 4;
 
     private final GradingSetup setup;
-    private final Path work;
+    private final WorkFolder work;
+    private final Runnable removal;
 
-    private Grading(GradingSetup setup, Path work) {
+    private Grading(GradingSetup setup, WorkFolder work) {
         this.setup = setup;
         this.work = work;
+        this.removal = Reaper.afterKilling(this::removeWork);
     }
 
     /**
      * @param answers the specs with their answers (from the reference engine, or frozen in a
      *     student kit)
+     * @param jobs how many submissions will be graded at once (sizes the compilers)
      */
     public static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
+            Diagnostician diagnostician, int jobs) throws IOException {
+        WorkFolder work = WorkFolder.create();
+        try {
+            WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"));
+            Compiler compiler = new Compiler(runtime.apiClasses(), assignment.compile(),
+                    Math.min(MAX_COMPILERS, Math.max(MIN_COMPILERS, jobs)));
+            return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
+                    runtime, compiler, work.dir().resolve("submissions"), diagnostician), work);
+        } catch (RuntimeException e) {
+            work.close();
+            throw e;
+        }
+    }
+
+    /** For one submission at a time. */
+    public static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
             Diagnostician diagnostician) throws IOException {
-        Path work = Files.createTempDirectory("topograd-");
-        WorkerRuntime runtime = WorkerRuntime.create(work.resolve("runtime"));
-        Compiler compiler = new Compiler(runtime.apiClasses(), COMPILE_MILLIS);
-        return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
-                runtime, compiler, work.resolve("submissions"), diagnostician),
-                work);
+        return prepare(answers, assignment, launcher, diagnostician, 1);
     }
 
     public GradingSetup setup() {
@@ -56,18 +74,23 @@ public final class Grading implements AutoCloseable {
 
     /**
      * Grades every submission, {@code jobs} at a time; {@code done} hears of each as it finishes
-     * (from the grading threads). The results are in the order given.
+     * (from the grading threads); if it throws, the others are still graded and recorded, and the
+     * first exception is thrown at the end. Returns the results in the order given; when topograd is being
+     * stopped ({@link Reaper#stopping()}), only those finished before the stop, since a result cut
+     * short by it is not the submission's.
      *
-     * <p>Compiling runs ahead, in order, on a thread of its own (the compiler is one process): a
-     * submission is usually compiled by the time a grading thread is free for it, so no thread waits
-     * on another's compile. At most {@code 2 * jobs} compiled submissions wait their turn.
+     * <p>Compiling runs ahead on threads of its own, in order: a submission is usually compiled by
+     * the time a grading thread is free for it. At most {@code 2 * jobs} compiled submissions wait
+     * their turn.
      */
     public List<SubmissionResult> grade(List<Submission> submissions, int jobs, Consumer<SubmissionResult> done) {
         SubmissionGrader grader = new SubmissionGrader(setup);
         int lanes = Math.max(1, jobs);
-        ExecutorService compiling = Executors.newSingleThreadExecutor(r -> daemon(r, "compiler"));
+        ExecutorService compiling = Executors.newFixedThreadPool(Math.min(MAX_COMPILERS,
+                Math.max(MIN_COMPILERS, lanes)), r -> daemon(r, "compiler"));
         ExecutorService pool = Executors.newFixedThreadPool(lanes, r -> daemon(r, "grader"));
         Semaphore ahead = new Semaphore(2 * lanes);
+        AtomicReference<RuntimeException> unrecorded = new AtomicReference<>();
         try {
             List<Future<CompileResult>> compiled = new ArrayList<>();
             for (Submission s : submissions) {
@@ -84,23 +107,40 @@ public final class Grading implements AutoCloseable {
                     SubmissionResult result;
                     try {
                         result = grader.grade(s, c.get());
+                    } catch (ExecutionException e) {
+                        result = grader.failed(s, e.getCause());
+                    } catch (Throwable e) {
+                        result = grader.failed(s, e);
                     } finally {
                         ahead.release();
                     }
-                    done.accept(result);
+                    if (Reaper.stopping()) {
+                        return null; // cut short by the stop: the next run grades it again
+                    }
+                    try {
+                        done.accept(result);
+                    } catch (RuntimeException e) {
+                        unrecorded.compareAndSet(null, e); // the others still get graded and recorded
+                    }
                     return result;
                 }));
             }
             List<SubmissionResult> results = new ArrayList<>();
             for (Future<SubmissionResult> f : futures) {
-                results.add(f.get());
+                SubmissionResult r = f.get();
+                if (r != null) {
+                    results.add(r);
+                }
+            }
+            if (unrecorded.get() != null) {
+                throw unrecorded.get();
             }
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("grading was interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("a grading thread failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
             compiling.shutdownNow();
@@ -113,14 +153,19 @@ public final class Grading implements AutoCloseable {
         return t;
     }
 
-    @Override
-    public void close() {
+    private void removeWork() {
         setup.compiler().close();
         setup.runtime().close(); // the archive's dump must not still be writing into the work folder
         try {
-            Folders.deleteTree(work);
+            work.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete topograd's work folder " + work, e);
+            throw new UncheckedIOException("cannot delete topograd's work folder " + work.dir(), e);
         }
+    }
+
+    @Override
+    public void close() {
+        Reaper.unregisterAfter(removal);
+        removeWork();
     }
 }

@@ -30,6 +30,25 @@ public record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limi
         specs = List.copyOf(specs);
     }
 
+    /**
+     * The largest frame an honest worker sends for these specs: a result's arrays are bounded by the
+     * graph (values and three seeds' gradients; the traversal's order and call log, which the worker
+     * caps at four entries a node) or by the numerical plan's points, the student's output by the
+     * limits, and a failure's text by the worker's own caps, for which a megabyte is plenty. What a
+     * worker may make the parent hold is this, times the frames read ahead, per worker.
+     */
+    public int maxReplyBytes() {
+        long most = 0;
+        for (SpecAnswers s : specs) {
+            long points = 0;
+            for (CaseAnswers c : s.cases()) {
+                points = Math.max(points, c.plan().points().size());
+            }
+            most = Math.max(most, 64L * s.wire().size() + 8 * points);
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 64, most + 4L * limits.outputBytes() + (1 << 20));
+    }
+
     /** The ops some spec uses: only these are required of a submission. */
     public Set<Op> usedOps() {
         Set<Op> ops = EnumSet.noneOf(Op.class);

@@ -1,5 +1,7 @@
 package org.topograd.grading;
 
+import org.topograd.SafeText;
+
 /** How one check at one input point came out. Only {@link Pass} earns points. */
 public sealed interface Outcome {
     /** The report's {@code status} column. */
@@ -10,6 +12,26 @@ public sealed interface Outcome {
 
     default boolean passed() {
         return this instanceof Pass;
+    }
+
+    /** The same outcome with its texts made safe to print ({@link SafeText}). */
+    default Outcome safe() {
+        String m = SafeText.of(message());
+        if (m.equals(message()) && SafeText.of(detail()).equals(detail())) {
+            return this;
+        }
+        if (this instanceof Pass) {
+            return new Pass(m);
+        } else if (this instanceof Fail) {
+            return new Fail(m);
+        } else if (this instanceof Error) {
+            return new Error(m);
+        } else if (this instanceof Timeout t) {
+            return new Timeout(m, SafeText.of(t.detail()));
+        } else if (this instanceof Crash) {
+            return new Crash(m);
+        }
+        return new NotRun(m);
     }
 
     /**

@@ -48,16 +48,33 @@ public final class SubmissionGrader {
         Path dir = setup.work().resolve(submission.id());
         try {
             Files.createDirectories(dir.resolve("scratch"));
-            return setup.compiler().compile(submission, dir.resolve("classes"));
+            return setup.compiler().compile(submission, dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + submission.id(), e);
+            throw new UncheckedIOException("cannot prepare " + submission.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The result of a submission whose grading failed in topograd itself (a bug, or the machine: a
+     * full disk): every check not run, and nothing final, so that the next {@code grade} tries again.
+     */
+    public SubmissionResult failed(Submission submission, Throwable failure) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        List<SubmissionResult.Note> notes = List.of(new SubmissionResult.Note("grader", true,
+                "topograd failed while grading this submission (" + failure + "): a bug in topograd or a problem"
+                        + " with the machine, not in the submission's code; the instructor's log has the details,"
+                        + " and the next grade tries again"));
+        return new SubmissionResult(submission.id(), SubmissionResult.Status.GRADER_ERROR,
+                allRows(new Outcome.NotRun("not graded: topograd failed while grading this submission")), notes, "",
+                new SubmissionResult.Timings(0, 0, 0, 0), setup.launcher().level(), trace.toString());
     }
 
     /** Grades a submission {@link #compile compiled} already. */
     public SubmissionResult grade(Submission submission, CompileResult compiled) {
         Path dir = setup.work().resolve(submission.id());
         List<SubmissionResult.Note> notes = new ArrayList<>();
+        compiled.notes().forEach(n -> notes.add(new SubmissionResult.Note("files", false, n)));
         compiled.diagnostics().forEach(d -> notes.add(new SubmissionResult.Note("compile", d.isError(), d.toString())));
         if (!compiled.ok()) {
             SubmissionResult.Status status = compiled.status() == CompileResult.Status.NO_SOURCES
@@ -72,7 +89,7 @@ public final class SubmissionGrader {
         }
         Discovery.Found found;
         try {
-            found = Discovery.choose(ClassScanner.scan(compiled.classes()), setup.usedOps());
+            found = Discovery.choose(ClassScanner.scan(compiled.classes(), setup.compiler().limits().classBytes()), setup.usedOps());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the classes of " + submission.id(), e);
         }
@@ -83,7 +100,7 @@ public final class SubmissionGrader {
                     new SubmissionResult.Timings(compiled.millis(), 0, 0, 0));
         }
         try (WorkerSession session = new WorkerSession(setup.launcher(), setup.runtime(), compiled.classes(),
-                setup.limits(), dir.resolve("scratch"))) {
+                setup.limits(), dir.resolve("scratch"), setup.maxReplyBytes())) {
             return new Run(submission, session, notes, compiled.millis()).grade(found);
         }
     }
@@ -206,7 +223,9 @@ public final class SubmissionGrader {
         /**
          * Every op once on a tiny graph, before any spec: a class that crashes the worker or hangs is
          * then blocked for the rest, at the cost of one timeout rather than one per input point. All
-         * ops are tried in one task first; only when that fails is each tried alone, to find which.
+         * ops are tried in one task first. When that is stopped in a node's code (a CPU timeout, an
+         * exit), the node's op is blocked and the others are tried together again; when it fails
+         * otherwise, each op is tried alone, to find which.
          */
         private void smokeTest(Discovery.Found found) {
             List<Op> ops = new ArrayList<>();
@@ -215,20 +234,41 @@ public final class SubmissionGrader {
                     ops.add(op);
                 }
             }
-            if (ops.isEmpty() || smoke(ops, SMOKE_GRAPH) instanceof TaskOutcome.Completed done
-                    && done.result().failure() == null) {
-                return;
+            int id = SMOKE_GRAPH;
+            while (!ops.isEmpty()) {
+                Graph graph = smokeGraph(ops);
+                TaskOutcome outcome = smoke(ops, id--);
+                if (outcome instanceof TaskOutcome.Completed done && done.result().failure() == null) {
+                    return;
+                }
+                Op culprit = stopsEverything(outcome) ? blame.op(graph, stoppedAt(outcome)) : null;
+                if (culprit == null || !ops.contains(culprit)) {
+                    break;
+                }
+                blockAtSmoke(found, culprit, describe(outcome, graph));
+                ops.remove(culprit);
             }
             for (Op op : ops) {
                 Graph graph = smokeGraph(List.of(op));
-                TaskOutcome outcome = smoke(List.of(op), SMOKE_GRAPH - 1 - Op.operations().indexOf(op));
+                TaskOutcome outcome = smoke(List.of(op), SMOKE_GRAPH - 100 - Op.operations().indexOf(op));
                 if (stopsEverything(outcome)) {
-                    String why = describe(outcome, graph);
-                    blocked.op(op, "not run: " + Discovery.simpleName(found.ops().get(op)) + " stopped the worker when first"
-                            + " tried: " + why);
-                    notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
+                    blockAtSmoke(found, op, describe(outcome, graph));
                 }
             }
+        }
+
+        private void blockAtSmoke(Discovery.Found found, Op op, String why) {
+            blocked.op(op, "not run: " + Discovery.simpleName(found.ops().get(op)) + " stopped the worker when first"
+                    + " tried: " + why);
+            notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
+        }
+
+        /** Where a task was stopped in the student's code, as the worker said; "" when it cannot tell. */
+        private static String stoppedAt(TaskOutcome outcome) {
+            if (outcome instanceof TaskOutcome.CpuTimeout t) {
+                return t.where();
+            }
+            return outcome instanceof TaskOutcome.Exited e ? e.where() : "";
         }
 
         /** Forward and backward of each op on inputs 0.5 and 0.75, every node run in id order. */
@@ -455,7 +495,8 @@ public final class SubmissionGrader {
                     return new Attempt(null, new Outcome.Timeout(message, "stopped" + Blame.firstFrame(t.stack())),
                             values);
                 }
-                Outcome failed = outcome instanceof TaskOutcome.WallTimeout || outcome instanceof TaskOutcome.OutOfTime
+                Outcome failed = outcome instanceof TaskOutcome.Stalled || outcome instanceof TaskOutcome.ThreadsOverCpu
+                        || outcome instanceof TaskOutcome.WallTimeout || outcome instanceof TaskOutcome.OutOfTime
                         ? new Outcome.Timeout(message) : new Outcome.Crash(message);
                 return new Attempt(null, failed, values);
             }
@@ -490,6 +531,15 @@ public final class SubmissionGrader {
                 // Where exactly it was stopped varies from run to run; that goes to the log, not here.
                 return "did not finish within " + seconds(setup.limits().taskCpuMillis()) + " of CPU time; stopped in "
                         + blame.describe(graph, t.where());
+            }
+            if (outcome instanceof TaskOutcome.Stalled t) {
+                return "no answer: the code used no CPU time for " + seconds(t.millis()) + " (is it waiting forever,"
+                        + " on a thread or a lock?)";
+            }
+            if (outcome instanceof TaskOutcome.ThreadsOverCpu t) {
+                return "the code's threads used more than " + seconds(setup.limits().processCpuMillis())
+                        + " of CPU time in all (one check may use " + seconds(setup.limits().taskCpuMillis())
+                        + "; the rest is room for the JVM itself)";
             }
             if (outcome instanceof TaskOutcome.WallTimeout t) {
                 return "no answer within " + seconds(t.millis()) + " (is the code waiting forever, on a thread or a"

@@ -2,6 +2,7 @@ package org.topograd.grading;
 
 import java.util.List;
 import java.util.Locale;
+import org.topograd.SafeText;
 import org.topograd.sandbox.SandboxLevel;
 
 /**
@@ -15,13 +16,24 @@ import org.topograd.sandbox.SandboxLevel;
  * @param output what the student's code printed (head and tail)
  * @param timings where the time went
  * @param sandbox how the code was isolated
+ * @param trace for the instructor's log only: topograd's own stack trace when grading failed, or ""
+ *
+ * <p>Every text in it that a submission could have shaped is made safe to print ({@link SafeText}):
+ * this is where every report, the terminal and Gradescope get their text from.
  */
 public record SubmissionResult(String student, Status status, List<CheckResult> rows, List<Note> notes,
-        String output, Timings timings, SandboxLevel sandbox) {
+        String output, Timings timings, SandboxLevel sandbox, String trace) {
 
     public SubmissionResult {
-        rows = List.copyOf(rows);
-        notes = List.copyOf(notes);
+        rows = rows.stream().map(CheckResult::safe).toList();
+        notes = notes.stream().map(n -> new Note(n.topic(), n.error(), SafeText.of(n.message()))).toList();
+        output = SafeText.of(output);
+        trace = SafeText.of(trace);
+    }
+
+    public SubmissionResult(String student, Status status, List<CheckResult> rows, List<Note> notes, String output,
+            Timings timings, SandboxLevel sandbox) {
+        this(student, status, rows, notes, output, timings, sandbox, "");
     }
 
     public enum Status {
@@ -34,7 +46,12 @@ public record SubmissionResult(String student, Status status, List<CheckResult> 
         /** It compiled, but no class has @Op or implements Backprop. */
         NO_CLASSES,
         /** No worker JVM could be started for it. */
-        WORKER_FAILED;
+        WORKER_FAILED,
+        /**
+         * topograd itself failed while grading it (a bug, or the machine): nothing is final, and the
+         * next {@code grade} grades it again.
+         */
+        GRADER_ERROR;
 
         public String reportName() {
             return name().toLowerCase(Locale.ROOT);

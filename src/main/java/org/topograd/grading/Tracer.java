@@ -50,7 +50,7 @@ public final class Tracer {
         GradingSetup setup = grading.setup();
         Path dir = setup.work().resolve("trace-" + submission.id());
         Files.createDirectories(dir.resolve("scratch"));
-        CompileResult compiled = setup.compiler().compile(submission, dir.resolve("classes"));
+        CompileResult compiled = setup.compiler().compile(submission, dir);
         List<String> problems = new ArrayList<>();
         if (!compiled.ok()) {
             compiled.errors().forEach(d -> problems.add(d.toString()));
@@ -58,8 +58,8 @@ public final class Tracer {
             return new Trace(null, null, null, Map.of(), problems);
         }
         try (WorkerSession session = new WorkerSession(setup.launcher(), setup.runtime(), compiled.classes(),
-                setup.limits(), dir.resolve("scratch"))) {
-            Discovery.Found found = Discovery.choose(ClassScanner.scan(compiled.classes()), spec.ops());
+                setup.limits(), dir.resolve("scratch"), setup.maxReplyBytes())) {
+            Discovery.Found found = Discovery.choose(ClassScanner.scan(compiled.classes(), setup.compiler().limits().classBytes()), spec.ops());
             session.open();
             problems.addAll(found.problems());
             Blame blame = new Blame(found);

@@ -111,6 +111,8 @@ public final class GradescopeResults {
             case NO_CLASSES -> "No class in your submission has @Op or implements Backprop, so nothing could run.";
             case WORKER_FAILED -> "Your code could not be started; this is usually not your fault: resubmit, and"
                     + " tell your instructor if it happens again.";
+            case GRADER_ERROR -> "The autograder itself failed while grading your submission; this is not your"
+                    + " code's fault: resubmit, and tell your instructor if it happens again.";
         }).append('\n');
         for (SubmissionResult.Note note : result.notes()) {
             out.append(note.error() ? "error" : "note").append(" (").append(note.topic()).append("): ")

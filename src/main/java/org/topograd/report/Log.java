@@ -34,6 +34,9 @@ final class Log {
                 .append("] ").append(row.spec()).append(' ').append(row.caseName()).append(' ')
                 .append(row.check().reportName()).append(": ").append(row.outcome().message())
                 .append(row.outcome().detail().isEmpty() ? "" : " (" + row.outcome().detail() + ")").append('\n'));
+        if (!r.trace().isEmpty()) {
+            log.append("\n--- where topograd failed ---\n").append(r.trace());
+        }
         log.append("\n--- output of the submission's code ---\n");
         log.append(r.output().isEmpty() ? "(nothing printed)\n" : r.output());
         if (!r.output().endsWith("\n") && !r.output().isEmpty()) {

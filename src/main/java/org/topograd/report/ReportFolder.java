@@ -52,14 +52,18 @@ public final class ReportFolder {
         return root.resolve(".state").resolve(student + ".properties");
     }
 
-    /** Writes one student's scorecard, log and state (in that order, so the state is last to change). */
-    public void write(SubmissionResult result, String key) throws IOException {
+    /**
+     * Writes one student's scorecard, log and state (in that order, so the state is last to change).
+     * The key says the scorecard is final for those inputs; a result that is not ({@code grader_error})
+     * is written without one, so that the next {@code grade} grades the student again.
+     */
+    public synchronized void write(SubmissionResult result, String key) throws IOException {
         AtomicFiles.write(scorecard(result.student()), Scorecard.render(result));
         AtomicFiles.write(log(result.student()), Log.render(result).getBytes(StandardCharsets.UTF_8));
         Properties state = new Properties();
         state.setProperty("status", result.status().reportName());
         state.setProperty("sandbox", result.sandbox().reportName());
-        state.setProperty("key", key);
+        state.setProperty("key", result.status() == SubmissionResult.Status.GRADER_ERROR ? "" : key);
         state.setProperty("bugs", String.join(";", result.rows().stream().map(r -> r.bug())
                 .filter(b -> !b.isEmpty()).collect(java.util.stream.Collectors.toCollection(TreeSet::new))));
         StringBuilder text = new StringBuilder();
@@ -80,17 +84,54 @@ public final class ReportFolder {
      * reports of students no longer among them.
      */
     public void writeSummary(List<String> specIds, Collection<String> students) throws IOException {
+        writeSummary(specIds, students, Map.of());
+    }
+
+    /**
+     * Rebuilds {@code summary.csv} for {@code students}: from the results given (this run's, held in
+     * memory), and for everyone else from their scorecards; deletes the reports of students no longer
+     * among them. A scorecard that cannot be read leaves its student out (see {@link #unreadable()}).
+     */
+    public synchronized void writeSummary(List<String> specIds, Collection<String> students,
+            Map<String, SubmissionResult> fresh) throws IOException {
+        unreadable.clear();
         List<Summary.Row> rows = new ArrayList<>();
         for (String student : new TreeSet<>(students)) {
+            if (fresh.containsKey(student)) {
+                rows.add(row(fresh.get(student), specIds));
+                continue;
+            }
             Optional<Properties> state = readState(student);
             if (state.isEmpty() || !Files.isRegularFile(scorecard(student))) {
                 continue;
             }
-            rows.add(row(student, specIds, state.get()));
+            try {
+                rows.add(row(student, specIds, state.get()));
+            } catch (IOException | RuntimeException e) {
+                unreadable.add(student);
+            }
         }
         AtomicFiles.write(summary(), Summary.render(specIds, rows));
         AtomicFiles.write(root.resolve("index.html"), IndexPage.render(specIds, rows, this::scorecard));
         removeOthers(students);
+    }
+
+    /** Students left out of the last summary because their scorecard could not be read. */
+    private final List<String> unreadable = new ArrayList<>();
+
+    public synchronized List<String> unreadable() {
+        return List.copyOf(unreadable);
+    }
+
+    private static Summary.Row row(SubmissionResult result, List<String> specIds) {
+        Map<String, Long> bySpec = new HashMap<>();
+        for (var r : result.rows()) {
+            bySpec.merge(r.spec(), r.score(), Long::sum);
+        }
+        String bugs = String.join(";", result.rows().stream().map(r -> r.bug()).filter(b -> !b.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        return new Summary.Row(result.student(), result.score(), result.max(), result.status().reportName(), bugs,
+                specIds.stream().map(id -> bySpec.getOrDefault(id, 0L)).toList(), result.sandbox().reportName());
     }
 
     private Summary.Row row(String student, List<String> specIds, Properties state) throws IOException {

@@ -13,12 +13,11 @@ import java.util.concurrent.TimeUnit;
  * A worker inside bubblewrap: every namespace unshared (so no network), uid and gid 65534, a
  * cleared environment, its own session, killed with its parent, and a filesystem of read-only
  * mounts of exactly what it needs (the system libraries and JDK, topograd's worker classes, the
- * submission's classes) plus a small tmpfs. Specs, reports, other submissions and the user's home
+ * submission's classes), a read-only /dev, plus a small tmpfs for /tmp. Specs, reports, other submissions and the user's home
  * do not exist inside.
  */
 public final class BubblewrapLauncher implements Launcher {
     static final String CLASSES_MOUNT = "/submission/classes";
-    static final String JAR_MOUNT = "/submission/classes.jar";
     static final long TMP_BYTES = 16L << 20;
 
     private final Path bwrap;
@@ -93,20 +92,20 @@ public final class BubblewrapLauncher implements Launcher {
         command.addAll(List.of("--ro-bind", jar, jar));
         Optional<Path> archive = runtime.archive();
         archive.ifPresent(a -> command.addAll(List.of("--ro-bind", a.toString(), a.toString())));
-        String mount = Files.isDirectory(studentClasses) ? CLASSES_MOUNT : JAR_MOUNT;
-        command.addAll(List.of("--ro-bind", studentClasses.toAbsolutePath().toString(), mount));
+        command.addAll(List.of("--ro-bind", studentClasses.toAbsolutePath().toString(), CLASSES_MOUNT));
         // The root bubblewrap builds is a tmpfs; once everything is mounted it becomes read-only, so
         // the only place the worker can write is its size-limited /tmp.
         command.addAll(List.of("--remount-ro", "/", "--chdir", "/tmp", "--"));
         command.add(Launcher.java().toAbsolutePath().toString());
         command.addAll(Launcher.jvmOptions(limits));
-        command.addAll(Launcher.workerArguments(runtime, archive, mount, limits));
+        command.addAll(Launcher.workerArguments(runtime, archive, CLASSES_MOUNT, limits));
         return command;
     }
 
     /** Namespaces, identity, environment and lifetime. */
     private static List<String> isolation() {
         return List.of("--unshare-all", "--unshare-user", "--die-with-parent", "--new-session", "--clearenv",
+                "--setenv", WorkerProcess.MALLOC_ARENAS, "2",
                 "--uid", "65534", "--gid", "65534", "--disable-userns", "--cap-drop", "ALL");
     }
 
@@ -121,7 +120,9 @@ public final class BubblewrapLauncher implements Launcher {
                 mounts.addAll(List.of("--ro-bind", top.toString(), top.toString()));
             }
         }
-        mounts.addAll(List.of("--proc", "/proc", "--dev", "/dev",
+        // /dev holds only the usual device nodes and is read-only, with no /dev/shm to fill: bubblewrap
+        // makes it a tmpfs of no size limit, and /tmp is the worker's only writable place.
+        mounts.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev",
                 "--size", Long.toString(TMP_BYTES), "--tmpfs", "/tmp"));
         return mounts;
     }

@@ -80,6 +80,11 @@ public final class Cgroups {
         }
     }
 
+    /** The folders new groups are made in (the tests look there for groups left behind). */
+    List<Path> parents() {
+        return parents;
+    }
+
     /** A new, empty group with the limits. */
     public Group create(Limits limits) throws IOException {
         String name = "topograd-" + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet();

@@ -20,9 +20,35 @@ public record Limits(int heapMegabytes, int metaspaceMegabytes, int directMegaby
     public static final Limits DEFAULT = new Limits(256, 96, 32, 2_000, 120_000, 32 * 1024, 128, 768);
 
     /**
-     * The wall-clock allowance of one task: its CPU time three times over, for a loaded machine, and
-     * a second more. Only a task that does not use CPU time (code that blocks forever, a stopped
-     * process) ever waits this long; one that computes is stopped at its CPU limit.
+     * How long a task's student thread may use no CPU time at all before the task is taken for
+     * blocked (waiting forever on a lock, a thread or a pipe). Code that computes gains CPU time
+     * however busy the machine is, so this never stops it.
+     */
+    public long stallMillis() {
+        return taskCpuMillis + 1_000;
+    }
+
+    /**
+     * CPU time the whole worker JVM may use for one task, all its threads together: the student
+     * thread's allowance, threads the student started, and room for the JIT and the garbage
+     * collector.
+     */
+    public long processCpuMillis() {
+        return 3 * taskCpuMillis + 2_000;
+    }
+
+    /**
+     * How far past its CPU allowance the student thread may get before topograd stops it from
+     * outside. The worker's own watchdog stops it at the allowance, with where it was; this margin
+     * only matters for code that disabled that watchdog.
+     */
+    public long watchdogMarginMillis() {
+        return taskCpuMillis / 2 + 500;
+    }
+
+    /**
+     * The wall-clock allowance of one task where CPU time cannot be read from /proc: its CPU time
+     * three times over, for a loaded machine, and a second more.
      */
     public long taskWallMillis() {
         return 3 * taskCpuMillis + 1_000;

@@ -8,10 +8,20 @@ public sealed interface TaskOutcome {
     /** The worker ran the task and answered (student code may still have thrown: see the result). */
     record Completed(Messages.Result result) implements TaskOutcome {}
 
-    /** The task used more CPU time than allowed; where the student's code was when stopped. */
+    /**
+     * The student thread used more CPU time than allowed; where the student's code was when
+     * stopped, both empty when topograd stopped it from outside because the worker's own watchdog
+     * did not.
+     */
     record CpuTimeout(long cpuMillis, String where, List<String> stack) implements TaskOutcome {}
 
-    /** No answer within the wall-clock allowance (threads that block, or a stopped process). */
+    /** The student thread used no CPU time for {@code millis}: it waits for something that never comes. */
+    record Stalled(long millis) implements TaskOutcome {}
+
+    /** The worker JVM, all its threads together, used more CPU time than one task may. */
+    record ThreadsOverCpu(long cpuMillis) implements TaskOutcome {}
+
+    /** No answer within the wall-clock allowance, where CPU time cannot be measured. */
     record WallTimeout(long millis) implements TaskOutcome {}
 
     /** Student code called {@code System.exit}; where, when it could be told. */

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.topograd.worker.Frames;
 
@@ -31,23 +34,43 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     private static final int STDERR_KEEP = 8 * 1024;
+    static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX";
+    /**
+     * Frames read ahead of the parent: a worker that floods its channel is held back (its writes
+     * block) instead of filling the parent's memory.
+     */
+    static final int QUEUE = 2;
+    /** A frame's bytes beyond its payload: magic, type, length and checksum. */
+    static final int FRAME_OVERHEAD = 16;
 
     private final Process process;
     private final Cgroups.Group group;
     private final Runnable reaping;
     private final OutputStream requests;
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final int maxFrameBytes;
+    /** Bytes of frames read from the channel so far (for the test that floods it). */
+    private final java.util.concurrent.atomic.AtomicLong channelBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final BlockingQueue<Event> events = new ArrayBlockingQueue<>(QUEUE);
     private final StringBuilder stderr = new StringBuilder();
+    private final Thread frameReader;
     private final Thread stderrReader;
+    /** Writes requests, so that the parent never blocks on a worker that stops reading. */
+    private final ExecutorService writer;
 
-    private WorkerProcess(Process process, Cgroups.Group group) {
+    private WorkerProcess(Process process, Cgroups.Group group, int maxFrameBytes) {
         this.process = process;
         this.group = group;
+        this.maxFrameBytes = maxFrameBytes;
         this.reaping = Reaper.register(this::kill);
         this.requests = process.getOutputStream();
-        Thread frames = new Thread(this::readFrames, "worker-frames-" + process.pid());
-        frames.setDaemon(true);
-        frames.start();
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "worker-requests-" + process.pid());
+            t.setDaemon(true);
+            return t;
+        });
+        frameReader = new Thread(this::readFrames, "worker-frames-" + process.pid());
+        frameReader.setDaemon(true);
+        frameReader.start();
         stderrReader = new Thread(this::readStderr, "worker-stderr-" + process.pid());
         stderrReader.setDaemon(true);
         stderrReader.start();
@@ -57,20 +80,24 @@ final class WorkerProcess implements AutoCloseable {
      * Starts a worker; with a cgroup, a shell first moves itself into the group and then execs the
      * command, so that every process of the worker is born inside it, with no moment outside.
      */
-    static WorkerProcess start(List<String> command, Path directory, Cgroups.Group group) throws IOException {
+    static WorkerProcess start(List<String> command, Path directory, Cgroups.Group group, int maxFrameBytes)
+            throws IOException {
         List<String> full = new ArrayList<>();
         if (group != null) {
             full.addAll(List.of("/bin/sh", "-c", "for f in $TOPOGRAD_CGROUPS; do echo $$ > \"$f\" || exit 125; done;"
                     + " unset TOPOGRAD_CGROUPS; exec \"$@\"", "topograd-worker"));
         }
-        full.addAll(command);
+        full.addAll(ResourceLimits.wrap(command, group != null));
         ProcessBuilder builder = new ProcessBuilder(full).directory(directory.toFile());
         builder.environment().clear();
+        // Two malloc arenas, not eight a core: each reserves 64 MB of address space, which counts
+        // against the worker's address-space limit though the JVM barely uses malloc.
+        builder.environment().put(MALLOC_ARENAS, "2");
         if (group != null) {
             builder.environment().put("TOPOGRAD_CGROUPS", group.procsFiles());
         }
         try {
-            return new WorkerProcess(builder.start(), group);
+            return new WorkerProcess(builder.start(), group, maxFrameBytes);
         } catch (IOException e) {
             if (group != null) {
                 group.destroy();
@@ -79,8 +106,36 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    void send(int type, byte[] payload) throws IOException {
-        Frames.write(requests, type, payload);
+    /** Starts writing a frame to the worker; the caller decides how long to wait for it. */
+    Future<?> send(int type, byte[] payload) {
+        return writer.submit(() -> {
+            Frames.write(requests, type, payload);
+            return null;
+        });
+    }
+
+    long channelBytes() {
+        return channelBytes.get();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** CPU time of the process and all its descendants so far (for a start that is slow, not stuck). */
+    long treeCpuNanos() {
+        ProcessHandle root = process.toHandle();
+        long total = cpuNanos(root);
+        try (java.util.stream.Stream<ProcessHandle> descendants = root.descendants()) {
+            for (ProcessHandle p : descendants.toList()) {
+                total += cpuNanos(p);
+            }
+        }
+        return total;
+    }
+
+    private static long cpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** The next event, or null if none came within {@code millis}. */
@@ -104,18 +159,25 @@ final class WorkerProcess implements AutoCloseable {
     private void readFrames() {
         InputStream in = process.getInputStream();
         try {
-            while (true) {
-                Frames.Frame frame = Frames.read(in);
-                if (frame == null) {
-                    events.add(new Event.Ended());
-                    return;
+            Event last;
+            try {
+                while (true) {
+                    Frames.Frame frame = Frames.read(in, maxFrameBytes);
+                    if (frame == null) {
+                        last = new Event.Ended();
+                        break;
+                    }
+                    channelBytes.addAndGet(frame.payload().length + FRAME_OVERHEAD);
+                    events.put(new Event.Received(frame));
                 }
-                events.add(new Event.Received(frame));
+            } catch (Frames.MalformedFrameException e) {
+                last = new Event.Garbled(e.getMessage(), garbage(e.seen(), in));
+            } catch (IOException e) {
+                last = new Event.Ended();
             }
-        } catch (Frames.MalformedFrameException e) {
-            events.add(new Event.Garbled(e.getMessage(), garbage(e.seen(), in)));
-        } catch (IOException e) {
-            events.add(new Event.Ended());
+            events.put(last);
+        } catch (InterruptedException e) {
+            // Closed: nobody is listening any more.
         }
     }
 
@@ -154,6 +216,8 @@ final class WorkerProcess implements AutoCloseable {
     @Override
     public void close() {
         kill();
+        frameReader.interrupt(); // it may wait to hand over a frame nobody will take
+        writer.shutdownNow();
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

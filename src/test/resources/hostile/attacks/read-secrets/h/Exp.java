@@ -9,7 +9,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.topograd.api.Node;
 import org.topograd.api.Op;
 
-/** Attack: look for specs and reports anywhere it can see and print them; the results are right. */
+/**
+ * Attack: read the specs (hidden ones included) and the reports, and print them; the results are
+ * right. It knows where the instructor keeps the course (the test planted its path in
+ * {@link Planted}), and also looks around its own working folder and home. Every search is bounded,
+ * so the attack costs the same on any machine.
+ */
 @Op("exp")
 public final class Exp extends Node {
     private static boolean searched;
@@ -18,26 +23,21 @@ public final class Exp extends Node {
         super(x);
         if (!searched) {
             searched = true;
-            for (String root : new String[] {"/", System.getProperty("user.home", "/"), "..", "../..", "../../.."}) {
-                search(Path.of(root));
+            search(Path.of(Planted.CLASS_ROOT), 4);
+            search(Path.of(Planted.OUTSIDE), 2);
+            for (String near : new String[] {".", "..", "../..", System.getProperty("user.home", "/"), "/"}) {
+                search(Path.of(near), 1);
             }
         }
     }
 
-    private static void search(Path root) {
+    private static void search(Path root, int depth) {
         try {
-            Files.walkFileTree(root, java.util.Set.of(), 8, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String d = dir.toString();
-                    return d.equals("/usr") || d.equals("/proc") || d.equals("/sys") || d.equals("/dev")
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
+            Files.walkFileTree(root, java.util.Set.of(), depth, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
-                    if (name.endsWith(".yaml") || name.endsWith(".csv")) {
+                    if (attrs.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".csv"))) {
                         try {
                             System.out.println("FOUND " + file + ":\n" + Files.readString(file));
                         } catch (IOException | RuntimeException e) {

@@ -14,9 +14,10 @@ public final class Exp extends Node {
         super(x);
         if (!written) {
             written = true;
-            String[] targets = {"/tmp/topograd-pwned.txt", System.getProperty("user.home", "/") + "/topograd-pwned.txt",
-                "../topograd-pwned.txt", "../../topograd-pwned.txt", "../../../topograd-pwned.txt",
-                "/submission/classes/topograd-pwned.txt", "/topograd/worker/topograd-pwned.txt"};
+            String file = "topograd-pwned-" + Planted.TOKEN + ".txt"; // this run's own name: runs side by side never meet
+            String[] targets = {"/tmp/" + file, System.getProperty("user.home", "/") + "/" + file,
+                Planted.OUTSIDE + "/" + file, Planted.CLASS_ROOT + "/" + file, "../" + file, "../../" + file,
+                "../../../" + file, "/submission/classes/" + file, "/topograd/worker/" + file};
             for (String target : targets) {
                 try {
                     Files.writeString(Path.of(target), "pwned");
