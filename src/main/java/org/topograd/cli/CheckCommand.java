@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(command.commandLine(), "no submission folder at " + dir);
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err);
+        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err, answers);
         if (loaded.assignment() == null) {
             err.println("topograd check: " + specs.resolve("assignment.yaml") + " is invalid; ask your instructor.");
             return ExitCodes.FINDINGS;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.topograd.batch.Batch;
+import org.topograd.grading.ReferenceAnswers;
 import org.topograd.report.Progress;
 import org.topograd.report.ReportFolder;
 import org.topograd.sandbox.Launcher;
@@ -64,7 +65,7 @@ final class GradeCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new ParameterException(command.commandLine(), "--jobs must be at least 1");
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(specs, err);
+        SpecFiles.Loaded loaded = SpecFiles.load(specs, err, ReferenceAnswers.SOURCE);
         if (!loaded.gradable(specs, err)) {
             return ExitCodes.FINDINGS;
         }

@@ -36,7 +36,7 @@ final class GradescopeGrading {
             throw new ParameterException(cli, "no submission folder at " + submissionDir + ": give one with"
                     + " --submission");
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(cli, specs, err);
+        SpecFiles.Loaded loaded = SpecFiles.load(cli, specs, err, ReferenceAnswers.SOURCE);
         if (!loaded.gradable(specs, err)) {
             return ExitCodes.FINDINGS;
         }

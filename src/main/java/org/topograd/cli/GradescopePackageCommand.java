@@ -42,7 +42,8 @@ final class GradescopePackageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err);
+        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err,
+                org.topograd.grading.ReferenceAnswers.SOURCE);
         if (loaded.invalid() > 0 || loaded.assignment() == null) {
             err.println("gradescope-package: not built: every submission would be graded without the broken spec;"
                     + " fix the specs first.");

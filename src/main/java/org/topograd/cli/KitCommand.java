@@ -37,7 +37,7 @@ final class KitCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err);
+        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err, ReferenceAnswers.SOURCE);
         if (loaded.invalid() > 0 || loaded.assignment() == null) {
             err.println("kit: not made: a kit with a broken spec would mislead every student; fix the specs first.");
             return ExitCodes.FINDINGS;

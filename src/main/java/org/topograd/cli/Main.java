@@ -56,7 +56,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == CheckCommand.class) {
-                return type.cast(new CheckCommand(ReferenceAnswers::of, new MutantDiagnostician(), true));
+                return type.cast(new CheckCommand(ReferenceAnswers.SOURCE, new MutantDiagnostician(), true));
             }
             return CommandLine.defaultFactory().create(type);
         }

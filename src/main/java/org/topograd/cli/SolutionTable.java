@@ -32,13 +32,19 @@ final class SolutionTable {
         return out.toString();
     }
 
-    /** Every named node (inputs and graph entries) and the output, in graph order. */
+    /**
+     * Every named node (inputs and graph entries) and the output, in graph order; a node the output
+     * does not reach is marked, with its value and its gradient, 0.
+     */
     private static TextTable nodes(Graph graph, CaseSolution c) {
         TextTable table = new TextTable("  ", "node", ">value", ">gradient");
+        boolean[] reached = c.reached(graph);
+        double[] values = c.everyValue(graph);
         for (int node = 0; node < graph.size(); node++) {
             if (graph.isNamed(node) || node == graph.output()) {
-                table.row(graph.label(node) + (node == graph.output() ? " (output)" : ""),
-                        NumberText.format(c.evaluation().values()[node]), NumberText.format(c.evaluation().grads()[node]));
+                String mark = node == graph.output() ? " (output)" : reached[node] ? "" : " (does not reach the output)";
+                table.row(graph.label(node) + mark, NumberText.format(values[node]),
+                        NumberText.format(c.evaluation().grads()[node]));
             }
         }
         return table;

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.topograd.engine.Finding;
 import org.topograd.engine.Solution;
 import org.topograd.engine.Solver;
+import org.topograd.engine.SpecValidator;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.ExpectWriter;
 import org.topograd.spec.Spec;
@@ -22,9 +23,11 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "solve",
         mixinStandardHelpOptions = true,
-        description = "Prints, for each case of a spec, every named node's value and gradient, and each input's "
-                + "gradient next to its numerical estimate. With --write, fills in (or corrects) expect: for the "
-                + "top-level inputs and every listed case, keeping the file's comments and layout.",
+        description = "Prints, for each case of a spec, every named node's value and gradient (a node the output "
+                + "does not reach is marked, with gradient 0), and each input's gradient next to its numerical "
+                + "estimate. With --json, every node's value and gradient at every point as JSON. With --write, fills "
+                + "in (or corrects) expect: for the top-level inputs and every listed case, keeping the file's "
+                + "comments and layout.",
         footer = ExitCodes.HELP_FOOTER)
 final class SolveCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -39,20 +42,36 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--richardson", description = "Refine the numerical gradients by Richardson extrapolation.")
     boolean richardson;
 
+    @Option(names = "--json", description = "Print every node's value and gradient at every point, the numerical"
+            + " checks, the problems and the warnings as JSON (for scripts) instead of tables.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "solve: no such spec file: " + file);
         }
+        if (json && write) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "solve: --json and --write do not go together:"
+                    + " run solve --write first, then solve --json");
+        }
         SpecResult result = SpecLoader.load(file);
         if (result instanceof SpecResult.Invalid invalid) {
+            if (json) {
+                out.print(SolutionJson.invalid(file, invalid.problems()));
+                return ExitCodes.FINDINGS;
+            }
             invalid.problems().forEach(out::println);
             out.println("solve: " + file + " is not a valid spec; fix the problems above");
             return ExitCodes.FINDINGS;
         }
         Spec s = ((SpecResult.Valid) result).spec();
         Solution solution = Solver.solve(s, NumericalGradient.Settings.DEFAULT.withRichardson(richardson));
+        if (json) {
+            out.print(SolutionJson.render(solution, SpecValidator.warnings(solution)));
+            return solution.ok() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        }
         out.print(SolutionTable.render(solution));
         if (write) {
             return write(out, solution);

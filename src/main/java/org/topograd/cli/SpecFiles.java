@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.topograd.grading.AnswerSource;
 import org.topograd.grading.Assignment;
 import org.topograd.grading.AssignmentReader;
+import org.topograd.spec.Location;
 import org.topograd.spec.Problem;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
@@ -39,36 +41,27 @@ final class SpecFiles {
         }
     }
 
-    static Loaded load(Path dir, PrintWriter err) throws IOException {
-        return load(null, dir, err);
+    static Loaded load(Path dir, PrintWriter err, AnswerSource answers) throws IOException {
+        return load(null, dir, err, answers);
     }
 
     /**
+     * The specs that read and that {@code answers} finds fit to grade with (a spec whose expect
+     * disagrees with the answers, or with a point not graded reliably, is left out with validate's
+     * messages), and the course settings.
+     *
      * @param command the command whose usage a missing folder shows; null for a bare "Usage: topograd"
      *     (never the top command's: that would link every command, the reference engine among them,
      *     into the student kit, which uses this class)
+     * @param answers what proves each spec: the reference engine in the full tool (it never names the
+     *     engine itself, for the same reason)
      */
-    static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err) throws IOException {
+    static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers)
+            throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new picocli.CommandLine.ParameterException(command != null ? command
                     : new picocli.CommandLine(picocli.CommandLine.Model.CommandSpec.create().name("topograd")),
                     "no specs folder at " + dir + ": give one with --specs");
-        }
-        List<Spec> specs = new ArrayList<>();
-        int invalid = 0;
-        for (Path file : SpecLoader.list(dir)) {
-            SpecResult result = SpecLoader.load(file);
-            if (result instanceof SpecResult.Valid valid) {
-                specs.add(valid.spec());
-            } else {
-                invalid++;
-                for (Problem p : ((SpecResult.Invalid) result).problems()) {
-                    err.println(p);
-                }
-            }
-        }
-        if (invalid > 0) {
-            err.println(invalid + " spec(s) are invalid and were left out; run topograd validate to see why.");
         }
         Assignment assignment = null;
         AssignmentReader.Result settings = AssignmentReader.load(dir);
@@ -77,6 +70,34 @@ final class SpecFiles {
         } else {
             ((AssignmentReader.Result.Invalid) settings).problems().forEach(err::println);
         }
+        List<Spec> specs = new ArrayList<>();
+        int invalid = 0;
+        for (Path file : SpecLoader.list(dir)) {
+            SpecResult result = SpecLoader.load(file);
+            List<Problem> problems = result instanceof SpecResult.Invalid broken ? broken.problems()
+                    : assignment == null ? List.of() // nothing is graded anyway; the settings are what to fix
+                    : unfit(answers, ((SpecResult.Valid) result).spec(), assignment);
+            if (problems.isEmpty()) {
+                specs.add(((SpecResult.Valid) result).spec());
+            } else {
+                invalid++;
+                problems.forEach(err::println);
+            }
+        }
+        if (invalid > 0) {
+            err.println(invalid + " spec(s) are invalid and were left out; run topograd validate to see why.");
+        }
         return new Loaded(specs, invalid, assignment);
+    }
+
+    /** Why a spec must not be graded with; one spec that topograd fails to prove never stops the others. */
+    private static List<Problem> unfit(AnswerSource answers, Spec spec, Assignment assignment) {
+        try {
+            return answers.unfit(spec, assignment.numerical());
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(new Problem(new Location(spec.file(), 1, 1), "topograd could not prove this spec ("
+                    + e.getClass().getSimpleName() + "): this is a bug in topograd; please report it with the file,"
+                    + " and leave the spec out meanwhile"));
+        }
     }
 }

@@ -109,12 +109,13 @@ public final class Mutants {
                 (k, x, y, p, out) -> p * Math.pow(x, p)));
         all.add(rule("power-rule-missing-n", "the power rule written x^(n-1) without the factor n",
                 "d(x^n)/dx = n * x^(n-1): the old exponent comes down as a factor.", Op.POW,
-                (k, x, y, p, out) -> Math.pow(x, p - 1)));
+                // the right rule's precise x^(n-1), without its factor (x^-1 where n = 0 leaves none)
+                (k, x, y, p, out) -> p == 0 ? 1 / x : Calculus.partial(Op.POW, 0, x, y, p, out) / p));
         all.add(rule("sub-sign-error", "a - b whose backward adds +grad to b (b.grad += grad)",
                 "d(a - b)/db = -1: b.grad -= grad.", Op.SUB, (k, x, y, p, out) -> 1));
         all.add(rule("div-sign-error", "a / b whose backward gives b +a/b^2 (the minus is missing)",
                 "d(a / b)/db = -a / b^2: b.grad -= grad * a / (b * b).", Op.DIV,
-                (k, x, y, p, out) -> k == 0 ? 1 / y : x / (y * y)));
+                (k, x, y, p, out) -> k == 0 ? 1 / y : -Calculus.partial(Op.DIV, 1, x, y, p, out)));
         all.add(rule("div-denominator-not-squared", "a / b whose backward gives b -a/b instead of -a/b^2",
                 "d(a / b)/db = -a / b^2: the denominator is squared.", Op.DIV,
                 (k, x, y, p, out) -> k == 0 ? 1 / y : -x / y));

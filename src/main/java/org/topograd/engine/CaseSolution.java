@@ -48,6 +48,27 @@ public record CaseSolution(
         return grads;
     }
 
+    /** Whether each node is reached from the output (is in the evaluation's order). */
+    public boolean[] reached(Graph graph) {
+        boolean[] reached = new boolean[graph.size()];
+        for (int node : evaluation.order()) {
+            reached[node] = true;
+        }
+        return reached;
+    }
+
+    /**
+     * Every node's value, those the output does not reach included (which the evaluation leaves at 0,
+     * since grading never computes them): for showing the graph as the instructor wrote it.
+     */
+    public double[] everyValue(Graph graph) {
+        int[] all = new int[graph.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i; // a graph's ids are in topological order
+        }
+        return ReferenceEngine.forward(graph, all, point.inputs());
+    }
+
     /** The numerical check of input {@code k}, unless the check ran in fast mode or not at all. */
     public Optional<NumericalGradient.Check> numericFor(int k) {
         return numeric.stream().filter(c -> c.input() == k).findFirst();

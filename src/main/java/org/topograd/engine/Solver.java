@@ -20,8 +20,10 @@ import org.topograd.spec.Spec;
  *
  * <p>Three kinds of trouble are reported ({@link Finding.Kind}): a wrong expectation, a value or
  * gradient that is not finite (the spec is ill-posed at that point), and finite differences that
- * disagree with the reference (a singularity, or a bug in topograd). Kinks are skipped, never
- * reported: a derivative that does not exist cannot be wrong.
+ * disagree with the reference. The reference's rules are proven to a few ulps at every magnitude,
+ * so the last means that finite differences cannot follow the output at that point, and the
+ * numerical check would fail correct students there: the point is not graded reliably. Kinks are
+ * skipped, never reported: a derivative that does not exist cannot be wrong.
  */
 public final class Solver {
     /** Points with more inputs than this are described by their first few inputs only. */
@@ -74,7 +76,7 @@ public final class Solver {
             Expected expected = point.expected().get();
             expected.value().ifPresent(claim -> verdicts.add(judge(spec, claim, values[graph.output()])));
             for (Claim claim : expected.grads()) {
-                int k = graph.inputNames().indexOf(claim.subject());
+                int k = graph.inputIndex(claim.subject());
                 verdicts.add(judge(spec, claim, grads[graph.inputNode(k)]));
             }
         }
@@ -109,8 +111,9 @@ public final class Solver {
             if (!Double.isFinite(grads[node])) {
                 return Optional.of(new Finding(Finding.Kind.NOT_FINITE, new Problem(point.at(),
                         "the gradient of node '" + graph.label(node) + "' is " + NumberText.format(grads[node]) + " at "
-                                + describe(graph, point) + ": a derivative is not finite there (a singularity such"
-                                + " as sqrt or log at 0); choose inputs away from it")));
+                                + describe(graph, point) + ": a derivative is infinite there (a singularity such"
+                                + " as sqrt or log at 0) or beyond the largest double (about 1.8e308); choose inputs"
+                                + " away from it")));
             }
         }
         return Optional.empty();
@@ -122,10 +125,12 @@ public final class Solver {
                 : "the gradient along a random direction";
         return new Finding(Finding.Kind.NUMERICAL_MISMATCH, new Problem(point.at(),
                 what + " at " + describe(graph, point) + " is " + NumberText.format(check.analytic())
-                        + " by the reference engine but " + NumberText.format(check.numeric())
-                        + " by finite differences (allowed difference " + String.format(java.util.Locale.ROOT, "%.1e",
-                                check.bound()) + "): the point may sit at or near a singularity (move it), or this"
-                        + " is a bug in topograd (please report it)"));
+                        + " by the reference engine, but finite differences with a step of " + rough(check.step())
+                        + " give " + NumberText.format(check.numeric()) + " (allowed difference " + rough(check.bound())
+                        + "): finite differences cannot follow the output here (within that step it changes too"
+                        + " much, or too little to show in a double's 16 digits), so the numerical check would fail"
+                        + " correct submissions at this point; choose another point, with smaller inputs or where"
+                        + " the graph is less steep or less saturated"));
     }
 
     private static Finding wrongExpectation(Graph graph, Case point, Verdict v, List<NumericalGradient.Check> numeric) {
@@ -135,7 +140,7 @@ public final class Solver {
         String of = point.kind() == Case.Kind.MAIN ? "" : " of " + point.name();
         String numerically = "";
         if (!isValue) {
-            int k = graph.inputNames().indexOf(claim.subject());
+            int k = graph.inputIndex(claim.subject());
             numerically = numeric.stream().filter(c -> c.input() == k).findFirst()
                     .map(c -> c.skipped() ? " (numerically undefined: " + skipReason(c) + ")"
                             : " (numerically " + NumberText.format(c.numeric()) + ")")
@@ -145,6 +150,10 @@ public final class Solver {
                 subject + of + " is " + NumberText.format(claim.number()) + ", but the reference engine computes "
                         + NumberText.format(v.computed()) + numerically
                         + "; correct the number, or let topograd solve --write fill it in"));
+    }
+
+    private static String rough(double x) {
+        return String.format(java.util.Locale.ROOT, "%.1e", x);
     }
 
     /** Why a numerical check was skipped, in a few words. */

@@ -2,11 +2,12 @@ package org.topograd.grading;
 
 import java.util.List;
 import org.topograd.numeric.NumericalGradient;
+import org.topograd.spec.Problem;
 import org.topograd.spec.Spec;
 
 /**
  * Where the right answers come from: the reference engine in the full tool
- * ({@code ReferenceAnswers::of}), or answers frozen into a student kit when it was made. Code that
+ * ({@code ReferenceAnswers.SOURCE}), or answers frozen into a student kit when it was made. Code that
  * must run in the student kit depends on this interface only, so that it never links the reference
  * engine, which the kit leaves out.
  */
@@ -26,6 +27,16 @@ public interface AnswerSource {
      */
     default int hiddenSpecs(List<Spec> loaded) {
         return (int) loaded.stream().filter(Spec::hidden).count();
+    }
+
+    /**
+     * Why a spec that reads must not be graded with, as {@code topograd validate} says it: an
+     * {@code expect} that disagrees with the answers (students would be graded against another
+     * answer than the instructor's), or a point that is not graded reliably. None in a student kit,
+     * whose specs were proven when it was made.
+     */
+    default List<Problem> unfit(Spec spec, NumericalGradient.Settings numerical) {
+        return List.of();
     }
 
     /** There are no answers for a spec; the message says which, and what to do. */

@@ -1,7 +1,5 @@
 package org.topograd.grading;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -54,14 +52,19 @@ public final class AssignmentReader extends YamlReader {
         if (!Files.isRegularFile(file)) {
             return new Result.Valid(Assignment.DEFAULT);
         }
+        AssignmentReader reader = new AssignmentReader(file);
         try {
-            return new AssignmentReader(file).read(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new Result.Invalid(List.of(new Problem(Location.of(file), "cannot read the file: " + e.getMessage())));
+            return reader.read(reader.source(file));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Result.Invalid(List.of(new Problem(new Location(file, 1, 1), "topograd could not read this file ("
+                    + e.getClass().getSimpleName() + "): this is a bug in topograd; please report it with the file")));
         }
     }
 
     private Result read(String text) {
+        if (text == null) {
+            return new Result.Invalid(sortedProblems());
+        }
         Node root = compose(text);
         Assignment d = Assignment.DEFAULT;
         Assignment a = d;
@@ -76,8 +79,8 @@ public final class AssignmentReader extends YamlReader {
                     .orElse(d.gradescope());
             a = new Assignment(weights, limited.run(), numerical, gradescope, limited.compile());
         } else if (root != null) {
-            problem(root.getStartMark(), "assignment.yaml is a mapping with the keys " + String.join(", ", TOP_KEYS)
-                    + ", not " + describe(root));
+            problem(root.getStartMark(), "assignment.yaml is " + describe(root) + ": write it as a mapping with the keys "
+                    + String.join(", ", TOP_KEYS));
         }
         return problems.isEmpty() ? new Result.Valid(a) : new Result.Invalid(sortedProblems());
     }
@@ -128,7 +131,8 @@ public final class AssignmentReader extends YamlReader {
         }
         if (s.getAsDouble() < min || s.getAsDouble() > max) {
             problem(node.getStartMark(), what + " must be between " + NumberText.format(min) + " and "
-                    + NumberText.format(max) + " seconds, not " + NumberText.format(s.getAsDouble()));
+                    + NumberText.format(max) + " seconds, not " + NumberText.format(s.getAsDouble())
+                    + ": write a number in that range");
         }
         return Math.round(s.getAsDouble() * 1000);
     }
@@ -175,7 +179,7 @@ public final class AssignmentReader extends YamlReader {
     private boolean bool(Node node, String what) {
         String t = text(node, what).orElse("false");
         if (!t.equals("true") && !t.equals("false")) {
-            problem(node.getStartMark(), what + " is true or false, not '" + t + "'");
+            problem(node.getStartMark(), what + " is '" + t + "': write true or false");
         }
         return t.equals("true");
     }
@@ -184,7 +188,7 @@ public final class AssignmentReader extends YamlReader {
         if (node instanceof MappingNode) {
             return true;
         }
-        problem(node.getStartMark(), what + " must be a mapping such as " + example + ", not " + describe(node));
+        problem(node.getStartMark(), what + " is " + describe(node) + ": write a mapping such as " + example);
         return false;
     }
 }

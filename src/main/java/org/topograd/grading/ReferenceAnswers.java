@@ -4,13 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.topograd.engine.ReferenceEngine;
+import org.topograd.engine.SpecValidator;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Case;
 import org.topograd.spec.Graph;
+import org.topograd.spec.Problem;
 import org.topograd.spec.Spec;
 
 /** The answers from topograd's reference engine. */
 public final class ReferenceAnswers {
+    /** The reference engine as an answer source: its answers, and a spec refused for what validate finds. */
+    public static final AnswerSource SOURCE = new AnswerSource() {
+        @Override
+        public List<SpecAnswers> answers(List<Spec> specs, NumericalGradient.Settings numerical) {
+            return of(specs, numerical);
+        }
+
+        @Override
+        public List<Problem> unfit(Spec spec, NumericalGradient.Settings numerical) {
+            return SpecValidator.problems(spec, numerical);
+        }
+    };
+
     private ReferenceAnswers() {}
 
     /** Answers for every spec, in order; each spec's position names its graph on the wire. */

@@ -26,7 +26,8 @@ public final class Tracer {
     private Tracer() {}
 
     /**
-     * What came out. Arrays are indexed by node id ({@code NaN} for nodes not evaluated) and null
+     * What came out. Arrays are indexed by node id ({@code NaN} for the values of nodes the output
+     * does not reach, which are never built; their gradients are 0) and null
      * when the task could not run; {@code problems} says why, in the student's terms.
      *
      * @param values the student's forward values

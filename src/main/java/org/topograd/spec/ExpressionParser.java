@@ -50,10 +50,11 @@ public final class ExpressionParser {
         if (!parser.atEnd()) {
             char c = parser.peek();
             if (c == ')') {
-                throw new ExpressionException(parser.pos, "unbalanced parentheses: this ')' has no matching '('");
+                throw new ExpressionException(parser.pos, "unbalanced parentheses: this ')' has no matching '('; remove it or add the"
+                        + " '(' it closes");
             }
-            throw new ExpressionException(parser.pos, "unexpected '" + c + "' after a complete expression"
-                    + " (an operator + - * / ^ is missing, or a character is not part of the language)");
+            throw new ExpressionException(parser.pos, "unexpected '" + c + "' after a complete expression: put an"
+                    + " operator (+ - * / ^) before it, or remove it if it is not part of the expression language");
         }
         return expr;
     }
@@ -134,13 +135,15 @@ public final class ExpressionParser {
         skipSpace();
         int start = pos;
         if (atEnd()) {
-            throw new ExpressionException(pos, "the expression ends where a number, a name or '(' was expected");
+            throw new ExpressionException(pos, "the expression ends where a number, a name or '(' was expected: complete it,"
+                    + " as in a * b");
         }
         if (accept('(')) {
             Expr inner = sum();
             skipSpace();
             if (!accept(')')) {
-                throw new ExpressionException(start, "unbalanced parentheses: this '(' is never closed");
+                throw new ExpressionException(start, "unbalanced parentheses: this '(' is never closed; add the ')' that"
+                        + " closes it");
             }
             lastEnd = pos;
             return inner;
@@ -151,7 +154,8 @@ public final class ExpressionParser {
             lastEnd = pos;
             double value = Double.parseDouble(number.group());
             if (Double.isInfinite(value)) {
-                throw new ExpressionException(start, "the number " + number.group() + " is too large for a double");
+                throw new ExpressionException(start, "the number " + number.group() + " is too large for a double: write a"
+                        + " number below 1.8e308");
             }
             return new Expr.Num(value, start, pos);
         }
@@ -168,25 +172,29 @@ public final class ExpressionParser {
         }
         char c = peek();
         if (c == ')') {
-            throw new ExpressionException(pos, "unbalanced parentheses: this ')' has no matching '(' or closes an empty pair");
+            throw new ExpressionException(pos, "unbalanced parentheses: this ')' has no matching '(' or closes an empty pair;"
+                    + " remove it, or put an expression between the parentheses");
         }
-        throw new ExpressionException(pos, "unexpected '" + c + "': expected a number, a name or '('");
+        throw new ExpressionException(pos, "unexpected '" + c + "' where a number, a name or '(' should be: put an"
+                + " operand here, such as a, 2 or (a + b), or remove the '" + c + "'");
     }
 
     private Expr call(String function, int start) throws ExpressionException {
         Op op = Op.function(function).orElseThrow(() -> new ExpressionException(start,
                 "unknown function '" + function + "'" + Suggest.nearest(function, functionNames())
                         .map(s -> " (did you mean '" + s + "'?)").orElse("")
-                        + "; the functions are " + String.join(", ", functionNames())));
+                        + "; use one of the functions: " + String.join(", ", functionNames())));
         int open = pos;
         accept('(');
         Expr argument = sum();
         skipSpace();
         if (peekIs(',')) {
-            throw new ExpressionException(pos, function + " takes one argument");
+            throw new ExpressionException(pos, function + " takes one argument: remove the others, or compute them"
+                    + " in graph entries of their own");
         }
         if (!accept(')')) {
-            throw new ExpressionException(open, "unbalanced parentheses: the '(' of " + function + "( is never closed");
+            throw new ExpressionException(open, "unbalanced parentheses: the '(' of " + function + "( is never closed; add"
+                    + " the ')' that closes it");
         }
         lastEnd = pos;
         return new Expr.Apply(op, List.of(argument), 0, start, pos);

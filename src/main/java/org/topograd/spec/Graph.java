@@ -31,6 +31,8 @@ public final class Graph {
     private final int[] inputs;
     private final int output;
     private final Map<String, Integer> byName;
+    private final Map<String, Integer> inputIndex;
+    private final List<String> inputNames;
 
     private Graph(Builder b, int output) {
         int n = b.size;
@@ -43,6 +45,14 @@ public final class Graph {
         this.inputs = b.inputs.stream().mapToInt(Integer::intValue).toArray();
         this.output = output;
         this.byName = Collections.unmodifiableMap(new HashMap<>(b.byName));
+        Map<String, Integer> index = new HashMap<>();
+        List<String> names = new ArrayList<>(inputs.length);
+        for (int id : inputs) {
+            index.put(labels[id], names.size());
+            names.add(labels[id]);
+        }
+        this.inputIndex = Collections.unmodifiableMap(index);
+        this.inputNames = Collections.unmodifiableList(names);
     }
 
     public static Builder builder() {
@@ -117,11 +127,12 @@ public final class Graph {
 
     /** Input names in declaration order. */
     public List<String> inputNames() {
-        List<String> names = new ArrayList<>(inputs.length);
-        for (int id : inputs) {
-            names.add(labels[id]);
-        }
-        return Collections.unmodifiableList(names);
+        return inputNames;
+    }
+
+    /** The position of the input with this name among the inputs, or -1. */
+    public int inputIndex(String name) {
+        return inputIndex.getOrDefault(name, -1);
     }
 
     public int output() {

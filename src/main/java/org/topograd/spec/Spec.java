@@ -3,6 +3,7 @@ package org.topograd.spec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A parsed, well-formed spec: one graph and the points it is checked at.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param graph the computation graph
  * @param cases the input points: {@code main} first, then listed cases, then random points
  * @param tolerance how close a value must be to pass
+ * @param places where each input and graph entry is named in the file (none for generated graphs)
  */
 public record Spec(
         Path file,
@@ -24,10 +26,23 @@ public record Spec(
         Visibility visibility,
         Graph graph,
         List<Case> cases,
-        Tolerance tolerance) {
+        Tolerance tolerance,
+        Map<String, Location> places) {
 
     public Spec {
         cases = List.copyOf(cases);
+        places = Map.copyOf(places);
+    }
+
+    /** A spec without places, as a test or a generator makes one. */
+    public Spec(Path file, String id, String title, BigDecimal points, Visibility visibility, Graph graph,
+            List<Case> cases, Tolerance tolerance) {
+        this(file, id, title, points, visibility, graph, cases, tolerance, Map.of());
+    }
+
+    /** Where a node is named in the file: its place, or the spec's first line. */
+    public Location place(String name) {
+        return places.getOrDefault(name, new Location(file, 1, 1));
     }
 
     public boolean hidden() {

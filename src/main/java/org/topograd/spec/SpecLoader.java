@@ -1,8 +1,6 @@
 package org.topograd.spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,26 +44,28 @@ public final class SpecLoader {
         return files;
     }
 
+    /**
+     * Reads a spec file: a valid spec, or every problem found, each at its line and column with what
+     * to do. Total: whatever the file holds, however large or broken, this returns.
+     */
     public static SpecResult load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            return invalid(file, "the file is not UTF-8 text: save it as UTF-8");
-        } catch (IOException e) {
-            return invalid(file, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "): check that it exists and is readable");
+        SourceText.Read read = SourceText.read(file);
+        if (read instanceof SourceText.Read.Refused refused) {
+            return new SpecResult.Invalid(file, refused.problems());
         }
-        return parse(file, text);
+        return parse(file, ((SourceText.Read.Text) read).text());
     }
 
-    /** Parses spec text; {@code file} is used for messages and the spec's id. */
+    /** Parses spec text; {@code file} is used for messages and the spec's id. Total, as {@link #load} is. */
     public static SpecResult parse(Path file, String text) {
-        return new SpecReader(file).read(text);
-    }
-
-    private static SpecResult invalid(Path file, String message) {
-        return new SpecResult.Invalid(file, List.of(new Problem(Location.of(file), message)));
+        try {
+            return new SpecReader(file).read(text);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // A bug of topograd's, which the fuzz test hunts for: still this file's problem, never the run's end.
+            return new SpecResult.Invalid(file, List.of(new Problem(new Location(file, 1, 1), "topograd could not read"
+                    + " this spec (" + e.getClass().getSimpleName() + "): this is a bug in topograd; please report it"
+                    + " with the file, and check the file with topograd validate meanwhile")));
+        }
     }
 
     /** The spec's id: its file name without the extension. */

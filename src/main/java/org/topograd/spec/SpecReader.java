@@ -39,24 +39,35 @@ final class SpecReader extends YamlReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final int MAX_RANDOM_POINTS = 10_000;
     static final int MAX_GENERATED_NODES = 5_000_000;
+    /** Input points times graph nodes: a bound on what grading one submission on this spec can cost. */
+    static final long MAX_NODE_POINTS = 20_000_000;
+    /** Past this many problems in one file, "did you mean" hints are left out: each costs a look at every name. */
+    static final int MAX_SUGGESTIONS = 50;
+
+    /** Where each graph entry is named, for messages about it after reading (validate's notes). */
+    private final Map<String, Location> entryPlaces = new LinkedHashMap<>();
 
     SpecReader(Path file) {
         super(file);
     }
 
     SpecResult read(String text) {
-        Node root = compose(text);
+        String checked = source(text);
+        if (checked == null) {
+            return invalid();
+        }
+        Node root = compose(checked);
         if (root == null && !problems.isEmpty()) {
             return invalid();
         }
         if (root == null) {
             problems.add(new Problem(new Location(file, 1, 1),
-                    "the file is empty: a spec needs at least title:, inputs: and graph: (or generate:)"));
+                    "the file is empty: write a spec, with at least title:, inputs: and graph: (or generate:)"));
             return invalid();
         }
         if (!(root instanceof MappingNode)) {
-            problem(root.getStartMark(), "a spec is a mapping of keys such as title:, inputs: and graph:, not "
-                    + describe(root));
+            problem(root.getStartMark(), "a spec is a mapping of keys, not "
+                    + describe(root) + ": write it as title:, inputs: and graph: entries, one per line");
             return invalid();
         }
         Map<String, Entry> top = mapping(root, "a spec", TOP_KEYS);
@@ -72,6 +83,9 @@ final class SpecReader extends YamlReader {
                 .map(e -> inputs(e.value())).orElse(new LinkedHashMap<>());
 
         Graph graph = graph(top, root, inputs);
+        Map<String, Location> places = new LinkedHashMap<>();
+        inputs.forEach((name, claimed) -> places.put(name, claimed.at()));
+        places.putAll(entryPlaces);
 
         List<Case> cases = new ArrayList<>();
         if (graph != null) {
@@ -81,12 +95,16 @@ final class SpecReader extends YamlReader {
             cases.add(new Case("main", Case.Kind.MAIN, base, expect, mainAt));
             optional(top, "cases").ifPresent(e -> cases.addAll(listedCases(e.value(), graph, base)));
             optional(top, "random").ifPresent(e -> cases.addAll(randomCases(e.value(), graph)));
+            if (problems.isEmpty()) {
+                tooMuch(cases.size(), graph, optional(top, "random").or(() -> optional(top, "cases"))
+                        .map(Entry::value).orElse(root));
+            }
         }
         if (!problems.isEmpty()) {
             return invalid();
         }
         return new SpecResult.Valid(new Spec(file, SpecLoader.idOf(file), title, points, visibility, graph, cases,
-                tolerance));
+                tolerance, places));
     }
 
     private SpecResult invalid() {
@@ -101,8 +119,8 @@ final class SpecReader extends YamlReader {
     private Map<String, Claimed> inputs(Node node) {
         Map<String, Claimed> inputs = new LinkedHashMap<>();
         if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "inputs must map each input's name to its value, such as {a: 7, b: 3}, not "
-                    + describe(node));
+            problem(node.getStartMark(), "inputs is " + describe(node) + ": map each input's name to its value, such as"
+                    + " {a: 7, b: 3}");
             return inputs;
         }
         for (Entry e : mapping(node, "inputs", null).values()) {
@@ -115,7 +133,7 @@ final class SpecReader extends YamlReader {
             inputs.put(e.name(), new Claimed(value.orElse(Double.NaN), at(e.key().getStartMark())));
         }
         if (((MappingNode) node).getValue().isEmpty()) {
-            problem(node.getStartMark(), "inputs is empty: a graph needs at least one input to differentiate");
+            problem(node.getStartMark(), "inputs is empty: add at least one input to differentiate, such as {x: 0.5}");
         }
         return inputs;
     }
@@ -144,8 +162,8 @@ final class SpecReader extends YamlReader {
 
     private Graph written(Node node, Map<String, Claimed> inputs, Optional<Entry> outputEntry) {
         if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "graph must map each node's name to an expression, such as {s: a + b, y: s * c},"
-                    + " not " + describe(node));
+            problem(node.getStartMark(), "graph is " + describe(node) + ": map each node's name to an expression, such as"
+                    + " {s: a + b, y: s * c}");
             return null;
         }
         Map<String, Entry> entries = mapping(node, "graph", null);
@@ -156,25 +174,28 @@ final class SpecReader extends YamlReader {
         GraphCompiler compiler = new GraphCompiler(file, inputs.keySet(), problems);
         for (Entry e : entries.values()) {
             if (!validName(e.key(), "a graph node")) {
+                compiler.refused();
                 continue;
             }
             if (inputs.containsKey(e.name())) {
                 problem(e.key().getStartMark(), "'" + e.name() + "' is an input already; give this node another name");
+                compiler.refused();
                 continue;
             }
             Optional<String> expression = scalarText(e.value(), "node " + e.name());
-            expression.ifPresent(text -> compiler.declare(e.name(), text, at(e.key().getStartMark()),
-                    expressionOrigin((ScalarNode) e.value())));
+            expression.ifPresentOrElse(text -> compiler.declare(e.name(), text, at(e.key().getStartMark()),
+                    expressionOrigin((ScalarNode) e.value())), compiler::refused);
         }
         String output = outputEntry.flatMap(e -> text(e.value(), "output")).orElse(null);
         Location outputAt = outputEntry.map(e -> at(e.value().getStartMark())).orElse(null);
-        return compiler.compile(output, outputAt);
+        entryPlaces.putAll(compiler.places());
+        return compiler.compile(output, outputAt, at(node.getStartMark()));
     }
 
     private Graph generated(Node node, Map<String, Claimed> inputs, Optional<Entry> output) {
         if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "generate must be a mapping such as {shape: chain, op: sin, length: 1000}, not "
-                    + describe(node));
+            problem(node.getStartMark(), "generate is " + describe(node) + ": write a mapping such as"
+                    + " {shape: chain, op: sin, length: 1000}");
             return null;
         }
         output.ifPresent(e -> problem(e.key().getStartMark(),
@@ -182,7 +203,7 @@ final class SpecReader extends YamlReader {
         Map<String, Entry> keys = mapping(node, "generate", null);
         Entry shape = keys.get("shape");
         if (shape == null) {
-            problem(node.getStartMark(), "generate needs shape: chain or shape: random");
+            problem(node.getStartMark(), "generate has no shape: add shape: chain or shape: random");
             return null;
         }
         String kind = text(shape.value(), "shape").orElse("");
@@ -219,7 +240,7 @@ final class SpecReader extends YamlReader {
                         (int) window.getAsLong());
             }
             default -> {
-                problem(shape.value().getStartMark(), "unknown shape '" + kind + "': use chain or random");
+                problem(shape.value().getStartMark(), "unknown shape '" + clip(kind) + "': use chain or random");
                 return null;
             }
         }
@@ -234,15 +255,15 @@ final class SpecReader extends YamlReader {
         if (op.isEmpty()) {
             List<String> unary = Op.operations().stream().filter(o -> o.arity() == Op.Arity.UNARY)
                     .map(Op::specName).toList();
-            problem(node.getStartMark(), "a chain needs a unary op, not '" + name.get() + "'"
-                    + didYouMean(name.get(), unary) + "; the unary ops are " + String.join(", ", unary));
+            problem(node.getStartMark(), "a chain needs a unary op, not '" + clip(name.get()) + "'"
+                    + didYouMean(name.get(), unary) + "; use one of the unary ops: " + String.join(", ", unary));
         }
         return op;
     }
 
     private Optional<List<Op>> opList(Node node) {
         if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            problem(node.getStartMark(), "ops must be a non-empty list of op names, such as [add, mul, tanh]");
+            problem(node.getStartMark(), "ops must be a non-empty list of op names: write one such as [add, mul, tanh]");
             return Optional.empty();
         }
         List<Op> ops = new ArrayList<>();
@@ -255,8 +276,8 @@ final class SpecReader extends YamlReader {
                 ops.add(op.get());
             } else {
                 ok = false;
-                name.ifPresent(n -> problem(item.getStartMark(), "unknown op '" + n + "'" + didYouMean(n, known)
-                        + "; the ops are " + String.join(", ", known)));
+                name.ifPresent(n -> problem(item.getStartMark(), "unknown op '" + clip(n) + "'" + didYouMean(n, known)
+                        + "; use one of the ops: " + String.join(", ", known)));
             }
         }
         return ok ? Optional.of(ops) : Optional.empty();
@@ -266,8 +287,8 @@ final class SpecReader extends YamlReader {
 
     private Optional<Expected> expected(Node node, Graph graph) {
         if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "expect must be a mapping such as {value: 68, grad: {a: 2, b: 54}}, not "
-                    + describe(node));
+            problem(node.getStartMark(), "expect is " + describe(node) + ": write a mapping such as"
+                    + " {value: 68, grad: {a: 2, b: 54}}");
             return Optional.empty();
         }
         Map<String, Entry> keys = mapping(node, "expect", EXPECT_KEYS);
@@ -281,15 +302,15 @@ final class SpecReader extends YamlReader {
         Entry grad = keys.get("grad");
         if (grad != null) {
             if (!(grad.value() instanceof MappingNode)) {
-                problem(grad.value().getStartMark(), "grad must map input names to gradients, such as {a: 2, b: 54}, not "
-                        + describe(grad.value()));
+                problem(grad.value().getStartMark(), "grad is " + describe(grad.value()) + ": map input names to"
+                        + " gradients, such as {a: 2, b: 54}");
             } else {
                 List<String> inputNames = graph.inputNames();
                 for (Entry e : mapping(grad.value(), "grad", null).values()) {
-                    if (!inputNames.contains(e.name())) {
-                        problem(e.key().getStartMark(), "expect names '" + e.name() + "', which is not an input"
-                                + didYouMean(e.name(), inputNames) + "; expected gradients are given for inputs ("
-                                + String.join(", ", inputNames) + ")");
+                    if (graph.inputIndex(e.name()) < 0) {
+                        problem(e.key().getStartMark(), "expect names '" + clip(e.name()) + "', which is not an input"
+                                + didYouMean(e.name(), inputNames) + "; give expected gradients for inputs only ("
+                                + listed(inputNames) + ")");
                         continue;
                     }
                     OptionalDouble v = number(e.value(), "the gradient of " + e.name());
@@ -305,7 +326,10 @@ final class SpecReader extends YamlReader {
     private List<Case> listedCases(Node node, Graph graph, double[] base) {
         List<Case> cases = new ArrayList<>();
         if (!(node instanceof SequenceNode seq)) {
-            problem(node.getStartMark(), "cases must be a list, each item like - inputs: {a: 1}, not " + describe(node));
+            problem(node.getStartMark(), "cases is " + describe(node) + ": make it a list, each item like - inputs: {a: 1}");
+            return cases;
+        }
+        if (tooMuch(seq.getValue().size(), graph, node)) {
             return cases;
         }
         List<String> inputNames = graph.inputNames();
@@ -314,24 +338,25 @@ final class SpecReader extends YamlReader {
             index++;
             String name = "case-" + index;
             if (!(item instanceof MappingNode)) {
-                problem(item.getStartMark(), name + " must be a mapping such as {inputs: {a: 1}, expect: {value: 2}}, not "
-                        + describe(item));
+                problem(item.getStartMark(), name + " is " + describe(item) + ": write it as a mapping such as"
+                        + " {inputs: {a: 1}, expect: {value: 2}}");
                 continue;
             }
             Map<String, Entry> keys = mapping(item, name, CASE_KEYS);
             double[] point = base.clone();
             Entry inputs = keys.get("inputs");
             if (inputs == null) {
-                problem(item.getStartMark(), name + " needs inputs:, the values that differ from the top-level inputs");
+                problem(item.getStartMark(), name + " has no inputs: add inputs: with the values that differ from the top-level inputs, such as"
+                        + " inputs: {a: 1}");
             } else if (!(inputs.value() instanceof MappingNode)) {
-                problem(inputs.value().getStartMark(), "inputs of " + name + " must map input names to values, not "
-                        + describe(inputs.value()));
+                problem(inputs.value().getStartMark(), "inputs of " + name + " is " + describe(inputs.value())
+                        + ": map input names to values, such as {a: 1}");
             } else {
                 for (Entry e : mapping(inputs.value(), "inputs of " + name, null).values()) {
-                    int k = inputNames.indexOf(e.name());
+                    int k = graph.inputIndex(e.name());
                     if (k < 0) {
-                        problem(e.key().getStartMark(), "'" + e.name() + "' is not an input" + didYouMean(e.name(), inputNames)
-                                + "; the inputs are " + String.join(", ", inputNames));
+                        problem(e.key().getStartMark(), "'" + clip(e.name()) + "' is not an input" + didYouMean(e.name(), inputNames)
+                                + "; use one of the inputs: " + listed(inputNames));
                         continue;
                     }
                     number(e.value(), "input " + e.name() + " of " + name).ifPresent(v -> point[k] = v);
@@ -343,10 +368,22 @@ final class SpecReader extends YamlReader {
         return cases;
     }
 
+    /** Whether {@code points} input points on this graph cost more than {@link #MAX_NODE_POINTS}; says so if they do. */
+    private boolean tooMuch(long points, Graph graph, Node where) {
+        long work = points * graph.size();
+        if (work <= MAX_NODE_POINTS) {
+            return false;
+        }
+        problem(where.getStartMark(), points + " input points on a graph of " + graph.size() + " nodes make " + work
+                + " node evaluations for every check of every submission, more than the " + MAX_NODE_POINTS
+                + " topograd allows: use fewer points (random: {count: ...}) or a smaller graph");
+        return true;
+    }
+
     private List<Case> randomCases(Node node, Graph graph) {
         if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "random must be a mapping such as {count: 5, seed: 11, low: -2, high: 2}, not "
-                    + describe(node));
+            problem(node.getStartMark(), "random is " + describe(node) + ": write a mapping such as"
+                    + " {count: 5, seed: 11, low: -2, high: 2}");
             return List.of();
         }
         Map<String, Entry> keys = mapping(node, "random", RANDOM_KEYS);
@@ -363,7 +400,10 @@ final class SpecReader extends YamlReader {
         }
         if (!(low.getAsDouble() < high.getAsDouble())) {
             problem(node.getStartMark(), "random needs low < high, but low is " + NumberText.format(low.getAsDouble())
-                    + " and high is " + NumberText.format(high.getAsDouble()));
+                    + " and high is " + NumberText.format(high.getAsDouble()) + ": make low the smaller");
+            return List.of();
+        }
+        if (tooMuch(count.getAsLong(), graph, node)) {
             return List.of();
         }
         List<Case> cases = new ArrayList<>();
@@ -383,22 +423,26 @@ final class SpecReader extends YamlReader {
         if (text.isEmpty()) {
             return BigDecimal.ONE;
         }
-        if (!NUMBER.matcher(text.get()).matches()) {
-            problem(node.getStartMark(), "points must be a number such as 10 or 2.5, not '" + text.get() + "'");
+        String written = text.get().trim();
+        if (!NUMBER.matcher(written).matches()) {
+            problem(node.getStartMark(), "points is '" + clip(written) + "': write a number such as 10 or 2.5");
             return BigDecimal.ONE;
         }
-        BigDecimal points = new BigDecimal(text.get()).stripTrailingZeros();
-        if (points.scale() < 0) {
-            points = points.setScale(0); // 10, not 1E+1, when printed
-        }
+        BigDecimal points = new BigDecimal(written).stripTrailingZeros();
+        // Judged before any rescaling: 1e999999999 rescaled to a plain integer would be a billion digits.
         if (points.signum() < 0) {
-            problem(node.getStartMark(), "points must not be negative");
-        } else if (points.scale() > 2) {
-            problem(node.getStartMark(), "points are counted in hundredths: write at most two decimals, such as 2.5");
-        } else if (points.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-            problem(node.getStartMark(), "points must be at most 1000000");
+            problem(node.getStartMark(), "points must not be negative: write how much the spec is worth, such as 10");
+            return BigDecimal.ONE;
         }
-        return points.signum() < 0 || points.scale() > 2 ? BigDecimal.ONE : points;
+        if (points.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+            problem(node.getStartMark(), "points must be at most 1000000: write a smaller number, such as 10");
+            return BigDecimal.ONE;
+        }
+        if (points.scale() > 2) {
+            problem(node.getStartMark(), "points are counted in hundredths: write at most two decimals, such as 2.5");
+            return BigDecimal.ONE;
+        }
+        return points.scale() < 0 ? points.setScale(0) : points; // 10, not 1E+1, when printed
     }
 
     private Visibility visibility(Node node) {
@@ -411,15 +455,15 @@ final class SpecReader extends YamlReader {
                 return v;
             }
         }
-        problem(node.getStartMark(), "visibility is visible or hidden, not '" + text.get() + "'"
-                + didYouMean(text.get(), List.of("visible", "hidden")));
+        problem(node.getStartMark(), "visibility is '" + clip(text.get()) + "'" + didYouMean(text.get(), List.of("visible", "hidden"))
+                + ": write visible or hidden");
         return Visibility.VISIBLE;
     }
 
     private Tolerance tolerance(Node node) {
         if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "tolerance must be a mapping such as {abs: 1e-9, rel: 1e-6}, not "
-                    + describe(node));
+            problem(node.getStartMark(), "tolerance is " + describe(node) + ": write a mapping such as"
+                    + " {abs: 1e-9, rel: 1e-6}");
             return Tolerance.DEFAULT;
         }
         Map<String, Entry> keys = mapping(node, "tolerance", TOLERANCE_KEYS);
@@ -452,7 +496,7 @@ final class SpecReader extends YamlReader {
     private boolean validName(ScalarNode key, String what) {
         String name = key.getValue();
         if (!NAME.matcher(name).matches()) {
-            problem(key.getStartMark(), "'" + name + "' cannot name " + what
+            problem(key.getStartMark(), "'" + clip(name) + "' cannot name " + what
                     + ": use letters, digits and _, starting with a letter or _");
             return false;
         }

@@ -19,6 +19,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -52,6 +56,29 @@ public abstract class YamlReader {
         }
     }
 
+    /** Lists and mappings nested deeper than this are refused (SnakeYAML's composer recurses once per level). */
+    static final int MAX_NESTING = 50;
+    /** Aliases of lists and mappings beyond this are refused: each may copy a whole subtree (billion laughs). */
+    static final int MAX_COLLECTION_ALIASES = 20;
+
+    /** The text of a file, checked before SnakeYAML reads it ({@link SourceText}); null, with problems, if refused. */
+    protected String source(Path path) {
+        return accepted(SourceText.read(path));
+    }
+
+    /** Text in memory, checked as a file's would be; null, with problems, if refused. */
+    protected String source(String text) {
+        return accepted(SourceText.check(file, text));
+    }
+
+    private String accepted(SourceText.Read read) {
+        if (read instanceof SourceText.Read.Refused refused) {
+            problems.addAll(refused.problems());
+            return null;
+        }
+        return ((SourceText.Read.Text) read).text();
+    }
+
     /** The document's root node; null, with a problem, for a syntax error. Null for an empty file. */
     protected Node compose(String text) {
         try {
@@ -69,22 +96,85 @@ public abstract class YamlReader {
                     + " one of - * & ! [ { ' \" must be quoted, as in y: \"-x\"");
             return null;
         } catch (YAMLException e) {
-            problems.add(new Problem(Location.of(file), "YAML error: " + e.getMessage()));
+            limitCrossed(text, e);
+            return null;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Not expected of SnakeYAML; still one file's problem, never the run's end.
+            problems.add(new Problem(new Location(file, 1, 1), "the YAML could not be read (" + e.getClass().getSimpleName()
+                    + "): check the file's YAML syntax, and please report this file to topograd's maintainers"));
             return null;
         }
     }
+
+    /**
+     * SnakeYAML's limits (nesting, aliases of collections, an alias inside what it names) stop it
+     * without a place; this finds the place by reading the text again as a stream of events, which
+     * needs neither recursion nor copies.
+     */
+    private void limitCrossed(String text, YAMLException e) {
+        try {
+            int depth = 0;
+            int aliases = 0;
+            java.util.Set<String> collections = new java.util.HashSet<>();
+            java.util.Deque<String> open = new java.util.ArrayDeque<>();
+            for (Event event : yaml().parse(new StringReader(text))) {
+                if (event instanceof CollectionStartEvent start) {
+                    if (++depth > MAX_NESTING + 1) { // as SnakeYAML counts: the document's own collection is free
+                        problem(event.getStartMark(), "lists and mappings are nested more than " + MAX_NESTING
+                                + " levels deep here: a spec needs three or four levels at most; flatten this value");
+                        return;
+                    }
+                    open.push(start.getAnchor() == null ? "" : start.getAnchor());
+                    if (start.getAnchor() != null) {
+                        collections.add(start.getAnchor());
+                    }
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                    open.pop();
+                } else if (event instanceof AliasEvent alias && collections.contains(alias.getAnchor())) {
+                    if (open.contains(alias.getAnchor())) {
+                        problem(event.getStartMark(), "the alias *" + alias.getAnchor() + " is inside the list or"
+                                + " mapping it names, which makes it contain itself: write the values out instead");
+                        return;
+                    }
+                    if (++aliases > MAX_COLLECTION_ALIASES) {
+                        problem(event.getStartMark(), "more than " + MAX_COLLECTION_ALIASES + " aliases (*name) of"
+                                + " lists or mappings, each a copy of what it names: a spec has no use for so many;"
+                                + " write the values out");
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException again) {
+            // fall through to the message without a place
+        }
+        problems.add(new Problem(new Location(file, 1, 1), "YAML error: " + e.getMessage()
+                + ": check the file's YAML syntax"));
+    }
+
+    /** More problems than this in one file are counted, not listed: the first ones are the ones to fix. */
+    static final int MAX_LISTED = 100;
 
     /** Every problem, in the order of the file (the order they were found in is the reader's, not the user's). */
     protected List<Problem> sortedProblems() {
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparingInt((Problem p) -> p.at().line()).thenComparingInt(p -> p.at().column()));
+        if (sorted.size() > MAX_LISTED) {
+            Problem next = sorted.get(MAX_LISTED);
+            int more = sorted.size() - MAX_LISTED;
+            sorted = new ArrayList<>(sorted.subList(0, MAX_LISTED));
+            sorted.add(new Problem(next.at(), "and " + more + " more problems from here on, not listed: fix the ones"
+                    + " above and check the file again"));
+        }
         return sorted;
     }
 
     /** The same composer for reading and for rewriting specs. */
     static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20); // a spec has no use for alias bombs
+        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES); // a spec has no use for alias bombs
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(SourceText.MAX_BYTES * 2); // never reached: SourceText refuses larger files first
         options.setAllowRecursiveKeys(false);
         return new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
                 new DumperOptions()), new DumperOptions(), options);
@@ -97,14 +187,15 @@ public abstract class YamlReader {
         }
         String t = text.get().trim();
         if (!NUMBER.matcher(t).matches()) {
-            String hint = t.matches("(?i)[+-]?\\.?(inf|infinity|nan)") ? ": every number must be finite"
-                    : ": write a plain number such as 7, -1.5 or 1e-3";
-            problem(node.getStartMark(), what + " must be a finite number, not '" + t + "'" + hint);
+            String hint = t.matches("(?i)[+-]?\\.?(inf|infinity|nan)") ? ": every number must be finite; write one"
+                    + " such as 7, -1.5 or 1e-3" : ": write a plain number such as 7, -1.5 or 1e-3";
+            problem(node.getStartMark(), what + " must be a finite number, not '" + clip(t) + "'" + hint);
             return OptionalDouble.empty();
         }
         double v = Double.parseDouble(t);
         if (Double.isInfinite(v)) {
-            problem(node.getStartMark(), what + " is " + t + ", which is too large to be a finite double");
+            problem(node.getStartMark(), what + " is " + clip(t) + ", which is too large to be a finite double: write a number"
+                    + " below 1.8e308");
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(v);
@@ -123,11 +214,12 @@ public abstract class YamlReader {
             }
             v = Long.parseLong(t);
         } catch (NumberFormatException e) {
-            problem(node.getStartMark(), what + " must be a whole number, not '" + t + "'");
+            problem(node.getStartMark(), what + " must be a whole number, not '" + clip(t) + "': write one such as 5");
             return OptionalLong.empty();
         }
         if (v < min || v > max) {
-            problem(node.getStartMark(), what + " must be between " + min + " and " + max + ", not " + v);
+            problem(node.getStartMark(), what + " must be between " + min + " and " + max + ", not " + v
+                    + ": write a number in that range");
             return OptionalLong.empty();
         }
         return OptionalLong.of(v);
@@ -136,7 +228,7 @@ public abstract class YamlReader {
     /** A scalar's text, or a problem if the node is a list or a mapping or empty. */
     protected Optional<String> scalarText(Node node, String what) {
         if (!(node instanceof ScalarNode scalar)) {
-            problem(node.getStartMark(), what + " must be a single value, not " + describe(node));
+            problem(node.getStartMark(), what + " is " + describe(node) + ": write a single value");
             return Optional.empty();
         }
         if (scalar.getValue().isBlank()) {
@@ -161,20 +253,21 @@ public abstract class YamlReader {
         Map<String, Integer> firstLine = new HashMap<>();
         for (NodeTuple tuple : ((MappingNode) node).getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problem(tuple.getKeyNode().getStartMark(), "a key in " + context + " must be a plain name, not "
-                        + describe(tuple.getKeyNode()));
+                problem(tuple.getKeyNode().getStartMark(), "a key in " + context + " is "
+                        + describe(tuple.getKeyNode()) + ": write a plain name as the key");
                 continue;
             }
             String name = key.getValue();
+            String shown = clip(name);
             Integer first = firstLine.putIfAbsent(name, key.getStartMark().getLine() + 1);
             if (first != null) {
-                problem(key.getStartMark(), "duplicate key '" + name + "' in " + context + " (first on line " + first
+                problem(key.getStartMark(), "duplicate key '" + shown + "' in " + context + " (first on line " + first
                         + "): keep one of them; topograd never silently picks the last");
                 continue;
             }
             if (known != null && !known.contains(name)) {
-                problem(key.getStartMark(), "unknown key '" + name + "' in " + context + didYouMean(name, known)
-                        + "; the keys are " + String.join(", ", known));
+                problem(key.getStartMark(), "unknown key '" + shown + "' in " + context + didYouMean(name, known)
+                        + "; correct it or remove it: the keys are " + String.join(", ", known));
                 continue;
             }
             entries.put(name, new Entry(key, tuple.getValueNode()));
@@ -185,8 +278,8 @@ public abstract class YamlReader {
     protected void checkKeys(Map<String, Entry> keys, List<String> known, String context) {
         for (Entry e : keys.values()) {
             if (!known.contains(e.name())) {
-                problem(e.key().getStartMark(), "unknown key '" + e.name() + "' in " + context + didYouMean(e.name(), known)
-                        + "; the keys are " + String.join(", ", known));
+                problem(e.key().getStartMark(), "unknown key '" + clip(e.name()) + "' in " + context + didYouMean(e.name(), known)
+                        + "; correct it or remove it: the keys are " + String.join(", ", known));
             }
         }
     }
@@ -206,12 +299,22 @@ public abstract class YamlReader {
     protected Optional<Entry> need(Map<String, Entry> keys, String key, Node parent, String context) {
         Entry e = keys.get(key);
         if (e == null) {
-            problem(parent.getStartMark(), context + " needs " + key + ":");
+            problem(parent.getStartMark(), context + " is missing " + key + ": add it");
         }
         return Optional.ofNullable(e);
     }
 
-    protected static String didYouMean(String word, List<String> known) {
+    /** Names for a message: the first few, and how many in all. */
+    protected static String listed(List<String> names) {
+        return names.size() <= 12 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 10)) + ", ... (" + names.size() + " in all)";
+    }
+
+    /** " (did you mean 'x'?)", or nothing; nothing either past the first problems, where nobody reads it. */
+    protected String didYouMean(String word, List<String> known) {
+        if (problems.size() >= SpecReader.MAX_SUGGESTIONS) {
+            return "";
+        }
         return Suggest.nearest(word, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 
@@ -222,11 +325,16 @@ public abstract class YamlReader {
         if (node instanceof SequenceNode) {
             return "a list";
         }
-        return "'" + ((ScalarNode) node).getValue() + "'";
+        return "'" + clip(((ScalarNode) node).getValue()) + "'";
+    }
+
+    /** Text written in the file, as a message quotes it: a 60,000-character value is shown by its start. */
+    protected static String clip(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 50) + "... (" + text.length() + " characters)";
     }
 
     protected Location at(Mark mark) {
-        return mark == null ? Location.of(file) : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+        return mark == null ? new Location(file, 1, 1) : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     protected void problem(Mark mark, String message) {

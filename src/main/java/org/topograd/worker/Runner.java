@@ -316,9 +316,12 @@ final class Runner {
         return values;
     }
 
+    /**
+     * Every node's gradient; a node the output does not reach is not built, and its gradient is 0,
+     * as d(output)/d(node) is: the numerical check reads every input's, used or not.
+     */
     private static double[] grads(Node[] nodes, int[] order) {
         double[] grads = new double[nodes.length];
-        Arrays.fill(grads, Double.NaN);
         for (int id : order) {
             grads[id] = nodes[id].grad;
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,10 +55,77 @@ class GradeAndCheckCommandTest {
     void anInvalidSpecIsReportedAndTheOthersAreStillGraded() throws IOException {
         Path specs = specs("sum-product.yaml");
         Files.writeString(specs.resolve("broken.yaml"), "title: broken\ninputs: {x: 1}\ngraph:\n  y: x +\n");
+        // Specs that once ended the whole run: every entry refused, a NUL, a byte that is not UTF-8.
+        Files.writeString(specs.resolve("refused.yaml"), "title: t\ninputs: {a: 1}\ngraph:\n  2x: a\n  a: a * 2\n");
+        Files.write(specs.resolve("nul.yaml"), "title: t\u0000\ninputs: {a: 1}\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(specs.resolve("latin1.yaml"), "title: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         Path reports = dir.resolve("reports");
         Run run = run("grade", "--specs", specs.toString(), "--reports", reports.toString(), "--only", "correct");
         assertEquals(ExitCodes.FINDINGS, run.status());
         assertTrue(run.err().contains("broken.yaml:4:"), run.err());
+        assertTrue(run.err().contains("refused.yaml:4:3: '2x' cannot name a graph node"), run.err());
+        assertTrue(run.err().contains("nul.yaml:1:9: a NUL character"), run.err());
+        assertTrue(run.err().contains("latin1.yaml:1:11: byte 0xE9"), run.err());
+        assertTrue(run.err().contains("4 spec(s) are invalid and were left out"), run.err());
+        List<String> summary = Files.readAllLines(reports.resolve("summary.csv"));
+        assertEquals("student,score,max_score,percent,status,bugs,sum-product,sandbox", summary.get(0));
+        assertTrue(summary.get(1).startsWith("correct,5,5,100,ok,,5,"), summary.get(1));
+    }
+
+    /**
+     * Specs that once cost a correct submission points. An input and a graph entry that the output
+     * does not use: their gradients are 0, which a correct submission gives and the numerical check
+     * confirms. A kink of the second derivative, (relu(h)^2 + 1)^3.5 at h = 0, and a steep smooth
+     * function, sin at 10000: the numerical check's own error is allowed for.
+     */
+    @Test
+    void aCorrectSubmissionGetsFullMarksOnSpecsTheChecksOnceGotWrong() throws IOException {
+        Path specs = Files.createDirectories(dir.resolve("specs"));
+        Files.writeString(specs.resolve("unused.yaml"), """
+                title: An input the output does not use
+                inputs: {a: 1.5, c: 2}
+                graph:
+                  k: 2.5
+                  u: c * 3
+                  y: a * a
+                output: y
+                cases:
+                  - inputs: {a: -0.5, c: 7}
+                """);
+        Files.writeString(specs.resolve("second-kink.yaml"), "title: t\ninputs: {h: 0}\ngraph:\n"
+                + "  y: (relu(h) ^ 2 + 1) ^ 3.5\ncases:\n  - inputs: {h: 0.25}\n");
+        Files.writeString(specs.resolve("steep.yaml"), "title: t\ninputs: {x: 10000}\ngraph:\n  y: sin(x)\n");
+        Path reports = dir.resolve("reports");
+        Run run = run("grade", "--specs", specs.toString(), "--reports", reports.toString(), "--only", "correct");
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        List<String> summary = Files.readAllLines(reports.resolve("summary.csv"));
+        assertTrue(summary.get(1).startsWith("correct,3,3,100,ok,,1,1,1,"), summary.get(1));
+        String card = Files.readString(reports.resolve("scorecards/correct.csv"));
+        assertFalse(card.contains("nan"), card);
+        assertTrue(card.contains("unused,main,numerical,0.05,0.05,pass,"), card);
+    }
+
+    /**
+     * A spec whose expect disagrees with the reference engine is refused by grade, with validate's
+     * message, and the others are graded; so is one whose point the numerical check cannot judge.
+     */
+    @Test
+    void aSpecWhoseExpectIsWrongIsRefusedWithValidatesMessageAndTheRestGraded() throws IOException {
+        Path specs = specs("sum-product.yaml");
+        Files.writeString(specs.resolve("wrong.yaml"), "title: Wrong expectation\ninputs: {x: 3}\ngraph:\n  y: x * x\n"
+                + "expect: {value: 9, grad: {x: 5}}\n");
+        Files.writeString(specs.resolve("unreliable.yaml"), "title: cos far out\ninputs: {x: 1e22}\ngraph:\n"
+                + "  y: cos(x)\n");
+        Path reports = dir.resolve("reports");
+        Run run = run("grade", "--specs", specs.toString(), "--reports", reports.toString(), "--only", "correct");
+        assertEquals(ExitCodes.FINDINGS, run.status(), run.err());
+        Run validate = run("validate", specs.toString());
+        for (String file : List.of("wrong.yaml", "unreliable.yaml")) {
+            String message = validate.out().lines().filter(l -> l.startsWith(specs.resolve(file).toString()))
+                    .findFirst().orElseThrow();
+            assertTrue(run.err().contains(message + "\n"), "grade says what validate says:\n" + message + "\n" + run.err());
+        }
+        assertTrue(run.err().contains("2 spec(s) are invalid and were left out"), run.err());
         List<String> summary = Files.readAllLines(reports.resolve("summary.csv"));
         assertEquals("student,score,max_score,percent,status,bugs,sum-product,sandbox", summary.get(0));
         assertTrue(summary.get(1).startsWith("correct,5,5,100,ok,,5,"), summary.get(1));

@@ -49,12 +49,14 @@ class MainTest {
         String broken = path(MIXED.resolve("b-broken.yaml"));
         String wrong = path(MIXED.resolve("c-wrong.yaml"));
         List<String> lines = run.out().lines().toList();
-        assertEquals(4, lines.size(), run.out());
+        assertEquals(5, lines.size(), run.out());
         assertTrue(lines.get(0).startsWith(broken + ":4:10: unknown function 'sinh'"), lines.get(0));
         assertTrue(lines.get(1).startsWith(broken + ":5:10: undefined name 'q'"), lines.get(1));
         assertTrue(lines.get(2).startsWith(wrong + ":5:30: expect grad x is 3, but the reference engine computes 6"),
                 lines.get(2));
-        assertEquals("validate: 4 specs, 2 valid, 2 invalid (3 problems)", lines.get(3));
+        assertTrue(lines.get(3).startsWith(path(MIXED.resolve("d-good.yml")) + ":2:1: warning: at main (x = 0) the input"
+                + " of relu(x) is exactly 0, relu's kink"), lines.get(3));
+        assertEquals("validate: 4 specs, 2 valid, 2 invalid (3 problems), 1 warning", lines.get(4));
         assertEquals(ExitCodes.FINDINGS, run.status());
         assertEquals("", run.err());
     }
@@ -70,9 +72,71 @@ class MainTest {
     }
 
     @Test
-    void validSpecsExitZero() {
+    void validSpecsExitZeroWhateverTheWarnings() {
         Run run = run("validate", path(MIXED.resolve("a-good.yaml")), path(MIXED.resolve("d-good.yml")));
-        assertEquals(new Run(0, "validate: 2 specs, 2 valid, 0 invalid (0 problems)\n", ""), run);
+        assertEquals(0, run.status(), run.out());
+        assertTrue(run.out().endsWith("move the point off the kink\n"
+                + "validate: 2 specs, 2 valid, 0 invalid (0 problems), 1 warning\n"), run.out());
+    }
+
+    /** grade refuses to grade with an assignment.yaml that does not read; validate says so first. */
+    @Test
+    void anInvalidAssignmentFileIsFoundByValidate(@TempDir Path dir) throws IOException {
+        Files.copy(MIXED.resolve("a-good.yaml"), dir.resolve("a-good.yaml"));
+        Files.writeString(dir.resolve("assignment.yaml"), "weights: {forwards: 1}\n");
+        for (String arg : List.of(dir.toString(), dir.resolve("a-good.yaml").toString())) {
+            Run run = run("validate", arg);
+            assertEquals(ExitCodes.FINDINGS, run.status(), run.out());
+            assertEquals(List.of(dir.resolve("assignment.yaml") + ":1:11: unknown key 'forwards' in weights (did you mean"
+                    + " 'forward'?); correct it or remove it: the keys are forward, gradient, traversal, end_to_end,"
+                    + " numerical", "validate: 1 spec, 1 valid, 0 invalid (0 problems)",
+                    "validate: assignment.yaml is invalid (1 problem): grade grades nothing until it is fixed"),
+                    run.out().lines().toList());
+        }
+    }
+
+    /** The numerical check's settings in assignment.yaml are the ones a spec is proven with, as in grading. */
+    @Test
+    void specsAreProvenWithTheirFoldersNumericalSettings(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("far.yaml"), "title: t\ninputs: {x: 1e22}\ngraph:\n  y: cos(x)\n");
+        Run strict = run("validate", dir.toString());
+        assertEquals(ExitCodes.FINDINGS, strict.status(), strict.out());
+        assertTrue(strict.out().contains("far.yaml:2:1: the gradient of x at main (x = 1e22) is"), strict.out());
+        Files.writeString(dir.resolve("assignment.yaml"), "numerical: {atol: 10}\n");
+        Run loose = run("validate", dir.toString());
+        assertEquals(ExitCodes.OK, loose.status(), loose.out());
+    }
+
+    @Test
+    void inputsAndEntriesTheOutputDoesNotReachAreWarnedOf(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("unused.yaml");
+        Files.writeString(file, "title: t\ninputs: {a: 1.5, c: 2}\ngraph:\n  k: 2.5\n  y: a * a\n");
+        Run run = run("validate", file.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.out());
+        assertEquals(List.of(file + ":2:18: warning: input 'c' does not reach the output y, so its gradient is 0 at every"
+                + " point, and students are graded on that 0 like any other gradient; remove it from inputs if it is"
+                + " left over", file + ":4:3: warning: graph entry 'k' does not reach the output y: it is never"
+                + " computed in grading, and its gradient is 0; use it in the output, or remove it if it is left over",
+                "validate: 1 spec, 1 valid, 0 invalid (0 problems), 2 warnings"), run.out().lines().toList());
+    }
+
+    /**
+     * At a = b = 1e-160 the reference's d(a / b)/db is -1e160, exactly; the textbook -a / (b * b)
+     * gives -1.0000111e160, outside the tolerance, so a correct student who writes it would lose
+     * points: validate warns, and the spec stays valid.
+     */
+    @Test
+    void aPointWhereTheTextbookFormsLosePrecisionIsWarnedOf(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("tiny.yaml");
+        Files.writeString(file, "title: t\ninputs: {a: 1e-160, b: 1e-160}\ngraph:\n  y: a / b\n"
+                + "expect: {value: 1, grad: {a: 1e160, b: -1e160}}\n");
+        Run run = run("validate", file.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.out());
+        assertEquals(List.of(file + ":2:1: warning: at main (a = 1e-160, b = 1e-160) the textbook derivative forms"
+                + " (-a / (b * b), 1 - t * t, s * (1 - s), n * x^(n - 1)) lose precision: they give the gradient of b as"
+                + " -1.000011132941258e160 where it is -1e160, outside the tolerance, so a correct student who uses"
+                + " them loses points here; move the point to less extreme numbers or loosen the spec's tolerance",
+                "validate: 1 spec, 1 valid, 0 invalid (0 problems), 1 warning"), run.out().lines().toList());
     }
 
     @Test
@@ -135,6 +199,71 @@ class MainTest {
         Run run = run("solve", path(MIXED.resolve("c-wrong.yaml")));
         assertEquals(ExitCodes.FINDINGS, run.status());
         assertTrue(run.out().contains(path(MIXED.resolve("c-wrong.yaml")) + ":5:30: expect grad x is 3"), run.out());
+    }
+
+    @Test
+    void solveMarksNodesTheOutputDoesNotReach(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("unused.yaml");
+        Files.writeString(file, "title: t\ninputs: {a: 1.5, c: 2}\ngraph:\n  k: 2.5\n  u: c * 3\n  y: a * a\n");
+        Run run = run("solve", file.toString());
+        assertEquals(0, run.status(), run.out());
+        assertTrue(run.out().contains("""
+                  node                           value  gradient
+                  a                                1.5         3
+                  c (does not reach the output)      2         0
+                  k (does not reach the output)    2.5         0
+                  u (does not reach the output)      6         0
+                  y (output)                      2.25         1
+                """), run.out());
+    }
+
+    @Test
+    void solveJsonHasEveryNodesValueAndGradientAtEveryPoint(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("unused.yaml");
+        Files.writeString(file, "title: t\ninputs: {a: 1.5, c: 2}\ngraph:\n  k: 2.5\n  y: a * a + 1\n"
+                + "cases:\n  - inputs: {a: -1}\n");
+        Run run = run("solve", file.toString(), "--json");
+        assertEquals(0, run.status(), run.out());
+        com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(true, root.get("valid").getAsBoolean());
+        assertEquals("y", root.get("output").getAsString());
+        com.google.gson.JsonArray cases = root.getAsJsonArray("cases");
+        assertEquals(2, cases.size());
+        com.google.gson.JsonObject main = cases.get(0).getAsJsonObject();
+        assertEquals(3.25, main.get("value").getAsDouble());
+        assertEquals(3.0, main.getAsJsonObject("grad").get("a").getAsDouble());
+        com.google.gson.JsonArray nodes = main.getAsJsonArray("nodes");
+        // a, c, k, a * a, the constant 1, y = a * a + 1
+        assertEquals(6, nodes.size(), nodes.toString());
+        for (com.google.gson.JsonElement e : nodes) {
+            com.google.gson.JsonObject node = e.getAsJsonObject();
+            assertTrue(node.has("value") && node.has("gradient") && node.has("reached"), node.toString());
+        }
+        com.google.gson.JsonObject k = nodes.get(2).getAsJsonObject();
+        assertEquals("k", k.get("name").getAsString());
+        assertEquals(2.5, k.get("value").getAsDouble());
+        assertEquals(0.0, k.get("gradient").getAsDouble());
+        assertEquals(false, k.get("reached").getAsBoolean());
+        com.google.gson.JsonObject square = nodes.get(3).getAsJsonObject();
+        assertEquals("a * a", square.get("name").getAsString());
+        assertEquals(List.of(0, 0), List.of(square.getAsJsonArray("operands").get(0).getAsInt(),
+                square.getAsJsonArray("operands").get(1).getAsInt()));
+        assertEquals(1.0, cases.get(1).getAsJsonObject().getAsJsonArray("nodes").get(3).getAsJsonObject()
+                .get("value").getAsDouble());
+        assertEquals(2, root.getAsJsonArray("warnings").size(), "c and k do not reach the output");
+        assertEquals(run.out(), run("solve", file.toString(), "--json").out(), "byte-identical on every run");
+    }
+
+    @Test
+    void solveJsonOfAnInvalidSpecAndWithWrite() {
+        Run run = run("solve", path(MIXED.resolve("b-broken.yaml")), "--json");
+        assertEquals(ExitCodes.FINDINGS, run.status());
+        com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(false, root.get("valid").getAsBoolean());
+        assertEquals(2, root.getAsJsonArray("problems").size(), run.out());
+        Run both = run("solve", path(MIXED.resolve("a-good.yaml")), "--json", "--write");
+        assertEquals(ExitCodes.USAGE, both.status());
+        assertTrue(both.err().contains("--json and --write do not go together"), both.err());
     }
 
     @Test

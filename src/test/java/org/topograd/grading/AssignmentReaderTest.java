@@ -52,9 +52,9 @@ class AssignmentReaderTest {
 
     @Test
     void mistakesAreReportedWithTheirPlaceAndTheFix() throws IOException {
-        assertEquals(List.of("2:3: unknown key 'travesal' in weights (did you mean 'traversal'?); the keys are forward,"
+        assertEquals(List.of("2:3: unknown key 'travesal' in weights (did you mean 'traversal'?); correct it or remove it: the keys are forward,"
                 + " gradient, traversal, end_to_end, numerical"), problems("weights:\n  travesal: 0\n"));
-        assertEquals(List.of("1:21: the weight of gradient must be a whole number, not 'lots'"),
+        assertEquals(List.of("1:21: the weight of gradient must be a whole number, not 'lots': write one such as 5"),
                 problems("weights: {gradient: lots}\n"));
         assertEquals(List.of("1:10: every weight is 0, so no check would run: give at least one a weight"), problems(
                 "weights: {forward: 0, gradient: 0, traversal: 0, end_to_end: 0, numerical: 0}\n"));
@@ -62,7 +62,8 @@ class AssignmentReaderTest {
                 problems("numerical: {rtol: 1e-4, atol: -1}\n"));
         assertEquals(List.of("2:1: duplicate key 'limits' in assignment.yaml (first on line 1): keep one of them;"
                 + " topograd never silently picks the last"), problems("limits: {}\nlimits: {}\n"));
-        assertEquals(List.of("1:28: case_cpu_seconds must be between 0.05 and 600 seconds, not 9000"),
+        assertEquals(List.of("1:28: case_cpu_seconds must be between 0.05 and 600 seconds, not 9000: write a number"
+                + " in that range"),
                 problems("limits: {case_cpu_seconds: 9000}\n"));
     }
 }

@@ -48,6 +48,37 @@ class NumericalGradientTest {
         assertEquals(Check.Status.PASS, c.status());
     }
 
+    /**
+     * (max(x, 0)^2 + 1)^3.5 at 0 has a kink in its second derivative: the central difference is off
+     * by O(h) there (1.1e-5, more than atol), not O(h^2). Its change when the step halves shows it,
+     * and widens the tolerance: the right derivative, 0, passes; a wrong one still fails.
+     */
+    @Test
+    void aKinkOfAHigherDerivativeWidensTheToleranceEnoughAndNoMore() {
+        java.util.function.ToDoubleFunction<double[]> f = p -> Math.pow(Math.pow(Math.max(p[0], 0), 2) + 1, 3.5);
+        for (boolean richardson : new boolean[] {false, true}) {
+            NumericalGradient.Settings settings = DEFAULT.withRichardson(richardson);
+            Check right = NumericalGradient.check(f, new double[] {0}, new double[] {0}, settings).get(0);
+            assertEquals(Check.Status.PASS, right.status(), right.toString());
+            assertTrue(right.bound() < 1e-4, "widened by the estimate's own error only: " + right);
+            Check wrong = NumericalGradient.check(f, new double[] {0}, new double[] {1e-3}, settings).get(0);
+            assertEquals(Check.Status.FAIL, wrong.status(), wrong.toString());
+        }
+    }
+
+    /** sin at 10000: step 0.06, so the central difference is 6e-4 (relative) off, past rtol 1e-4. */
+    @Test
+    void aSteepSmoothFunctionPassesWithoutRichardsonAndAWrongSlopeStillFails() {
+        double x = 10_000;
+        Check right = NumericalGradient.check(p -> Math.sin(p[0]), new double[] {x}, new double[] {Math.cos(x)}, DEFAULT)
+                .get(0);
+        assertEquals(Check.Status.PASS, right.status(), right.toString());
+        for (double wrong : new double[] {-Math.cos(x), Math.sin(x), 1.01 * Math.cos(x)}) {
+            Check c = NumericalGradient.check(p -> Math.sin(p[0]), new double[] {x}, new double[] {wrong}, DEFAULT).get(0);
+            assertEquals(Check.Status.FAIL, c.status(), c.toString());
+        }
+    }
+
     @Test
     void undefinedNearbyIsSkipped() {
         Check c = NumericalGradient.check(p -> Math.log(p[0]), new double[] {1e-9}, new double[] {1e9}, DEFAULT).get(0);

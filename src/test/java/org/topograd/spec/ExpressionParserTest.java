@@ -78,7 +78,7 @@ class ExpressionParserTest {
         "x ^ y          | 2  | exponent of ^ must be a number",
         "foo(x)         | 0  | unknown function 'foo'",
         "sinh(x)        | 0  | did you mean 'sin'?",
-        "a + * b        | 4  | expected a number, a name or '('",
+        "a + * b        | 4  | where a number, a name or '(' should be: put an operand here",
         "a +            | 3  | the expression ends",
         "2x             | 1  | unexpected 'x'",
         "'   '          | 0  | the expression is empty",
@@ -95,7 +95,8 @@ class ExpressionParserTest {
     @Test
     void unknownFunctionListsTheKnownOnes() {
         ExpressionException e = assertThrows(ExpressionException.class, () -> ExpressionParser.parse("abs(x)"));
-        assertTrue(e.getMessage().endsWith("the functions are exp, log, sqrt, sin, cos, tanh, sigmoid, relu"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("use one of the functions: exp, log, sqrt, sin, cos, tanh, sigmoid, relu"),
+                e.getMessage());
     }
 
     @Test

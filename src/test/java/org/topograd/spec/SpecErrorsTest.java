@@ -200,7 +200,7 @@ class SpecErrorsTest {
     @Test
     void unknownFunctionListsTheKnownOnes() {
         assertOnly("title: t\ninputs: {a: 1}\ngraph:\n  y: 2 * sinh(a)\n", 4, 10, "unknown function 'sinh'",
-                "did you mean 'sin'?", "the functions are exp, log, sqrt, sin, cos, tanh, sigmoid, relu");
+                "did you mean 'sin'?", "use one of the functions: exp, log, sqrt, sin, cos, tanh, sigmoid, relu");
     }
 
     @Test
@@ -228,7 +228,7 @@ class SpecErrorsTest {
                 graph:
                   y: a * 2
                 expect: {value: 2, grad: {a: 2, y: 0}}
-                """, 5, 33, "expect names 'y', which is not an input", "inputs (a)");
+                """, 5, 33, "expect names 'y', which is not an input", "give expected gradients for inputs only (a)");
     }
 
     @Test
@@ -244,9 +244,9 @@ class SpecErrorsTest {
                   - expect: {value: 1}
                 """);
         assertEquals(3, problems.size(), problems::toString);
-        assertProblem(problems.get(0), 6, 14, "'b' is not an input", "the inputs are a");
+        assertProblem(problems.get(0), 6, 14, "'b' is not an input", "use one of the inputs: a");
         assertProblem(problems.get(1), 7, 48, "expect names 'c'");
-        assertProblem(problems.get(2), 8, 5, "case-3 needs inputs:");
+        assertProblem(problems.get(2), 8, 5, "case-3 has no inputs: add inputs:");
     }
 
     @Test
@@ -288,7 +288,7 @@ class SpecErrorsTest {
     @Test
     void generatedGraphProblems() {
         assertOnly("title: t\ninputs: {x: 1}\ngenerate: {shape: chain, op: add, length: 10}\n", 3, 30,
-                "a chain needs a unary op, not 'add'", "the unary ops are");
+                "a chain needs a unary op, not 'add'", "use one of the unary ops:");
         assertOnly("title: t\ninputs: {x: 1}\ngenerate: {shape: random, nodes: 10, ops: [add, mull]}\n", 3, 49,
                 "unknown op 'mull'", "did you mean 'mul'?");
         assertOnly("title: t\ninputs: {x: 1}\ngraph: {y: x}\ngenerate: {shape: chain, op: sin, length: 3}\n", 4, 1,
