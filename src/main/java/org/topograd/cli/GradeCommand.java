@@ -72,10 +72,11 @@ final class GradeCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new ParameterException(command.commandLine(), "--jobs must be at least 1");
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(specs, err);
+        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err);
         if (!loaded.gradable(specs, err)) {
             return ExitCodes.FINDINGS;
         }
+        Files.createDirectories(reports); // a folder that cannot be made fails here, before anyone is graded
         List<Submission> all = Submission.list(submissions);
         List<Submission> chosen = outputs.select(choose(all));
         Launcher launcher = Sandboxes.detect(err);
@@ -97,16 +98,18 @@ final class GradeCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(out, toGrade.size(), System.console() != null, System::nanoTime);
         Assignment assignment = loaded.assignment();
-        try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()), assignment,
-                launcher, new MutantDiagnostician())) {
-            grading.grade(toGrade, jobs, result -> {
-                try {
-                    folder.write(result, keys.get(result.student()));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                progress.done(result);
-            });
+        if (!toGrade.isEmpty()) { // nothing to grade starts no compiler and no worker runtime
+            try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()),
+                    assignment, launcher, new MutantDiagnostician())) {
+                grading.grade(toGrade, jobs, result -> {
+                    try {
+                        folder.write(result, keys.get(result.student()));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    progress.done(result);
+                });
+            }
         }
         Set<String> students = new HashSet<>();
         all.forEach(s -> students.add(s.id()));

@@ -39,19 +39,12 @@ final class SpecFiles {
         }
     }
 
-    static Loaded load(Path dir, PrintWriter err) throws IOException {
-        return load(null, dir, err);
-    }
-
     /**
-     * @param command the command whose usage a missing folder shows; null for a bare "Usage: topograd"
-     *     (never the top command's: that would link every command, the reference engine among them,
-     *     into the student kit, which uses this class)
+     * @param command the command whose usage error a missing folder is
      */
     static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new picocli.CommandLine.ParameterException(command != null ? command
-                    : new picocli.CommandLine(picocli.CommandLine.Model.CommandSpec.create().name("topograd")),
+            throw new picocli.CommandLine.ParameterException(command,
                     "no specs folder at " + dir + ": give one with --specs");
         }
         List<Spec> specs = new ArrayList<>();
