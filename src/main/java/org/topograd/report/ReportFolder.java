@@ -21,12 +21,13 @@ import org.topograd.grading.Points;
 import org.topograd.grading.SubmissionResult;
 
 /**
- * The reports folder: {@code summary.csv}, {@code scorecards/<student>.csv},
- * {@code logs/<student>.log}, and {@code .state/<student>.properties} (what the summary needs beyond
- * the scorecard, and the key that tells whether a scorecard is still current).
+ * The reports folder: {@code summary.csv}, {@code index.html}, {@code scorecards/<student>.csv}
+ * and its page {@code scorecards/<student>.html}, {@code logs/<student>.log}, and
+ * {@code .state/<student>.properties} (what the summary needs beyond the scorecard, and the key
+ * that tells whether a scorecard is still current).
  *
- * <p>The summary is rebuilt from the scorecards and state files, so grading a few students
- * ({@code --only}) updates their rows and keeps everyone else's.
+ * <p>The summary and the pages are rebuilt from the scorecards, logs and state files, so grading a
+ * few students ({@code --only}) updates their rows and keeps everyone else's.
  */
 public final class ReportFolder {
     private final Path root;
@@ -41,6 +42,16 @@ public final class ReportFolder {
 
     public Path scorecard(String student) {
         return root.resolve("scorecards").resolve(student + ".csv");
+    }
+
+    /** The instructor's overview of the class. */
+    public Path index() {
+        return root.resolve("index.html");
+    }
+
+    /** A student's scorecard as a page to read in a browser, beside the CSV. */
+    public Path page(String student) {
+        return root.resolve("scorecards").resolve(student + ".html");
     }
 
     public Path log(String student) {
@@ -89,7 +100,11 @@ public final class ReportFolder {
             rows.add(row(student, specIds, state.get()));
         }
         AtomicFiles.write(summary(), Summary.render(specIds, rows));
-        AtomicFiles.write(root.resolve("index.html"), IndexPage.render(specIds, rows, this::scorecard));
+        for (Summary.Row row : rows) {
+            AtomicFiles.write(page(row.student()),
+                    StudentPage.render(row, specIds, scorecard(row.student()), log(row.student())));
+        }
+        AtomicFiles.write(index(), IndexPage.render(specIds, rows, this::scorecard));
         removeOthers(students);
     }
 
