@@ -96,7 +96,8 @@ final class GradeCommand implements Callable<Integer> {
             out.println((chosen.size() - toGrade.size()) + " unchanged since their scorecards were written; skipped"
                     + " (grade --force regrades them)");
         }
-        Progress progress = new Progress(out, toGrade.size(), System.console() != null, System::nanoTime);
+        int width = toGrade.stream().mapToInt(s -> s.id().length()).max().orElse(0);
+        Progress progress = new Progress(out, toGrade.size(), width, Terminal.interactive(), System::nanoTime);
         Assignment assignment = loaded.assignment();
         if (!toGrade.isEmpty()) { // nothing to grade starts no compiler and no worker runtime
             try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()),
@@ -109,13 +110,14 @@ final class GradeCommand implements Callable<Integer> {
                     }
                     progress.done(result);
                 });
+            } finally {
+                progress.finish();
             }
         }
         Set<String> students = new HashSet<>();
         all.forEach(s -> students.add(s.id()));
         folder.writeSummary(specIds, students);
-        out.println("summary:    " + folder.summary());
-        out.println("scorecards: " + reports.resolve("scorecards"));
+        ReportsWritten.print(out, folder, students.size(), toGrade.size());
         outputs.afterSummary(reports, specIds, all, out);
         return loaded.invalid() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
