@@ -28,7 +28,8 @@ final class CommandRunner {
             PrintWriter to = commandLine.getErr();
             IOException io = ioCause(e);
             if (io != null) {
-                to.println(commandLine.getCommandSpec().qualifiedName() + ": I/O error: " + describe(io));
+                to.println(commandLine.getCommandSpec().qualifiedName() + ": I/O error: " + describe(io)
+                        + "; check that path, its permissions and the free space, then run the command again");
                 return ExitCodes.FAILURE;
             }
             to.println("topograd: internal error: " + e);

@@ -189,8 +189,17 @@ class BundledGradingTest {
             }
         }
         for (List<String> row : cells(browser, "#specs tbody tr")) {
-            int[] t = bySpec.get(row.get(0));
-            assertEquals(t[0] + " of " + t[1], row.get(3), row.get(0));
+            String spec = row.get(0);
+            int[] t = bySpec.get(spec);
+            assertEquals(t[0] + " of " + t[1], row.get(3), spec);
+            // The mean of the summary's column, and how many scored what the spec is worth (full marks).
+            List<Long> scores = summary.values().stream().map(r -> org.topograd.grading.Points.hundredths(
+                    new java.math.BigDecimal(r.get(spec)))).toList();
+            long sum = scores.stream().mapToLong(Long::longValue).sum();
+            String[] mean = row.get(1).split(" of ");
+            assertEquals(org.topograd.grading.Points.format(sum / scores.size()), mean[0], spec);
+            long worth = org.topograd.grading.Points.hundredths(new java.math.BigDecimal(mean[1]));
+            assertEquals(scores.stream().filter(x -> x == worth).count() + " of " + scores.size(), row.get(2), spec);
         }
         assertEquals(bySpec.keySet(), new TreeSet<>(firstColumn(cells(browser, "#specs tbody tr"))));
         for (List<String> row : cells(browser, "#checks tbody tr")) {
