@@ -116,8 +116,8 @@ final class GradeCommand implements Callable<Integer> {
         }
         Set<String> students = new HashSet<>();
         all.forEach(s -> students.add(s.id()));
-        folder.writeSummary(specIds, students);
-        ReportsWritten.print(out, folder, students.size(), toGrade.size());
+        int inSummary = folder.writeSummary(specIds, students);
+        ReportsWritten.print(out, folder, inSummary, toGrade.size());
         outputs.afterSummary(reports, specIds, all, out);
         return loaded.invalid() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

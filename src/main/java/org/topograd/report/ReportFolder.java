@@ -87,10 +87,12 @@ public final class ReportFolder {
     }
 
     /**
-     * Rebuilds {@code summary.csv} for {@code students} from their scorecards, and deletes the
-     * reports of students no longer among them.
+     * Rebuilds {@code summary.csv}, {@code index.html} and the students' pages for {@code students}
+     * from their scorecards, and deletes the reports of students no longer among them.
+     *
+     * @return how many students the summary has (those of {@code students} with a scorecard)
      */
-    public void writeSummary(List<String> specIds, Collection<String> students) throws IOException {
+    public int writeSummary(List<String> specIds, Collection<String> students) throws IOException {
         List<Summary.Row> rows = new ArrayList<>();
         for (String student : new TreeSet<>(students)) {
             Optional<Properties> state = readState(student);
@@ -106,6 +108,7 @@ public final class ReportFolder {
         }
         AtomicFiles.write(index(), IndexPage.render(specIds, rows, this::scorecard));
         removeOthers(students);
+        return rows.size();
     }
 
     private Summary.Row row(String student, List<String> specIds, Properties state) throws IOException {
