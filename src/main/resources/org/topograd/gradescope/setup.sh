@@ -34,13 +34,14 @@ done
 [ -d "$source/specs" ] || fail "no $source/specs: upload the zip that topograd gradescope-package wrote"
 
 command -v "$java" >/dev/null || fail "no $java on the PATH: install openjdk-17-jdk-headless"
-version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-[ "${version%%.*}" -ge 17 ] 2>/dev/null || fail "$java is Java ${version:-of an unknown version}; topograd needs 17 or newer"
-"$java" --list-modules | grep -q '^jdk.compiler@' \
+modules="$("$java" --list-modules 2>&1)" || fail "$java does not run: $modules"
+version="$(echo "$modules" | sed -n 's/^java\.base@\([0-9]*\).*/\1/p')"
+[ "${version:-0}" -ge 17 ] || fail "$java is Java ${version:-of an unknown version}; topograd needs 17 or newer"
+echo "$modules" | grep -q '^jdk\.compiler@' \
     || fail "$java is a JRE without the compiler; install a JDK (openjdk-17-jdk-headless)"
 # The jar runs here and finds every spec valid (it was built from valid specs; this proves it reads them).
 if ! validated="$("$java" -jar "$source/topograd.jar" validate "$source/specs" 2>&1)"; then
     echo "$validated" >&2
     fail "topograd validate $source/specs failed (above)"
 fi
-echo "setup.sh: topograd is ready: Java $version, $("$java" -jar "$source/topograd.jar" --version)"
+echo "setup.sh: topograd is ready: Java $version; $(echo "$validated" | tail -n 1)"

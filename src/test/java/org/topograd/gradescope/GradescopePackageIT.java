@@ -76,7 +76,7 @@ class GradescopePackageIT {
                 root, Map.of("TOPOGRAD_AUTOGRADER_ROOT", root.toString(), "TOPOGRAD_JAVA",
                         ChildProcess.java().toString()));
         assertEquals(0, setup.status(), setup.out() + setup.err());
-        assertTrue(setup.out().contains("setup.sh: topograd is ready: Java 17"), setup.out());
+        assertTrue(setup.out().contains("setup.sh: topograd is ready: Java 17; validate: "), setup.out());
 
         Folders.copyTree(project.resolve("submissions/sub-sign-error"), root.resolve("submission"));
         Path results = Files.createDirectories(root.resolve("results"));
