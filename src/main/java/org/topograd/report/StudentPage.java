@@ -102,15 +102,18 @@ final class StudentPage {
         }
         html.append("<h2>About the submission</h2>\n<ul id=\"notes\">\n");
         for (CSVRecord n : notes) {
-            html.append("<li class=\"status-").append(esc(n.get("status"))).append("\"><b>").append(esc(n.get("check")))
-                    .append("</b> (").append(esc(n.get("status"))).append(")<pre>").append(esc(n.get("message")))
-                    .append("</pre></li>\n");
+            String message = n.get("message");
+            html.append("<li><b class=\"status-").append(esc(n.get("status"))).append("\">").append(esc(n.get("check")))
+                    .append(' ').append(esc(n.get("status"))).append("</b>: ");
+            // A compiler's message keeps its lines (and the caret under the column); one line reads as text.
+            html.append(message.contains("\n") ? "<pre>" + esc(message) + "</pre>" : "<code>" + esc(message) + "</code>")
+                    .append("</li>\n");
         }
         html.append("</ul>\n");
     }
 
     private static void contents(StringBuilder html, List<SpecRows> specs) {
-        html.append("<nav><ul>\n");
+        html.append("<h2>Specs</h2>\n<nav><ul>\n");
         for (SpecRows s : specs) {
             html.append("<li><a href=\"#").append(esc(anchor(s.spec()))).append("\">").append(s.passed() ? "✓ " : "✗ ")
                     .append(esc(s.spec())).append("</a> ").append(Points.format(s.score())).append(" of ")
