@@ -82,13 +82,24 @@ public final class Batch {
     }
 
     /**
-     * Grades the plan {@code jobs} at a time, recording each result as it comes (and then telling
-     * {@code graded}), and rewrites the summary for {@code everyone} in the class.
+     * What a run did.
      *
-     * @return this run's results; fewer than planned when topograd was stopped
+     * @param results this run's results; fewer than planned when topograd was stopped
+     * @param summarised how many students the summary has
      */
-    public List<SubmissionResult> grade(Plan plan, List<String> everyone, int jobs,
-            Consumer<SubmissionResult> graded) throws IOException {
+    public record Graded(List<SubmissionResult> results, int summarised) {
+        public Graded {
+            results = List.copyOf(results);
+        }
+    }
+
+    /**
+     * Grades the plan {@code jobs} at a time, recording each result as it comes (and then telling
+     * {@code graded}), and rewrites the summary for {@code everyone} in the class. With nothing to
+     * grade, no compiler or worker is started.
+     */
+    public Graded grade(Plan plan, List<String> everyone, int jobs, Consumer<SubmissionResult> graded)
+            throws IOException {
         List<String> specIds = specs.stream().map(Spec::id).toList();
         Map<String, SubmissionResult> fresh = new ConcurrentHashMap<>();
         // If topograd is stopped, the summary is rewritten once every worker is dead (nothing cut
@@ -100,25 +111,30 @@ public final class Batch {
                 throw new UncheckedIOException(e);
             }
         });
-        List<SubmissionResult> results;
-        try (Grading grading = Grading.prepare(ReferenceAnswers.of(specs, assignment.numerical()), assignment,
-                launcher, new MutantDiagnostician(), jobs)) {
-            results = grading.grade(plan.toGrade(), jobs, result -> {
-                try {
-                    folder.write(result, plan.keys().get(result.student()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the reports of " + result.student() + ": "
-                            + e.getMessage(), e);
+        List<SubmissionResult> results = List.of();
+        int summarised = 0;
+        try {
+            if (!plan.toGrade().isEmpty()) {
+                try (Grading grading = Grading.prepare(ReferenceAnswers.of(specs, assignment.numerical()), assignment,
+                        launcher, new MutantDiagnostician(), jobs)) {
+                    results = grading.grade(plan.toGrade(), jobs, result -> {
+                        try {
+                            folder.write(result, plan.keys().get(result.student()));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot write the reports of " + result.student() + ": "
+                                    + e.getMessage(), e);
+                        }
+                        fresh.put(result.student(), result);
+                        graded.accept(result);
+                    });
                 }
-                fresh.put(result.student(), result);
-                graded.accept(result);
-            });
+            }
         } finally {
             if (!Reaper.stopping()) {
                 Reaper.unregisterAfter(summaryOnStop);
-                folder.writeSummary(specIds, everyone, Map.copyOf(fresh));
+                summarised = folder.writeSummary(specIds, everyone, Map.copyOf(fresh));
             }
         }
-        return results;
+        return new Graded(results, summarised);
     }
 }

@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.isDirectory(submission)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "bench: no submission folder at " + submission);
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(specs, spec.commandLine().getErr(),
+        SpecFiles.Loaded loaded = SpecFiles.load(spec.commandLine(), specs, spec.commandLine().getErr(),
                 org.topograd.grading.ReferenceAnswers.SOURCE);
         if (loaded.specs().isEmpty() || loaded.invalid() > 0 || loaded.assignment() == null) {
             spec.commandLine().getErr().println("bench: the specs in " + specs + " must all be valid");

@@ -100,7 +100,7 @@ final class CheckCommand implements Callable<Integer> {
         try (Grading grading = Grading.prepare(expected, assignment, Sandboxes.detect(err), diagnostician)) {
             result = grading.grade(List.of(submission), 1, r -> { }).get(0);
         }
-        boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+        boolean color = !noColor && Terminal.color();
         out.print(json ? CheckJson.render(result, visible, hidden) : new TerminalReport(color, explainable ? dir.toString() : null).render(result, visible, hidden));
         out.flush();
         return result.allPassed() ? ExitCodes.OK : ExitCodes.FINDINGS;

@@ -60,8 +60,11 @@ final class ExplainCommand implements Callable<Integer> {
             description = "The input point: main, case-1, random-2, ... (default: ${DEFAULT-VALUE}).")
     String caseName;
 
+    /** Where pictures go without {@code --out}: with the reports, which version control already leaves out. */
+    static final Path FOLDER = Path.of("reports", "explain");
+
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Where the DOT goes (default: <spec>-<case>.dot here); the SVG goes beside it.")
+            description = "Where the DOT goes (default: reports/explain/<spec>-<case>.dot); the SVG goes beside it.")
     Path out;
 
     @Override
@@ -110,7 +113,7 @@ final class ExplainCommand implements Callable<Integer> {
         String dot = GraphPicture.dot(new GraphPicture.Scene(title, spec.graph(), at.order(), at.values(), at.grads(),
                 student, spec.tolerance()));
 
-        Path dotFile = out != null ? out : Path.of(spec.id() + "-" + point.name() + ".dot");
+        Path dotFile = out != null ? out : FOLDER.resolve(spec.id() + "-" + point.name() + ".dot");
         AtomicFiles.write(dotFile, dot.getBytes(StandardCharsets.UTF_8));
         String name = dotFile.getFileName().toString();
         Path svgFile = dotFile.resolveSibling((name.endsWith(".dot") ? name.substring(0, name.length() - 4) : name)

@@ -65,10 +65,11 @@ final class GradeCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new ParameterException(command.commandLine(), "--jobs must be at least 1");
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(specs, err, ReferenceAnswers.SOURCE);
+        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err, ReferenceAnswers.SOURCE);
         if (!loaded.gradable(specs, err)) {
             return ExitCodes.FINDINGS;
         }
+        Files.createDirectories(reports); // a folder that cannot be made fails here, before anyone is graded
         List<Submission> all = Submission.list(submissions);
         List<Submission> chosen = outputs.select(choose(all));
         Launcher launcher = Sandboxes.detect(err);
@@ -84,14 +85,19 @@ final class GradeCommand implements Callable<Integer> {
             out.println("plain sandbox: every submission is graded again, since student code could have written"
                     + " the reports that skipping one would trust");
         }
-        Progress progress = new Progress(out, plan.toGrade().size(), System.console() != null, System::nanoTime);
-        batch.grade(plan, all.stream().map(Submission::id).toList(), jobs, progress::done);
+        int width = plan.toGrade().stream().mapToInt(s -> s.id().length()).max().orElse(0);
+        Progress progress = new Progress(out, plan.toGrade().size(), width, Terminal.interactive(), System::nanoTime);
+        Batch.Graded graded;
+        try {
+            graded = batch.grade(plan, all.stream().map(Submission::id).toList(), jobs, progress::done);
+        } finally {
+            progress.finish();
+        }
         for (String student : folder.unreadable()) {
             err.println("topograd grade: the scorecard of " + student + " cannot be read, so " + student
-                    + " is not in the summary; grade --only " + student + " writes it again");
+                    + " is not in the summary or has no page; grade --only " + student + " writes it again");
         }
-        out.println("summary:    " + folder.summary());
-        out.println("scorecards: " + reports.resolve("scorecards"));
+        ReportsWritten.print(out, folder, graded.summarised(), graded.results().size());
         outputs.afterSummary(reports, specIds, all, out);
         return loaded.invalid() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

@@ -53,7 +53,7 @@ final class GradescopeGrading {
         long seconds = Math.round((System.nanoTime() - start) / 1e9);
         String json = GradescopeResults.render(result, loaded.specs(), assignment.gradescope(), seconds);
         AtomicFiles.write(results, json.getBytes(StandardCharsets.UTF_8));
-        out.println(Progress.line(result));
+        out.println(Progress.line(result, result.student().length()));
         out.println("sandbox:    " + result.sandbox().reportName());
         out.println("results:    " + results);
         if (!result.output().isEmpty()) {

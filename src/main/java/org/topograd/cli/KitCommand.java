@@ -53,9 +53,8 @@ final class KitCommand implements Callable<Integer> {
         StudentKit.Made made;
         try {
             made = StudentKit.make(answers, hidden, Files.isRegularFile(assignment) ? assignment : null, out);
-        } catch (IOException e) {
-            err.println("kit: " + e.getMessage());
-            return ExitCodes.FAILURE;
+        } catch (StudentKit.UnusableFolder e) {
+            throw new CommandLine.ParameterException(command.commandLine(), "kit: --out " + e.getMessage());
         }
         stdout.println("kit:   " + out + " (" + made.specs().size() + " visible specs; " + hidden
                 + " hidden left out)");

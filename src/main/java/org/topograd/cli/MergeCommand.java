@@ -55,8 +55,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         ReportFolder folder = new ReportFolder(reports);
         out.println("merged:     " + shards.size() + " shards, " + merged.students().size() + " students");
-        out.println("summary:    " + folder.summary());
-        out.println("scorecards: " + reports.resolve("scorecards"));
+        ReportsWritten.print(out, folder, merged.students().size(), merged.students().size());
         if (junit != null) {
             JUnitReport.write(folder, merged.students(), junit);
             out.println("junit:      " + junit);

@@ -41,26 +41,19 @@ final class SpecFiles {
         }
     }
 
-    static Loaded load(Path dir, PrintWriter err, AnswerSource answers) throws IOException {
-        return load(null, dir, err, answers);
-    }
-
     /**
      * The specs that read and that {@code answers} finds fit to grade with (a spec whose expect
      * disagrees with the answers, or with a point not graded reliably, is left out with validate's
      * messages), and the course settings.
      *
-     * @param command the command whose usage a missing folder shows; null for a bare "Usage: topograd"
-     *     (never the top command's: that would link every command, the reference engine among them,
-     *     into the student kit, which uses this class)
+     * @param command the command whose usage error a missing folder is
      * @param answers what proves each spec: the reference engine in the full tool (it never names the
-     *     engine itself, for the same reason)
+     *     engine itself, so that the student kit, which uses this class, links no engine)
      */
     static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers)
             throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new picocli.CommandLine.ParameterException(command != null ? command
-                    : new picocli.CommandLine(picocli.CommandLine.Model.CommandSpec.create().name("topograd")),
+            throw new picocli.CommandLine.ParameterException(command,
                     "no specs folder at " + dir + ": give one with --specs");
         }
         Assignment assignment = null;

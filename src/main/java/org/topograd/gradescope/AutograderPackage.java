@@ -18,7 +18,9 @@ import org.topograd.report.ReproducibleZip;
  * specs/            every spec, hidden ones included, and assignment.yaml
  * </pre>
  *
- * Gradescope unpacks it into {@code /autograder/source}. The same jar and specs give the same bytes.
+ * Gradescope unpacks it into {@code /autograder/source}, copies {@code run_autograder} to
+ * {@code /autograder/run_autograder} and runs it there; both scripts go in executable (mode 755),
+ * everything else 644. The same jar and specs give the same bytes.
  */
 public final class AutograderPackage {
     public static final List<String> SCRIPTS = List.of("setup.sh", "run_autograder");
@@ -34,7 +36,7 @@ public final class AutograderPackage {
     public static byte[] build(Path jar, List<Path> specFiles) throws IOException {
         ReproducibleZip zip = new ReproducibleZip();
         for (String script : SCRIPTS) {
-            zip.add(script, script(script));
+            zip.add(script, script(script), ReproducibleZip.EXECUTABLE); // Gradescope runs them as they are
         }
         zip.add(JAR, Files.readAllBytes(jar));
         for (Path file : specFiles) {

@@ -5,15 +5,15 @@ import java.util.Locale;
 /** The checks made at every input point of every spec, in the order they are reported. */
 public enum Check {
     /** The student's nodes evaluated in the reference order: every node's value. */
-    FORWARD("the student's forward() of each node, evaluated in the reference order"),
+    FORWARD("your forward() of each node, evaluated in the reference order"),
     /** The student's nodes driven by the reference traversal: every node's gradient, seeded 1, 0 and 2. */
-    GRADIENT("the student's backward() of each node, driven by topograd's traversal"),
+    GRADIENT("your backward() of each node, driven by topograd's traversal"),
     /** The student's Backprop on topograd's own probe nodes: the order and the gradients. */
-    TRAVERSAL("the student's Backprop (topologicalOrder and backward) on topograd's nodes"),
+    TRAVERSAL("your Backprop (topologicalOrder and backward) on topograd's nodes"),
     /** The student's Backprop with the student's nodes. */
-    END_TO_END("the student's Backprop with the student's nodes"),
+    END_TO_END("your Backprop with your own nodes"),
     /** The student's forward by central differences against the student's own backward. */
-    NUMERICAL("the student's own forward, differentiated numerically, against their backward");
+    NUMERICAL("your own forward, differentiated numerically, against your backward");
 
     private final String description;
 
@@ -26,6 +26,7 @@ public enum Check {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** What the check runs, said to the student (Gradescope shows it with each test). */
     public String description() {
         return description;
     }

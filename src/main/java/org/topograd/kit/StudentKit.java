@@ -44,13 +44,25 @@ public final class StudentKit {
     public record Made(Path jar, int classes, List<String> specs, int hiddenLeftOut) {}
 
     /**
+     * The kit's folder cannot be used as given (a file, or a folder with things of the user's in
+     * it); nothing was written. The message says what to give instead.
+     */
+    public static final class UnusableFolder extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UnusableFolder(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * @param answers the visible specs with their answers (the reference engine's), in order
      * @param hiddenLeftOut how many hidden specs the kit leaves out (students are told the number)
      * @param assignmentFile the course's {@code assignment.yaml}, or null when there is none
      * @param out the kit folder: new, empty, or an earlier kit (which is replaced)
      */
     public static Made make(List<SpecAnswers> answers, int hiddenLeftOut, Path assignmentFile, Path out)
-            throws IOException {
+            throws IOException, UnusableFolder {
         for (SpecAnswers a : answers) {
             if (a.spec().hidden()) {
                 throw new IllegalArgumentException("hidden spec " + a.spec().id() + " must not go into a student kit");
@@ -77,9 +89,9 @@ public final class StudentKit {
     }
 
     /** Empties an earlier kit; refuses a folder that holds anything else, so nothing of the user's is deleted. */
-    private static void prepare(Path out) throws IOException {
+    private static void prepare(Path out) throws IOException, UnusableFolder {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IOException(out + " is a file: give a folder for the kit");
+            throw new UnusableFolder(out + " is a file: give a new or empty folder for the kit");
         }
         if (Files.isDirectory(out)) {
             List<Path> inside;
@@ -90,7 +102,7 @@ public final class StudentKit {
             boolean kit = inside.stream().anyMatch(p -> p.getFileName().toString().equals(JAR));
             boolean foreign = inside.stream().anyMatch(p -> !kitNames.contains(p.getFileName().toString()));
             if (!inside.isEmpty() && (!kit || foreign)) {
-                throw new IOException(out + " is not empty and not a student kit: give a new or empty folder");
+                throw new UnusableFolder(out + " is not empty and not a student kit: give a new or empty folder");
             }
             Path specs = out.resolve(SPECS);
             Folders.deleteTree(specs);

@@ -1,12 +1,17 @@
 package org.topograd.report;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /** The one CSV dialect topograd writes: RFC 4180 quoting, a header, and LF line ends. */
 public final class Csv {
@@ -25,5 +30,14 @@ public final class Csv {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every record of a CSV file topograd wrote, by its header's names. */
+    public static List<CSVRecord> read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.builder().setReader(in)
+                        .setFormat(FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            return parser.getRecords();
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.topograd.report;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +13,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.text.StringEscapeUtils;
 import org.topograd.grading.Check;
 import org.topograd.grading.Points;
 
 /**
  * {@code reports/index.html}: the instructor's overview on one self-contained page (inline CSS and
- * SVG, a few lines of script to sort the table; nothing fetched from anywhere): the score
- * distribution, the pass rate per spec and per check, the most common diagnosed bugs, and every
- * student linked to their scorecard. Built from the summary's rows and the scorecards, so it says
+ * SVG, a few lines of script to sort and filter the table; nothing fetched from anywhere): the
+ * score distribution, the pass rate per spec and per check, the most common diagnosed bugs, and
+ * every student linked to the page of their scorecard ({@link StudentPage}). Built from the summary's rows and the scorecards, so it says
  * what {@code summary.csv} says; the same reports give the same bytes.
  */
 public final class IndexPage {
@@ -58,13 +56,12 @@ public final class IndexPage {
             worth.forEach((spec, max) -> bySpec.get(spec).worth = Math.max(bySpec.get(spec).worth, max));
         }
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>topograd report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        Html.head(html, "topograd report");
         html.append("<h1>topograd report</h1>\n");
         html.append("<p id=\"overview\">").append(sorted.size()).append(sorted.size() == 1 ? " student" : " students")
                 .append(", ").append(specIds.size()).append(specIds.size() == 1 ? " spec" : " specs")
-                .append(". The same numbers as <a href=\"summary.csv\">summary.csv</a>.</p>\n");
+                .append(". The same numbers as <a href=\"summary.csv\" download>summary.csv</a>; in the table of")
+                .append(" <a href=\"#students\">students</a>, each name opens that student's scorecard.</p>\n");
         histogram(html, sorted);
         passRates(html, "Pass rate per spec", "specs", "spec", bySpec, sorted, specIds);
         passRates(html, "Pass rate per check", "checks", "check", byCheck, sorted, null);
@@ -196,20 +193,33 @@ public final class IndexPage {
         for (Map.Entry<String, List<String>> e : common) {
             html.append("<tr data-bug=\"").append(esc(e.getKey())).append("\"><td>").append(esc(e.getKey()))
                     .append("</td><td class=\"num\">").append(e.getValue().size()).append("</td><td>")
-                    .append(esc(String.join(", ", e.getValue()))).append("</td></tr>\n");
+                    .append(String.join(", ", e.getValue().stream().map(IndexPage::link).toList()))
+                    .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }
 
+    /** The class, one row per student, linked to their page; sortable by any column, and filtered. */
     private static void students(StringBuilder html, List<Summary.Row> rows) {
-        html.append("<h2>Students</h2>\n<table id=\"students\" class=\"sortable\">\n<thead><tr>")
-                .append("<th>student</th><th class=\"num\">score</th><th class=\"num\">max_score</th>")
-                .append("<th class=\"num\">percent</th><th>status</th><th>bugs</th></tr></thead>\n<tbody>\n");
+        html.append("<h2>Students</h2>\n<div class=\"filters\">")
+                .append("<label>Filter <input id=\"filter\" type=\"search\" placeholder=\"id, status or bug\"")
+                .append(" autocomplete=\"off\"></label>")
+                .append("<label>Status <select id=\"status-filter\"><option value=\"\">any</option>");
+        rows.stream().map(Summary.Row::status).distinct().sorted().forEach(status ->
+                html.append("<option>").append(esc(status)).append("</option>"));
+        html.append("</select></label><span id=\"shown\">").append(rows.size()).append(" of ").append(rows.size())
+                .append(" shown</span></div>\n");
+        html.append("<table id=\"students\">\n<thead><tr>");
+        for (String[] column : new String[][] {{"student", "text"}, {"score", "number"}, {"max_score", "number"},
+                {"percent", "number"}, {"status", "text"}, {"bugs", "text"}}) {
+            html.append("<th").append(column[1].equals("number") ? " class=\"num\"" : "").append(" data-sort=\"")
+                    .append(column[1]).append("\"><button type=\"button\">").append(column[0])
+                    .append("</button></th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
         for (Summary.Row r : rows) {
-            String href = "scorecards/" + URLEncoder.encode(r.student(), StandardCharsets.UTF_8).replace("+", "%20")
-                    + ".csv";
-            html.append("<tr data-student=\"").append(esc(r.student())).append("\"><td><a href=\"").append(esc(href))
-                    .append("\">").append(esc(r.student())).append("</a></td><td class=\"num\">")
+            html.append("<tr data-student=\"").append(esc(r.student())).append("\" data-status=\"")
+                    .append(esc(r.status())).append("\"><td>").append(link(r.student())).append("</td><td class=\"num\">")
                     .append(Points.format(r.score())).append("</td><td class=\"num\">").append(Points.format(r.max()))
                     .append("</td><td class=\"num\">").append(Points.percent(r.score(), r.max())).append("</td><td>")
                     .append(esc(r.status())).append("</td><td>").append(esc(r.bugs().replace(";", "; ")))
@@ -218,41 +228,59 @@ public final class IndexPage {
         html.append("</tbody>\n</table>\n");
     }
 
-    private static String esc(String text) {
-        return StringEscapeUtils.escapeHtml4(text);
+    /** A student's name, linked to their page. */
+    private static String link(String student) {
+        return "<a href=\"" + esc("scorecards/" + Html.segment(student + ".html")) + "\">" + esc(student) + "</a>";
     }
 
-    private static final String CSS = String.join("\n",
-            "body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 72em; padding: 0 1em;"
-                    + " color: #1d232a; }",
-            "h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 2em; }",
-            "table { border-collapse: collapse; margin: 0.5em 0; }",
-            "th, td { padding: 0.25em 0.75em; border-bottom: 1px solid #dde2e7; text-align: left; vertical-align: top; }",
-            "th { background: #f3f5f7; } .sortable th { cursor: pointer; }",
-            "td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }",
-            "td.bar { width: 12em; } td.bar span { display: block; height: 0.8em; background: #3a7bd5; }",
-            "#histogram rect { fill: #3a7bd5; } #histogram text { font-size: 12px; text-anchor: middle; fill: #1d232a; }",
-            "");
+    private static String esc(String text) {
+        return Html.esc(text);
+    }
 
-    /** Sorts the students table by the clicked column: numbers as numbers, the rest as text. */
+    /**
+     * The students table: a click on a column's title sorts by it (numbers as numbers, ties keeping
+     * their order; again to reverse); the filter keeps the rows whose text holds what is typed and
+     * whose status is the one chosen.
+     */
     private static final String SCRIPT = String.join("\n",
-            "document.querySelectorAll('table.sortable').forEach(function (table) {",
-            "  table.querySelectorAll('th').forEach(function (th, column) {",
-            "    th.addEventListener('click', function () {",
-            "      var body = table.tBodies[0];",
-            "      var rows = Array.prototype.slice.call(body.rows);",
-            "      var up = th.getAttribute('data-sorted') !== 'up';",
-            "      rows.sort(function (a, b) {",
-            "        var x = a.cells[column].textContent, y = b.cells[column].textContent;",
-            "        var nx = parseFloat(x), ny = parseFloat(y);",
-            "        var order = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);",
-            "        return up ? order : -order;",
+            "(function () {",
+            "  var table = document.getElementById('students');",
+            "  var body = table.tBodies[0];",
+            "  var rows = Array.prototype.slice.call(body.rows);",
+            "  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);",
+            "  headers.forEach(function (th, column) {",
+            "    th.querySelector('button').addEventListener('click', function () {",
+            "      var up = th.getAttribute('aria-sort') !== 'ascending';",
+            "      var numeric = th.getAttribute('data-sort') === 'number';",
+            "      var before = Array.prototype.slice.call(body.rows);",
+            "      var sorted = before.map(function (row, i) { return {row: row, i: i}; });",
+            "      sorted.sort(function (a, b) {",
+            "        var x = a.row.cells[column].textContent, y = b.row.cells[column].textContent;",
+            "        var order = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);",
+            "        return (up ? order : -order) || a.i - b.i;",
             "      });",
-            "      rows.forEach(function (row) { body.appendChild(row); });",
-            "      table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('data-sorted'); });",
-            "      th.setAttribute('data-sorted', up ? 'up' : 'down');",
+            "      sorted.forEach(function (entry) { body.appendChild(entry.row); });",
+            "      headers.forEach(function (h) { h.removeAttribute('aria-sort'); });",
+            "      th.setAttribute('aria-sort', up ? 'ascending' : 'descending');",
             "    });",
             "  });",
-            "});",
+            "  var filter = document.getElementById('filter');",
+            "  var status = document.getElementById('status-filter');",
+            "  var shown = document.getElementById('shown');",
+            "  function apply() {",
+            "    var text = filter.value.trim().toLowerCase();",
+            "    var count = 0;",
+            "    rows.forEach(function (row) {",
+            "      var keep = row.textContent.toLowerCase().indexOf(text) >= 0",
+            "          && (status.value === '' || row.getAttribute('data-status') === status.value);",
+            "      row.hidden = !keep;",
+            "      count += keep ? 1 : 0;",
+            "    });",
+            "    shown.textContent = count + ' of ' + rows.length + ' shown';",
+            "  }",
+            "  filter.addEventListener('input', apply);",
+            "  status.addEventListener('change', apply);",
+            "  apply();",
+            "})();",
             "");
 }

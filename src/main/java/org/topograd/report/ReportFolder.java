@@ -21,12 +21,13 @@ import org.topograd.grading.Points;
 import org.topograd.grading.SubmissionResult;
 
 /**
- * The reports folder: {@code summary.csv}, {@code scorecards/<student>.csv},
- * {@code logs/<student>.log}, and {@code .state/<student>.properties} (what the summary needs beyond
- * the scorecard, and the key that tells whether a scorecard is still current).
+ * The reports folder: {@code summary.csv}, {@code index.html}, {@code scorecards/<student>.csv}
+ * and its page {@code scorecards/<student>.html}, {@code logs/<student>.log}, and
+ * {@code .state/<student>.properties} (what the summary needs beyond the scorecard, and the key
+ * that tells whether a scorecard is still current).
  *
- * <p>The summary is rebuilt from the scorecards and state files, so grading a few students
- * ({@code --only}) updates their rows and keeps everyone else's.
+ * <p>The summary and the pages are rebuilt from the scorecards, logs and state files, so grading a
+ * few students ({@code --only}) updates their rows and keeps everyone else's.
  */
 public final class ReportFolder {
     private final Path root;
@@ -41,6 +42,16 @@ public final class ReportFolder {
 
     public Path scorecard(String student) {
         return root.resolve("scorecards").resolve(student + ".csv");
+    }
+
+    /** The instructor's overview of the class. */
+    public Path index() {
+        return root.resolve("index.html");
+    }
+
+    /** A student's scorecard as a page to read in a browser, beside the CSV. */
+    public Path page(String student) {
+        return root.resolve("scorecards").resolve(student + ".html");
     }
 
     public Path log(String student) {
@@ -80,19 +91,24 @@ public final class ReportFolder {
     }
 
     /**
-     * Rebuilds {@code summary.csv} for {@code students} from their scorecards, and deletes the
-     * reports of students no longer among them.
+     * Rebuilds {@code summary.csv}, {@code index.html} and the students' pages for {@code students}
+     * from their scorecards, and deletes the reports of students no longer among them.
+     *
+     * @return how many students the summary has (those of {@code students} with a scorecard)
      */
-    public void writeSummary(List<String> specIds, Collection<String> students) throws IOException {
-        writeSummary(specIds, students, Map.of());
+    public int writeSummary(List<String> specIds, Collection<String> students) throws IOException {
+        return writeSummary(specIds, students, Map.of());
     }
 
     /**
-     * Rebuilds {@code summary.csv} for {@code students}: from the results given (this run's, held in
-     * memory), and for everyone else from their scorecards; deletes the reports of students no longer
-     * among them. A scorecard that cannot be read leaves its student out (see {@link #unreadable()}).
+     * Rebuilds {@code summary.csv}, {@code index.html} and the students' pages for {@code students}:
+     * the summary's rows from the results given (this run's, held in memory) and for everyone else
+     * from their scorecards; deletes the reports of students no longer among them. A scorecard that
+     * cannot be read leaves its student out (see {@link #unreadable()}).
+     *
+     * @return how many students the summary has
      */
-    public synchronized void writeSummary(List<String> specIds, Collection<String> students,
+    public synchronized int writeSummary(List<String> specIds, Collection<String> students,
             Map<String, SubmissionResult> fresh) throws IOException {
         unreadable.clear();
         List<Summary.Row> rows = new ArrayList<>();
@@ -112,8 +128,17 @@ public final class ReportFolder {
             }
         }
         AtomicFiles.write(summary(), Summary.render(specIds, rows));
-        AtomicFiles.write(root.resolve("index.html"), IndexPage.render(specIds, rows, this::scorecard));
+        for (Summary.Row row : rows) {
+            try {
+                AtomicFiles.write(page(row.student()),
+                        StudentPage.render(row, specIds, scorecard(row.student()), log(row.student())));
+            } catch (IOException | RuntimeException e) {
+                unreadable.add(row.student()); // its page cannot be made; its summary row stands
+            }
+        }
+        AtomicFiles.write(index(), IndexPage.render(specIds, rows, this::scorecard));
         removeOthers(students);
+        return rows.size();
     }
 
     /** Students left out of the last summary because their scorecard could not be read. */

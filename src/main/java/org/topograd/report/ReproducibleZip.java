@@ -4,35 +4,51 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * A zip (or jar) built in memory whose bytes depend only on what is put in it, in the order it is
- * put: every entry has the same fixed local time and no extra fields, so the same inputs give the
- * same file on any machine, in any time zone, on any day.
+ * put: every entry has the same fixed local time, its Unix mode and no extra fields, so the same
+ * inputs give the same file on any machine, in any time zone, on any day. The modes are what
+ * {@code unzip} (and Gradescope) give the files it extracts: {@link #FILE} or {@link #EXECUTABLE}.
  */
 public final class ReproducibleZip {
-    /** The time every entry carries: a fixed local date, stored without a time zone. */
+    /** rw-r--r-- */
+    public static final int FILE = 0644;
+    /** rwxr-xr-x: a script to run as it is. */
+    public static final int EXECUTABLE = 0755;
+
+    /** The time every entry carries: a fixed local date, as a zip stores it (without a time zone). */
     static final LocalDateTime TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final ZipOutputStream zip = new ZipOutputStream(bytes);
+    private final ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes);
     private final Set<String> names = new HashSet<>();
 
-    /** Adds a file; names use {@code /} and are unique. */
+    /** Adds a file that is not to be run; names use {@code /} and are unique. */
     public ReproducibleZip add(String name, byte[] content) {
+        return add(name, content, FILE);
+    }
+
+    /** Adds a file with the given Unix permission bits ({@link #FILE}, {@link #EXECUTABLE}). */
+    public ReproducibleZip add(String name, byte[] content, int mode) {
         if (!names.add(name)) {
             throw new IllegalArgumentException("the zip already has an entry " + name);
         }
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTimeLocal(TIME);
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setMethod(ZipEntry.DEFLATED);
+        entry.setUnixMode(0100000 | (mode & 07777)); // a regular file with these permissions
+        // A zip stores local time; this instant is TIME wherever the zip is made, so the bytes are too.
+        entry.setTime(TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
         try {
-            zip.putNextEntry(entry);
+            zip.putArchiveEntry(entry);
             zip.write(content);
-            zip.closeEntry();
+            zip.closeArchiveEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory does not fail
         }

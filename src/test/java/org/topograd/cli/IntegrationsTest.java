@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topograd.Folders;
+import org.topograd.gradescope.ResultsSchema;
 import picocli.CommandLine;
 
 /**
@@ -90,6 +91,7 @@ class IntegrationsTest {
         Run run = run("grade", "--format", "gradescope", "--specs", specs.toString(), "--submission",
                 submissions.resolve("sub-sign-error").toString(), "--out", results.toString());
         assertEquals(0, run.status(), run.err());
+        assertEquals(List.of(), ResultsSchema.problems(Files.readString(results)), "Gradescope's format");
         JsonObject json = JsonParser.parseString(Files.readString(results)).getAsJsonObject();
         String summary = Files.readString(dir.resolve("single").resolve("summary.csv"));
         String score = summary.lines().filter(l -> l.startsWith("sub-sign-error,")).findFirst().orElseThrow()

@@ -131,7 +131,8 @@ class KitTest {
     void aFolderThatIsNotAKitIsNeverOverwritten() throws Exception {
         Path out = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(out.resolve("thesis.tex"), "precious");
-        IOException e = assertThrows(IOException.class, () -> StudentKit.make(List.of(), 0, null, out));
+        StudentKit.UnusableFolder e = assertThrows(StudentKit.UnusableFolder.class,
+                () -> StudentKit.make(List.of(), 0, null, out));
         assertTrue(e.getMessage().contains("is not empty and not a student kit"), e.getMessage());
         assertEquals("precious", Files.readString(out.resolve("thesis.tex")));
     }

@@ -31,8 +31,8 @@ class IndexPageTest {
     @Test
     void everythingFromDataIsEscaped(@TempDir Path dir) throws IOException {
         String html = new String(render(dir), StandardCharsets.UTF_8);
-        assertTrue(html.contains("<tr data-student=\"a&lt;b&gt;&amp;&quot;c d\"><td><a href=\"scorecards/"
-                + "a%3Cb%3E%26%22c%20d.csv\">a&lt;b&gt;&amp;&quot;c d</a></td>"), html);
+        assertTrue(html.contains("<tr data-student=\"a&lt;b&gt;&amp;&quot;c d\" data-status=\"ok\"><td><a href=\""
+                + "scorecards/a%3Cb%3E%26%22c%20d.html\">a&lt;b&gt;&amp;&quot;c d</a></td>"), html);
         assertTrue(html.contains("<td>upstream-not-multiplied; &lt;b&gt;</td>"), html);
         assertFalse(html.contains("<b>"), html);
         assertFalse(html.contains("alert"), "messages are not shown, so never injected");

@@ -415,7 +415,7 @@ class HostileSubmissionsTest {
         try (Stream<Path> files = Files.walk(reports)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = reports.relativize(file).toString();
-                assertTrue(name.equals("summary.csv") || name.equals("index.html") || name.matches("(scorecards/.+\\.csv|logs/.+\\.log"
+                assertTrue(name.equals("summary.csv") || name.equals("index.html") || name.matches("(scorecards/.+\\.(csv|html)|logs/.+\\.log"
                         + "|\\.state/.+\\.properties)"), name);
             }
         }
