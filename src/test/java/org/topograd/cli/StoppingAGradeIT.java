@@ -42,6 +42,8 @@ class StoppingAGradeIT {
         specs = root.resolve("specs");
         Folders.copyTree(FIXTURES.resolve("specs"), specs);
         Files.delete(specs.resolve("long-chain.yaml")); // only the attacks on the channel need it
+        // Half a second of CPU time a check: the blocked student is given up on after 1.5 s a check.
+        Files.writeString(specs.resolve("assignment.yaml"), "limits: {case_cpu_seconds: 0.5, submission_seconds: 60}\n");
         submissions = root.resolve("submissions");
         for (String id : List.of("a-first", "c-third", "d-fourth")) {
             Folders.copyTree(FIXTURES.resolve("base"), submissions.resolve(id));
