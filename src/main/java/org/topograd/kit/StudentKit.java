@@ -64,11 +64,12 @@ public final class StudentKit {
         jar.add(FrozenAnswers.RESOURCE, FrozenAnswers.freeze(answers, hiddenLeftOut));
         AtomicFiles.write(out.resolve(JAR), jar.finish());
         Path specs = Files.createDirectories(out.resolve(SPECS));
+        // Written, not copied: a copy would keep the instructor's own mode, perhaps a private one.
         for (SpecAnswers a : answers) {
-            Files.copy(a.spec().file(), specs.resolve(a.spec().file().getFileName()));
+            AtomicFiles.write(specs.resolve(a.spec().file().getFileName()), Files.readAllBytes(a.spec().file()));
         }
         if (assignmentFile != null) {
-            Files.copy(assignmentFile, specs.resolve(SpecLoader.ASSIGNMENT_FILE));
+            AtomicFiles.write(specs.resolve(SpecLoader.ASSIGNMENT_FILE), Files.readAllBytes(assignmentFile));
         }
         List<Spec> visible = answers.stream().map(SpecAnswers::spec).toList();
         AtomicFiles.write(out.resolve(README), readme(visible, hiddenLeftOut).getBytes(StandardCharsets.UTF_8));
