@@ -1,7 +1,10 @@
 package org.topograd.grading;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.topograd.numeric.NumericalGradient;
+import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
 
 /**
@@ -26,6 +29,19 @@ public interface AnswerSource {
      */
     default int hiddenSpecs(List<Spec> loaded) {
         return (int) loaded.stream().filter(Spec::hidden).count();
+    }
+
+    /**
+     * The ops the assignment's specs use, hidden ones included: those among {@code loaded} here,
+     * and in a student kit also the ops of the hidden specs it was made without. Students must
+     * implement every one of them, since grading will use them all.
+     */
+    default Set<Op> requiredOps(List<Spec> loaded) {
+        Set<Op> ops = EnumSet.noneOf(Op.class);
+        for (Spec spec : loaded) {
+            ops.addAll(WireGraph.ops(spec.graph()));
+        }
+        return ops;
     }
 
     /** There are no answers for a spec; the message says which, and what to do. */

@@ -46,7 +46,7 @@ public final class Grading implements AutoCloseable {
         WorkerRuntime runtime = WorkerRuntime.create(work.resolve("runtime"));
         Compiler compiler = new Compiler(runtime.apiClasses(), COMPILE_MILLIS);
         return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
-                runtime, compiler, work.resolve("submissions"), diagnostician),
+                runtime, compiler, work.resolve("submissions"), diagnostician, assignment.ops()),
                 work);
     }
 

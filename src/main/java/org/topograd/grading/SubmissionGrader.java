@@ -140,6 +140,8 @@ public final class SubmissionGrader {
         /** What cannot run anywhere: missing classes, and classes that failed their smoke test. */
         private final Blocked blocked = new Blocked();
         private Blame blame;
+        /** The op classes on their own, run only if a diagnosis needs them (issue 12). */
+        private OpProbes probes = OpProbes.NONE;
 
         Run(Submission submission, WorkerSession session, List<SubmissionResult.Note> notes, long compileMillis) {
             this.submission = submission;
@@ -159,6 +161,8 @@ public final class SubmissionGrader {
                         "not run: no worker could be started (" + e.getMessage() + ")")));
             }
             smokeTest(found);
+            probes = new OpProbes(found.ops().keySet().stream().filter(op -> !blocked.ops.containsKey(op)).toList(),
+                    session::run);
             List<CheckResult> rows = new ArrayList<>();
             for (SpecAnswers s : setup.specs()) {
                 rows.addAll(gradeSpec(s));
@@ -309,7 +313,7 @@ public final class SubmissionGrader {
             private void saw(Check check, double[] values, double[] grads, double[] zero, double[] two, int[] order,
                     int[] calls) {
                 evidence = new Diagnostician.Evidence(check, specAnswers, index, values, grads, zero, two, order, calls,
-                        blame.classes());
+                        blame.classes(), probes);
             }
 
             /** The check's row; a failure carries the diagnosis of its likely bug, when there is one. */
