@@ -1,5 +1,6 @@
 package org.topograd.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +10,11 @@ import org.topograd.grading.AnswerSource;
 import org.topograd.grading.Assignment;
 import org.topograd.grading.Diagnostician;
 import org.topograd.grading.Grading;
+import org.topograd.grading.SpecAnswers;
 import org.topograd.grading.SubmissionResult;
 import org.topograd.report.CheckJson;
 import org.topograd.report.TerminalReport;
+import org.topograd.sandbox.Launcher;
 import org.topograd.spec.Spec;
 import org.topograd.submission.Submission;
 import picocli.CommandLine.Command;
@@ -21,12 +24,12 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code topograd check}: a student's own check of their work, on the visible specs. The same class
- * serves the full tool and the student kit; only where the answers come from differs, so it never
- * names the reference engine itself.
+ * serves the full tool and the student kit; only where the answers and the diagnosis come from
+ * differs ({@link Source}), so it never names the reference engine itself.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check your submission against the visible specs before you submit: for every failing"
-                + " check, what was expected and what came out.",
+                + " check, the input point, what was expected and what came out, and the likely bug.",
         footer = ExitCodes.HELP_FOOTER)
 final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -44,64 +47,98 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON (for editors and scripts) instead of text.")
     boolean json;
 
-    private final AnswerSource answers;
-    private final Diagnostician diagnostician;
-    private final boolean explainable;
+    @Option(names = "--watch", description = "Check again whenever a .java file (or a jar) in DIR changes, until"
+            + " Ctrl-C.")
+    boolean watch;
 
     /**
-     * @param answers the reference engine's answers in the full tool, frozen ones in the student kit
-     * @param diagnostician names likely bugs in the full tool; none in the kit, which carries no mutants
-     * @param explainable whether {@code topograd explain} is there to point to (not in the kit)
+     * Where a check's answers and diagnosis come from, made only when a check runs (so that
+     * {@code --help} costs nothing): the reference engine and its mutants in the full tool, the
+     * numbers frozen into a student kit in the kit.
      */
-    CheckCommand(AnswerSource answers, Diagnostician diagnostician, boolean explainable) {
-        this.answers = answers;
-        this.diagnostician = diagnostician;
-        this.explainable = explainable;
+    interface Source {
+        AnswerSource answers() throws IOException;
+
+        Diagnostician diagnostician() throws IOException;
+
+        /** How the user runs this program, for texts that name a command: {@code topograd}. */
+        String program();
+
+        /** Whether {@code topograd explain} is there to point to (not in the kit). */
+        boolean explainable();
+    }
+
+    private final Source source;
+
+    CheckCommand(Source source) {
+        this.source = source;
     }
 
     /** For picocli without {@link Main}'s factory: the command line parses and helps, but cannot check. */
     CheckCommand() {
-        this(null, Diagnostician.NONE, false);
+        this(null);
     }
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
-        if (answers == null) {
+        if (source == null) {
             throw new IllegalStateException("check has no answers: build the command line with Main.commandLine()");
         }
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(command.commandLine(), "no submission folder at " + dir);
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err);
+        PrintWriter err = command.commandLine().getErr();
+        Launcher launcher = Sandboxes.detect(err);
+        if (watch) {
+            return new CheckWatch(dir, command.commandLine().getOut(), err, source.program(), color())
+                    .run(() -> checkOnce(launcher));
+        }
+        return checkOnce(launcher);
+    }
+
+    private boolean color() {
+        return !noColor && !json && System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+
+    /** One check: the specs read afresh, the submission compiled and run, the report printed. */
+    int checkOnce(Launcher launcher) throws IOException {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        String program = source.program();
+        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err, program);
         if (loaded.assignment() == null) {
-            err.println("topograd check: " + specs.resolve("assignment.yaml") + " is invalid; ask your instructor.");
+            err.println(program + " check: " + specs.resolve("assignment.yaml") + " is invalid; ask your instructor.");
             return ExitCodes.FINDINGS;
         }
         List<Spec> visible = loaded.specs().stream().filter(s -> !s.hidden()).toList();
-        int hidden = answers.hiddenSpecs(loaded.specs());
         if (visible.isEmpty()) {
-            err.println("topograd check: no visible spec in " + specs + "; nothing to check.");
+            err.println(program + " check: no visible spec in " + specs + "; nothing to check.");
             return ExitCodes.FINDINGS;
         }
         Path folder = dir.toAbsolutePath().normalize();
         Submission submission = new Submission(folder.getFileName() == null ? "submission"
                 : folder.getFileName().toString(), folder);
-        SubmissionResult result;
         Assignment assignment = loaded.assignment();
-        List<org.topograd.grading.SpecAnswers> expected;
+        AnswerSource answers;
+        List<SpecAnswers> expected;
         try {
+            answers = source.answers();
             expected = answers.answers(visible, assignment.numerical());
-        } catch (AnswerSource.Unavailable e) {
-            err.println("topograd check: " + e.getMessage());
+        } catch (IOException | AnswerSource.Unavailable e) {
+            err.println(program + " check: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        try (Grading grading = Grading.prepare(expected, assignment, Sandboxes.detect(err), diagnostician)) {
+        int hidden = answers.hiddenSpecs(loaded.specs());
+        // Every op grading will need, hidden specs' included: a missing class fails the check now, not
+        // the grade later.
+        Assignment required = assignment.requiring(answers.requiredOps(loaded.specs()));
+        SubmissionResult result;
+        try (Grading grading = Grading.prepare(expected, required, launcher, source.diagnostician())) {
             result = grading.grade(List.of(submission), 1, r -> { }).get(0);
         }
-        boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
-        out.print(json ? CheckJson.render(result, visible, hidden) : new TerminalReport(color, explainable ? dir.toString() : null).render(result, visible, hidden));
+        out.print(json ? CheckJson.render(result, visible, hidden)
+                : new TerminalReport(color(), source.explainable() ? dir.toString() : null, program)
+                        .render(result, visible, hidden));
         out.flush();
         return result.allPassed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

@@ -6,9 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.EnumSet;
+import java.util.Set;
+import org.topograd.diagnosis.Forecasts;
+import org.topograd.diagnosis.Mutant;
+import org.topograd.diagnosis.Mutants;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SpecAnswers;
+import org.topograd.grading.WireGraph;
+import org.topograd.kit.FrozenAnswers;
 import org.topograd.kit.StudentKit;
+import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
 import picocli.CommandLine;
@@ -18,9 +26,10 @@ import picocli.CommandLine.Option;
 /** {@code topograd kit}: the folder an instructor hands to students, without any answer they must not see. */
 @Command(name = "kit", mixinStandardHelpOptions = true,
         description = "Makes a student kit: topograd-student.jar (the check command, with the visible specs'"
-                + " expected values frozen inside; no reference engine, no hidden spec), the visible specs and"
-                + " assignment.yaml in specs/, and a README for students. Students run: java -jar"
-                + " topograd-student.jar check MY_SUBMISSION",
+                + " expected values and the likely bugs' numbers frozen inside; no reference engine, no hidden spec),"
+                + " the visible specs and assignment.yaml in specs/, the student API as a jar, a sources jar and"
+                + " Javadoc in api/, a starter submission in starter/, and a README for students. Students run: java"
+                + " -jar topograd-student.jar check MY_SUBMISSION",
         footer = ExitCodes.HELP_FOOTER)
 final class KitCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -32,6 +41,9 @@ final class KitCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "student-kit",
             description = "The kit folder: new, empty, or an earlier kit to replace (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--no-starter", description = "Leave the starter submission (starter/) out of the kit.")
+    boolean noStarter;
 
     @Override
     public Integer call() throws IOException {
@@ -49,18 +61,34 @@ final class KitCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         List<SpecAnswers> answers = ReferenceAnswers.of(visible, loaded.assignment().numerical());
+        Set<Op> hiddenOps = EnumSet.noneOf(Op.class);
+        Set<Op> required = EnumSet.noneOf(Op.class);
+        for (Spec spec : loaded.specs()) {
+            (spec.hidden() ? hiddenOps : required).addAll(WireGraph.ops(spec.graph()));
+        }
+        required.addAll(hiddenOps);
+        required.addAll(loaded.assignment().ops());
+        FrozenAnswers.Contents frozen = new FrozenAnswers.Contents(answers, hidden, hiddenOps, new Forecasts(),
+                Mutants.all().stream().map(Mutant::describe).toList());
         Path assignment = specs.resolve(SpecLoader.ASSIGNMENT_FILE);
         StudentKit.Made made;
         try {
-            made = StudentKit.make(answers, hidden, Files.isRegularFile(assignment) ? assignment : null, out);
+            made = StudentKit.make(frozen, Files.isRegularFile(assignment) ? assignment : null, required, !noStarter,
+                    out);
         } catch (IOException e) {
             err.println("kit: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        stdout.println("kit:   " + out + " (" + made.specs().size() + " visible specs; " + hidden
+        stdout.println("kit:     " + out + " (" + made.specs().size() + " visible specs; " + hidden
                 + " hidden left out)");
-        stdout.println("jar:   " + made.jar() + " (" + made.classes() + " classes; no reference engine)");
-        stdout.println("specs: " + out.resolve(StudentKit.SPECS));
+        stdout.println("jar:     " + made.jar() + " (" + made.classes() + " classes; no reference engine)");
+        stdout.println("specs:   " + out.resolve(StudentKit.SPECS));
+        stdout.println("api:     " + out.resolve("api") + " (jar, sources, Javadoc)");
+        if (made.starter()) {
+            stdout.println("starter: " + out.resolve("starter"));
+        }
+        stdout.println("ops:     " + String.join(", ", made.required().stream().map(Op::specName).toList())
+                + " (required of every submission)");
         stdout.println("Students run: java -jar " + StudentKit.JAR + " check MY_SUBMISSION");
         return ExitCodes.OK;
     }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.topograd.Version;
 import org.topograd.diagnosis.MutantDiagnostician;
+import org.topograd.grading.AnswerSource;
+import org.topograd.grading.Diagnostician;
 import org.topograd.grading.ReferenceAnswers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,9 +58,32 @@ public final class Main implements Callable<Integer> {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == CheckCommand.class) {
-                return type.cast(new CheckCommand(ReferenceAnswers::of, new MutantDiagnostician(), true));
+                return type.cast(new CheckCommand(new FullTool()));
             }
             return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    /** The full tool's check: answers from the reference engine, bugs named by the mutants. */
+    private static final class FullTool implements CheckCommand.Source {
+        @Override
+        public AnswerSource answers() {
+            return ReferenceAnswers::of;
+        }
+
+        @Override
+        public Diagnostician diagnostician() {
+            return new MutantDiagnostician();
+        }
+
+        @Override
+        public String program() {
+            return CommandRunner.TOOL;
+        }
+
+        @Override
+        public boolean explainable() {
+            return true;
         }
     }
 

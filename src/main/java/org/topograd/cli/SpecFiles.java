@@ -49,6 +49,14 @@ final class SpecFiles {
      *     into the student kit, which uses this class)
      */
     static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err) throws IOException {
+        return load(command, dir, err, CommandRunner.TOOL);
+    }
+
+    /**
+     * @param program how the user runs topograd ({@link CommandRunner#TOOL}, or the student kit's
+     *     command, which has no {@code validate}: there an invalid spec was edited after the kit was made)
+     */
+    static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err, String program) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new picocli.CommandLine.ParameterException(command != null ? command
                     : new picocli.CommandLine(picocli.CommandLine.Model.CommandSpec.create().name("topograd")),
@@ -68,7 +76,8 @@ final class SpecFiles {
             }
         }
         if (invalid > 0) {
-            err.println(invalid + " spec(s) are invalid and were left out; run topograd validate to see why.");
+            err.println(invalid + " spec(s) are invalid and were left out; " + (program.equals(CommandRunner.TOOL)
+                    ? "run topograd validate to see why." : "put back the specs as they came in the kit."));
         }
         Assignment assignment = null;
         AssignmentReader.Result settings = AssignmentReader.load(dir);
