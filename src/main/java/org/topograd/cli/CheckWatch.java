@@ -166,7 +166,7 @@ final class CheckWatch {
         return false;
     }
 
-    private static boolean source(Path path) {
+    static boolean source(Path path) {
         String name = path.getFileName().toString();
         return !name.startsWith(".") && !name.endsWith("~") && (name.endsWith(".java") || name.endsWith(".jar"));
     }
