@@ -12,6 +12,7 @@ import org.topograd.grading.Assignment;
 import org.topograd.grading.Diagnostician;
 import org.topograd.grading.Grading;
 import org.topograd.grading.ReferenceAnswers;
+import org.topograd.grading.SpecAnswers;
 import org.topograd.grading.SubmissionResult;
 import org.topograd.sandbox.Launcher;
 import org.topograd.spec.Spec;
@@ -43,12 +44,18 @@ public final class GradingBenchmark {
             List<SubmissionResult> results;
             long begin;
             long end;
-            try (Grading grading = Grading.prepare(ReferenceAnswers.of(specs, assignment.numerical()), assignment,
-                    launcher, Diagnostician.NONE)) {
+            long cpu;
+            List<SpecAnswers> answers = ReferenceAnswers.of(specs, assignment.numerical());
+            long cpuBegin = Processes.cpuNanos();
+            try (Grading grading = Grading.prepare(answers, assignment, launcher, Diagnostician.NONE)) {
                 begin = System.nanoTime();
                 results = grading.grade(class_, jobs, r -> { });
                 end = System.nanoTime();
             }
+            // Every process the run started has ended; once the JVM has reaped them, their CPU time counts.
+            awaitNoChildren();
+            long cpuEnd = Processes.cpuNanos();
+            cpu = cpuBegin < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuBegin;
             double seconds = (end - begin) / 1e9;
             long full = results.stream().filter(SubmissionResult::allPassed).count();
             out.printf(Locale.ROOT, "grading submissions=%d per_second=%.1f sandbox=%s%n", copies, copies / seconds,
@@ -57,9 +64,38 @@ public final class GradingBenchmark {
                             + " %d jobs at once; %.2f s in all; %d of %d with full marks; %s%n",
                     mean(results, t -> t.compileMillis()), mean(results, t -> t.startMillis()),
                     mean(results, t -> t.runMillis()), jobs, seconds, full, copies, launcher.describe());
+            if (cpu >= 0) {
+                long bareCpu = bareJvmCpu(root);
+                out.printf(Locale.ROOT, "grading-cpu per_submission=%.3f s jvm_starts=%.1f (CPU of every process the"
+                        + " run started, topograd's own included; bare java -Xshare:auto -version: %.3f s)%n",
+                        cpu / 1e9 / copies, bareCpu > 0 ? (double) cpu / copies / bareCpu : Double.NaN, bareCpu / 1e9);
+            }
             out.flush();
         } finally {
             Folders.deleteTree(root);
+        }
+    }
+
+    /** The median CPU time of a bare JVM start, over five. */
+    private static long bareJvmCpu(Path dir) throws IOException {
+        List<Long> cpu = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            cpu.add(Processes.run(Processes.bareJvm(), dir, java.util.Map.of()).cpuNanos());
+        }
+        return Processes.median(cpu);
+    }
+
+    /** Waits (up to a minute) until every child process has ended and been reaped. */
+    private static void awaitNoChildren() {
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            try {
+                child.onExit().get(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // counted as far as it got
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -133,7 +133,8 @@ final class CheckCommand implements Callable<Integer> {
         // the grade later.
         Assignment required = assignment.requiring(answers.requiredOps(loaded.specs()));
         SubmissionResult result;
-        try (Grading grading = Grading.prepare(expected, required, launcher, source.diagnostician())) {
+        try (Grading grading = Grading.prepare(expected, required, launcher, source.diagnostician(),
+                Grading.Use.ONE)) {
             result = grading.grade(List.of(submission), 1, r -> { }).get(0);
         }
         out.print(json ? CheckJson.render(result, visible, hidden)

@@ -2,23 +2,13 @@ package org.topograd.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.EnumSet;
-import java.util.Set;
-import org.topograd.diagnosis.Forecasts;
-import org.topograd.diagnosis.Mutant;
-import org.topograd.diagnosis.Mutants;
-import org.topograd.grading.ReferenceAnswers;
-import org.topograd.grading.SpecAnswers;
-import org.topograd.grading.WireGraph;
-import org.topograd.kit.FrozenAnswers;
+import org.topograd.kit.KitMaker;
 import org.topograd.kit.StudentKit;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
-import org.topograd.spec.SpecLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,21 +50,9 @@ final class KitCommand implements Callable<Integer> {
             err.println("kit: not made: no visible spec in " + specs + ", so a student kit would check nothing.");
             return ExitCodes.FINDINGS;
         }
-        List<SpecAnswers> answers = ReferenceAnswers.of(visible, loaded.assignment().numerical());
-        Set<Op> hiddenOps = EnumSet.noneOf(Op.class);
-        Set<Op> required = EnumSet.noneOf(Op.class);
-        for (Spec spec : loaded.specs()) {
-            (spec.hidden() ? hiddenOps : required).addAll(WireGraph.ops(spec.graph()));
-        }
-        required.addAll(hiddenOps);
-        required.addAll(loaded.assignment().ops());
-        FrozenAnswers.Contents frozen = new FrozenAnswers.Contents(answers, hidden, hiddenOps, new Forecasts(),
-                Mutants.all().stream().map(Mutant::describe).toList());
-        Path assignment = specs.resolve(SpecLoader.ASSIGNMENT_FILE);
         StudentKit.Made made;
         try {
-            made = StudentKit.make(frozen, Files.isRegularFile(assignment) ? assignment : null, required, !noStarter,
-                    out);
+            made = KitMaker.make(loaded.specs(), loaded.assignment(), specs, !noStarter, out);
         } catch (IOException e) {
             err.println("kit: " + e.getMessage());
             return ExitCodes.FAILURE;

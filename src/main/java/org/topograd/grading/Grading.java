@@ -30,10 +30,20 @@ public final class Grading implements AutoCloseable {
 
     private final GradingSetup setup;
     private final Path work;
+    private final Use use;
 
-    private Grading(GradingSetup setup, Path work) {
+    /**
+     * What a grading run is for. {@link #CLASS}: many submissions, so the compile server and the
+     * workers' class-data-sharing archive pay for themselves. {@link #ONE}: a student's own
+     * {@code check}, where latency is all: javac in this JVM, no archive, and the worker started
+     * while the submission compiles.
+     */
+    public enum Use { CLASS, ONE }
+
+    private Grading(GradingSetup setup, Path work, Use use) {
         this.setup = setup;
         this.work = work;
+        this.use = use;
     }
 
     /**
@@ -42,12 +52,19 @@ public final class Grading implements AutoCloseable {
      */
     public static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
             Diagnostician diagnostician) throws IOException {
+        return prepare(answers, assignment, launcher, diagnostician, Use.CLASS);
+    }
+
+    /** A grading run for {@code use}. */
+    public static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
+            Diagnostician diagnostician, Use use) throws IOException {
         Path work = Files.createTempDirectory("topograd-");
-        WorkerRuntime runtime = WorkerRuntime.create(work.resolve("runtime"));
-        Compiler compiler = new Compiler(runtime.apiClasses(), COMPILE_MILLIS);
+        WorkerRuntime runtime = WorkerRuntime.create(work.resolve("runtime"), use == Use.CLASS);
+        Compiler compiler = use == Use.ONE ? Compiler.inProcess(runtime.apiClasses(), COMPILE_MILLIS)
+                : new Compiler(runtime.apiClasses(), COMPILE_MILLIS);
         return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
                 runtime, compiler, work.resolve("submissions"), diagnostician, assignment.ops()),
-                work);
+                work, use);
     }
 
     public GradingSetup setup() {
@@ -63,7 +80,7 @@ public final class Grading implements AutoCloseable {
      * on another's compile. At most {@code 2 * jobs} compiled submissions wait their turn.
      */
     public List<SubmissionResult> grade(List<Submission> submissions, int jobs, Consumer<SubmissionResult> done) {
-        SubmissionGrader grader = new SubmissionGrader(setup);
+        SubmissionGrader grader = new SubmissionGrader(setup, use == Use.ONE);
         int lanes = Math.max(1, jobs);
         ExecutorService compiling = Executors.newSingleThreadExecutor(r -> daemon(r, "compiler"));
         ExecutorService pool = Executors.newFixedThreadPool(lanes, r -> daemon(r, "grader"));
@@ -83,7 +100,7 @@ public final class Grading implements AutoCloseable {
                 futures.add(pool.submit(() -> {
                     SubmissionResult result;
                     try {
-                        result = grader.grade(s, c.get());
+                        result = grader.grade(s, c);
                     } finally {
                         ahead.release();
                     }

@@ -12,18 +12,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.topograd.worker.Frames;
 
 /**
  * Compiles submissions through a {@link CompileServer} child process, started on first use,
  * killed and replaced when a compile takes too long or the process dies. Thread-safe: compiles
  * are queued.
+ *
+ * <p>{@link #inProcess} compiles in topograd's own JVM instead, for {@code check}: one submission,
+ * the student's own, where a JVM started for javac alone costs more than it shields, and where
+ * {@code check --watch} keeps javac warm from one check to the next. It is the same javac with the
+ * same options and limits, on a thread of its own with the server's deep stack; a compile that
+ * outlives its time is abandoned (a thread cannot be killed) and later compiles go to the server.
  */
 public final class Compiler implements AutoCloseable {
     /** Together, the limits make any real submission fit and a source bomb harmless. */
     static final long MAX_SOURCE_BYTES = 2L << 20;
     static final int MAX_SOURCE_FILES = 500;
     static final int SERVER_HEAP_MEGABYTES = 768;
+    /** The compile server's -Xss: javac recurses once per level of a deeply nested expression. */
+    static final long JAVAC_STACK = 16L << 20;
 
     private final Path apiClasses;
     private final long timeoutMillis;
@@ -31,6 +46,8 @@ public final class Compiler implements AutoCloseable {
     private InputStream responses;
     private OutputStream requests;
     private Runnable reaping;
+    /** Whether to compile in this JVM; false again after an in-process compile ran out of time. */
+    private boolean here;
 
     /**
      * @param apiClasses the only class path submissions compile against
@@ -39,6 +56,13 @@ public final class Compiler implements AutoCloseable {
     public Compiler(Path apiClasses, long timeoutMillis) {
         this.apiClasses = apiClasses;
         this.timeoutMillis = timeoutMillis;
+    }
+
+    /** A compiler that compiles in this JVM (see above), falling back to the server when it cannot. */
+    public static Compiler inProcess(Path apiClasses, long timeoutMillis) {
+        Compiler compiler = new Compiler(apiClasses, timeoutMillis);
+        compiler.here = ToolProvider.getSystemJavaCompiler() != null;
+        return compiler;
     }
 
     /** Compiles a submission's sources into {@code out}, or takes its jar when it has no sources. */
@@ -63,7 +87,7 @@ public final class Compiler implements AutoCloseable {
                 out.toAbsolutePath());
         CompileServer.Response response;
         try {
-            response = call(request);
+            response = here ? compileHere(request) : call(request);
         } catch (TimeoutException e) {
             stop();
             return failed("compiling took longer than " + org.topograd.spec.NumberText.format(timeoutMillis / 1000.0)
@@ -121,6 +145,83 @@ public final class Compiler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
+        }
+    }
+
+    /** javac and its file manager in this JVM, made once: what keeps javac warm from one check to the next. */
+    private static JavaCompiler javac;
+    private static StandardJavaFileManager files;
+
+    private CompileServer.Response compileHere(CompileServer.Request request) throws TimeoutException, IOException {
+        CompletableFuture<CompileServer.Response> reply = new CompletableFuture<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                reply.complete(compileInThisJvm(request));
+            } catch (Throwable e) {
+                reply.completeExceptionally(e);
+            }
+        }, "javac", JAVAC_STACK);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return reply.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            here = false; // the thread may still be busy in javac: from now on, the server compiles
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IOException("javac failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    private static synchronized CompileServer.Response compileInThisJvm(CompileServer.Request request) {
+        ready();
+        return CompileServer.compile(javac, files, request);
+    }
+
+    private static synchronized void ready() {
+        if (javac == null) {
+            javac = ToolProvider.getSystemJavaCompiler();
+            files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Warms javac in this JVM on a thread of its own, so that a {@code check} spends javac's first
+     * second (loading and first running its classes) while it reads its command line and specs:
+     * javac analyses a small class with the options submissions get. The first compile waits for it.
+     */
+    public static void warmUp() {
+        Thread thread = new Thread(null, Compiler::warm, "javac-warm-up", JAVAC_STACK);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static synchronized void warm() {
+        try {
+            ready();
+            JavaFileObject source = new SimpleJavaFileObject(java.net.URI.create("string:///WarmUp.java"),
+                    JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return "import java.util.*;\n"
+                            + "abstract class WarmUp { double value, grad; List<WarmUp> inputs = new ArrayList<>();\n"
+                            + "  abstract void forward();\n"
+                            + "  void backward() { for (WarmUp in : inputs) { in.grad += grad * Math.exp(-in.value); } }\n"
+                            + "  static List<WarmUp> order(WarmUp out) { Deque<WarmUp> s = new ArrayDeque<>();\n"
+                            + "    Map<WarmUp, Boolean> seen = new IdentityHashMap<>(); s.push(out);\n"
+                            + "    List<WarmUp> order = new ArrayList<>(); Collections.reverse(order); return order; } }\n";
+                }
+            };
+            List<String> options = new ArrayList<>(CompileServer.options(Path.of(""), Path.of("")));
+            int d = options.indexOf("-d");
+            options.subList(d, d + 2).clear(); // analysed, never written
+            ((com.sun.source.util.JavacTask) javac.getTask(null, files, diagnostic -> { }, options, null,
+                    List.of(source))).analyze();
+        } catch (RuntimeException | Error | IOException e) {
+            // a warm-up only: the real compile reports what is wrong
         }
     }
 

@@ -64,7 +64,9 @@ class CheckWatchIT {
         List<String> command = new ArrayList<>(List.of(ChildProcess.java().toString(), "-Djava.io.tmpdir=" + tmp,
                 "-jar", project.resolve(ChildProcess.JAR).toString(), "check", submission.toString(), "--specs",
                 specs.toString(), "--watch", "--no-color"));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("TOPOGRAD_CACHE", ChildProcess.CACHE.toString());
+        Process process = builder.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
