@@ -47,7 +47,25 @@ public final class Main implements Callable<Integer> {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        if (args.length > 0 && args[0].equals("check")) {
+            // picocli reads every command's options to build a command line: for check, only check's.
+            System.exit(CommandRunner.run(new CommandLine(new CheckOnly(), new Factory()), out, err, args));
+        }
         System.exit(execute(out, err, args));
+    }
+
+    /** {@code topograd} with only its {@code check}: what a student's check needs of the command line. */
+    @Command(name = "topograd", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+            subcommands = {CheckCommand.class, CommandLine.HelpCommand.class}, footer = ExitCodes.HELP_FOOTER)
+    static final class CheckOnly implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCodes.USAGE;
+        }
     }
 
     /** Runs a command line with the given streams; returns the exit status. */

@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
@@ -191,7 +191,8 @@ public final class Compiler implements AutoCloseable {
     /**
      * Warms javac in this JVM on a thread of its own, so that a {@code check} spends javac's first
      * second (loading and first running its classes) while it reads its command line and specs:
-     * javac analyses a small class with the options submissions get. The first compile waits for it.
+     * javac compiles a small submission-like class against the student API, with the options
+     * submissions get, into a temporary folder. The first compile waits for it.
      */
     public static void warmUp() {
         Thread thread = new Thread(null, Compiler::warm, "javac-warm-up", JAVAC_STACK);
@@ -200,30 +201,70 @@ public final class Compiler implements AutoCloseable {
     }
 
     private static synchronized void warm() {
+        Path dir = null;
         try {
             ready();
-            JavaFileObject source = new SimpleJavaFileObject(java.net.URI.create("string:///WarmUp.java"),
+            dir = Files.createTempDirectory("topograd-javac-");
+            Path api = dir.resolve("api");
+            for (Class<?> c : List.of(org.topograd.api.Node.class, org.topograd.api.Input.class,
+                    org.topograd.api.Constant.class, org.topograd.api.Op.class, org.topograd.api.Backprop.class)) {
+                String name = c.getName().replace('.', '/') + ".class";
+                try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
+                    Files.createDirectories(api.resolve(name).getParent());
+                    Files.write(api.resolve(name), in.readAllBytes());
+                }
+            }
+            JavaFileObject source = new SimpleJavaFileObject(java.net.URI.create("string:///warm/Ops.java"),
                     JavaFileObject.Kind.SOURCE) {
                 @Override
                 public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return "import java.util.*;\n"
-                            + "abstract class WarmUp { double value, grad; List<WarmUp> inputs = new ArrayList<>();\n"
-                            + "  abstract void forward();\n"
-                            + "  void backward() { for (WarmUp in : inputs) { in.grad += grad * Math.exp(-in.value); } }\n"
-                            + "  static List<WarmUp> order(WarmUp out) { Deque<WarmUp> s = new ArrayDeque<>();\n"
-                            + "    Map<WarmUp, Boolean> seen = new IdentityHashMap<>(); s.push(out);\n"
-                            + "    List<WarmUp> order = new ArrayList<>(); Collections.reverse(order); return order; } }\n";
+                    return WARM_UP_SOURCE;
                 }
             };
-            List<String> options = new ArrayList<>(CompileServer.options(Path.of(""), Path.of("")));
-            int d = options.indexOf("-d");
-            options.subList(d, d + 2).clear(); // analysed, never written
-            ((com.sun.source.util.JavacTask) javac.getTask(null, files, diagnostic -> { }, options, null,
-                    List.of(source))).analyze();
+            javac.getTask(null, files, diagnostic -> { }, CompileServer.options(api, dir.resolve("out")), null,
+                    List.of(source)).call();
         } catch (RuntimeException | Error | IOException e) {
             // a warm-up only: the real compile reports what is wrong
+        } finally {
+            if (dir != null) {
+                try {
+                    org.topograd.Folders.deleteTree(dir);
+                } catch (IOException e) {
+                    // a stray temporary folder
+                }
+            }
         }
     }
+
+    /** What a submission looks like to javac: node classes over the API, a generic unary function, a traversal. */
+    private static final String WARM_UP_SOURCE = "package warm;\n"
+            + "import java.util.*;\nimport org.topograd.api.*;\n"
+            + "public final class Ops {\n"
+            + "  @Op(\"mul\") public static final class Mul extends Node {\n"
+            + "    public Mul(Node a, Node b) { super(a, b); }\n"
+            + "    public void forward() { value = inputs().get(0).value * inputs().get(1).value; }\n"
+            + "    public void backward() { Node a = inputs().get(0), b = inputs().get(1);\n"
+            + "      a.grad += grad * b.value; b.grad += grad * a.value; } }\n"
+            + "  public abstract static class Unary extends Node {\n"
+            + "    protected Unary(Node x) { super(x); }\n"
+            + "    protected abstract double f(double x);\n"
+            + "    protected abstract double derivative(double x);\n"
+            + "    @Override public void forward() { value = f(inputs().get(0).value); }\n"
+            + "    @Override public void backward() { inputs().get(0).grad += grad * derivative(inputs().get(0).value); } }\n"
+            + "  @Op(\"tanh\") public static final class Tanh extends Unary {\n"
+            + "    public Tanh(Node x) { super(x); }\n"
+            + "    protected double f(double x) { return Math.tanh(x); }\n"
+            + "    protected double derivative(double x) { double t = Math.tanh(x); return 1 - t * t; } }\n"
+            + "  public static final class Topo implements Backprop {\n"
+            + "    @Override public List<Node> topologicalOrder(Node output) {\n"
+            + "      List<Node> order = new ArrayList<>(); Map<Node, Boolean> seen = new IdentityHashMap<>();\n"
+            + "      Deque<Node> stack = new ArrayDeque<>(); stack.push(output);\n"
+            + "      while (!stack.isEmpty()) { Node n = stack.pop(); if (seen.put(n, true) == null) {\n"
+            + "        order.add(n); for (Node in : n.inputs()) { stack.push(in); } } }\n"
+            + "      Collections.reverse(order); return order; }\n"
+            + "    @Override public void backward(Node output) { List<Node> order = topologicalOrder(output);\n"
+            + "      output.grad = 1; for (int i = order.size() - 1; i >= 0; i--) { order.get(i).backward(); } } }\n"
+            + "}\n";
 
     private void start() throws IOException {
         List<String> command = new ArrayList<>(List.of(
