@@ -46,16 +46,17 @@ public final class GradingBenchmark {
             long end;
             long cpu;
             List<SpecAnswers> answers = ReferenceAnswers.of(specs, assignment.numerical());
-            long cpuBegin = Processes.cpuNanos();
-            try (Grading grading = Grading.prepare(answers, assignment, launcher, Diagnostician.NONE)) {
-                begin = System.nanoTime();
-                results = grading.grade(class_, jobs, r -> { });
-                end = System.nanoTime();
+            try (TreeCpu tree = new TreeCpu(true)) {
+                try (Grading grading = Grading.prepare(answers, assignment, launcher, Diagnostician.NONE)) {
+                    begin = System.nanoTime();
+                    results = grading.grade(class_, jobs, r -> { });
+                    end = System.nanoTime();
+                }
+                cpu = tree.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
             }
-            // Every process the run started has ended; once the JVM has reaped them, their CPU time counts.
-            awaitNoChildren();
-            long cpuEnd = Processes.cpuNanos();
-            cpu = cpuBegin < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuBegin;
             double seconds = (end - begin) / 1e9;
             long full = results.stream().filter(SubmissionResult::allPassed).count();
             out.printf(Locale.ROOT, "grading submissions=%d per_second=%.1f sandbox=%s%n", copies, copies / seconds,
@@ -67,7 +68,7 @@ public final class GradingBenchmark {
             if (cpu >= 0) {
                 long bareCpu = bareJvmCpu(root);
                 out.printf(Locale.ROOT, "grading-cpu per_submission=%.3f s jvm_starts=%.1f (CPU of every process the"
-                        + " run started, topograd's own included; bare java -Xshare:auto -version: %.3f s)%n",
+                        + " run started, topograd's own included, sampled; bare java -Xshare:auto -version: %.3f s)%n",
                         cpu / 1e9 / copies, bareCpu > 0 ? (double) cpu / copies / bareCpu : Double.NaN, bareCpu / 1e9);
             }
             out.flush();
@@ -83,20 +84,6 @@ public final class GradingBenchmark {
             cpu.add(Processes.run(Processes.bareJvm(), dir, java.util.Map.of()).cpuNanos());
         }
         return Processes.median(cpu);
-    }
-
-    /** Waits (up to a minute) until every child process has ended and been reaped. */
-    private static void awaitNoChildren() {
-        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
-            try {
-                child.onExit().get(1, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // counted as far as it got
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private interface Part {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Timing child processes for the benchmarks: wall-clock time, and CPU time from the kernel's
- * accounting of this process and its reaped children ({@code /proc/self/stat}), which counts every
- * process a run started (javac's, the workers', bubblewrap's) once it has ended.
+ * Timing child processes for the benchmarks: wall-clock time, and CPU time of every process a run
+ * started (the JVMs, javac's, the workers', bubblewrap's), from the kernel's accounting of reaped
+ * children or from samples of the process tree ({@link TreeCpu}).
  */
 final class Processes {
     /** The kernel reports times in clock ticks of 1/100 s (USER_HZ) on every Linux. */
@@ -26,7 +26,8 @@ final class Processes {
 
     /**
      * CPU time of this process and of its children that have ended and been reaped, or -1 where
-     * {@code /proc} cannot tell.
+     * {@code /proc} cannot tell. (A process killed together with its parent, as a worker with its
+     * bubblewrap, is never reaped into it: {@link TreeCpu} samples those.)
      */
     static long cpuNanos() {
         try {
@@ -47,23 +48,31 @@ final class Processes {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
-        long cpu = cpuNanos();
+        long reaped = cpuNanos();
+        TreeCpu tree = new TreeCpu(false);
         long begin = System.nanoTime();
         Process process = builder.start();
+        long sampled;
         try {
             if (!process.waitFor(RUN_MINUTES, TimeUnit.MINUTES)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new IOException("still running after " + RUN_MINUTES + " minutes: " + String.join(" ", command));
             }
+            sampled = tree.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new IOException("interrupted");
+        } finally {
+            tree.close();
         }
         long wall = System.nanoTime() - begin;
         long after = cpuNanos();
-        return new Run(wall, cpu < 0 || after < 0 ? -1 : after - cpu, process.exitValue());
+        // The kernel's account of the child (exact, for a process that started none) or the samples of
+        // its whole tree (which see what the kernel loses), whichever is more.
+        long kernel = reaped < 0 || after < 0 ? -1 : after - reaped;
+        return new Run(wall, Math.max(kernel, sampled), process.exitValue());
     }
 
     /** A bare JVM start, the unit the latency is counted in: {@code java -Xshare:auto -version}. */
