@@ -56,6 +56,7 @@ final class FastStart {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:CICompilerCount=1"); // one C1 thread: the second core is javac's and the worker's
         command.add("-Xshare:auto");
         Path archive = archive(jar);
         Path dumping = null;

@@ -34,7 +34,8 @@ public final class StudentMain implements Callable<Integer> {
             if (status.isPresent()) {
                 System.exit(status.getAsInt());
             }
-            org.topograd.submission.Compiler.warmUp(); // while picocli reads the command line
+            // javac compiles the submission while picocli reads the command line
+            org.topograd.submission.Compiler.warmUp(CheckCommand.likelySubmission(args));
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

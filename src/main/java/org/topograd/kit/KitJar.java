@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  */
 public final class KitJar {
     /** The kit jar's main class. */
-    public static final String MAIN = "org/topograd/cli/StudentMain";
+    public static final String MAIN = "org/topograd/cli/KitLauncher";
 
     /** What a student kit must never hold: prefixes of internal class names. */
     public static final List<String> EXCLUDED = List.of("org/topograd/engine/", "org/topograd/diagnosis/",

@@ -178,7 +178,8 @@ public final class Compiler implements AutoCloseable {
 
     private static synchronized CompileServer.Response compileInThisJvm(CompileServer.Request request) {
         ready();
-        return CompileServer.compile(javac, files, request);
+        CompileServer.Response made = takeAhead(request);
+        return made != null ? made : CompileServer.compile(javac, files, request);
     }
 
     private static synchronized void ready() {
@@ -190,17 +191,29 @@ public final class Compiler implements AutoCloseable {
 
     /**
      * Warms javac in this JVM on a thread of its own, so that a {@code check} spends javac's first
-     * second (loading and first running its classes) while it reads its command line and specs:
-     * javac compiles a small submission-like class against the student API, with the options
-     * submissions get, into a temporary folder. The first compile waits for it.
+     * second (loading and first running its classes) while it reads its command line and specs.
+     * When the submission to be checked is known, it is compiled ahead, into a folder of its own: the
+     * check's own compile then takes those classes if the sources are still the same files, unchanged
+     * (and compiles afresh otherwise). With no submission, javac compiles a small submission-like
+     * class against the student API. The first compile waits for either.
+     *
+     * @param submission the folder about to be checked, or null
      */
-    public static void warmUp() {
-        Thread thread = new Thread(null, Compiler::warm, "javac-warm-up", JAVAC_STACK);
+    public static Thread warmUp(Path submission) {
+        Thread thread = new Thread(null, () -> warm(submission), "javac-warm-up", JAVAC_STACK);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
-    private static synchronized void warm() {
+    /** A compile made ahead of its request, and what it was made from. */
+    private record Ahead(Path root, List<Path> sources, List<String> stamps, Path out, CompileServer.Response response) {}
+
+    /** The compile made ahead, until a request takes it or finds it stale. */
+    private static volatile Ahead ahead;
+    private static boolean cleaning;
+
+    private static synchronized void warm(Path submission) {
         Path dir = null;
         try {
             ready();
@@ -214,6 +227,10 @@ public final class Compiler implements AutoCloseable {
                     Files.write(api.resolve(name), in.readAllBytes());
                 }
             }
+            if (submission != null && Files.isDirectory(submission) && compileAhead(submission, api, dir)) {
+                dir = null; // the classes stay until a request takes them
+                return;
+            }
             JavaFileObject source = new SimpleJavaFileObject(java.net.URI.create("string:///warm/Ops.java"),
                     JavaFileObject.Kind.SOURCE) {
                 @Override
@@ -226,12 +243,81 @@ public final class Compiler implements AutoCloseable {
         } catch (RuntimeException | Error | IOException e) {
             // a warm-up only: the real compile reports what is wrong
         } finally {
-            if (dir != null) {
-                try {
-                    org.topograd.Folders.deleteTree(dir);
-                } catch (IOException e) {
-                    // a stray temporary folder
+            delete(dir);
+        }
+    }
+
+    /** Compiles a submission ahead of its request, within the limits any compile has; false if it cannot. */
+    private static boolean compileAhead(Path folder, Path api, Path dir) throws IOException {
+        Submission submission = new Submission("ahead", folder.toAbsolutePath().normalize());
+        List<Path> sources = submission.sources().stream().map(Path::toAbsolutePath).toList();
+        if (sources.isEmpty() || tooLarge(sources) != null) {
+            return false;
+        }
+        List<String> stamps = stamps(sources);
+        Path out = Files.createDirectories(dir.resolve("classes"));
+        CompileServer.Response response = CompileServer.compile(javac, files, new CompileServer.Request(
+                submission.dir(), sources, api, out));
+        ahead = new Ahead(submission.dir(), sources, stamps, out, response);
+        if (!cleaning) {
+            cleaning = true; // a compile nobody took (check --help) must not outlive the JVM
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Ahead left = ahead;
+                if (left != null) {
+                    delete(left.out().getParent());
                 }
+            }, "javac-ahead-cleanup"));
+        }
+        return true;
+    }
+
+    /** What identifies the files compiled: path, size and time of each. */
+    private static List<String> stamps(List<Path> sources) throws IOException {
+        List<String> stamps = new ArrayList<>();
+        for (Path p : sources) {
+            stamps.add(p + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis());
+        }
+        return stamps;
+    }
+
+    /**
+     * The compile made ahead for this request, its classes copied into the request's folder, when it
+     * was made from the same files, unchanged; else null. Taken once, either way.
+     */
+    private static CompileServer.Response takeAhead(CompileServer.Request request) {
+        Ahead made = ahead;
+        ahead = null;
+        if (made == null) {
+            return null;
+        }
+        try {
+            if (!made.root().equals(request.root()) || !made.sources().equals(request.sources())
+                    || !made.stamps().equals(stamps(request.sources()))) {
+                return null;
+            }
+            List<Path> classes;
+            try (java.util.stream.Stream<Path> walk = Files.walk(made.out())) {
+                classes = walk.filter(Files::isRegularFile).toList();
+            }
+            for (Path file : classes) {
+                Path target = request.out().resolve(made.out().relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return made.response();
+        } catch (IOException | RuntimeException e) {
+            return null; // compile afresh
+        } finally {
+            delete(made.out().getParent());
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir != null) {
+            try {
+                org.topograd.Folders.deleteTree(dir);
+            } catch (IOException e) {
+                // a stray temporary folder
             }
         }
     }

@@ -94,7 +94,7 @@ class KitTest {
         List<String> names = new ArrayList<>();
         try (JarFile jar = new JarFile(made.jar().toFile())) {
             jar.stream().map(ZipEntry::getName).forEach(names::add);
-            assertEquals("org.topograd.cli.StudentMain", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertEquals("org.topograd.cli.KitLauncher", jar.getManifest().getMainAttributes().getValue("Main-Class"));
             for (String name : names) {
                 if (name.startsWith("org/topograd/") && name.endsWith(".class")) {
                     byte[] bytes = jar.getInputStream(jar.getEntry(name)).readAllBytes();
