@@ -211,13 +211,25 @@ public final class Compiler implements AutoCloseable {
 
     /** The compile made ahead, until a request takes it or finds it stale. */
     private static volatile Ahead ahead;
+    /** The warm-up's folders, deleted when they are done with, or when the JVM ends (check --help). */
+    private static final java.util.Set<Path> WARM_FOLDERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static boolean cleaning;
+
+    private static synchronized void cleanUpAtExit(Path dir) {
+        WARM_FOLDERS.add(dir);
+        if (!cleaning) {
+            cleaning = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> WARM_FOLDERS.forEach(Compiler::delete),
+                    "javac-warm-up-cleanup"));
+        }
+    }
 
     private static synchronized void warm(Path submission) {
         Path dir = null;
         try {
             ready();
             dir = Files.createTempDirectory("topograd-javac-");
+            cleanUpAtExit(dir);
             Path api = dir.resolve("api");
             for (Class<?> c : List.of(org.topograd.api.Node.class, org.topograd.api.Input.class,
                     org.topograd.api.Constant.class, org.topograd.api.Op.class, org.topograd.api.Backprop.class)) {
@@ -259,15 +271,6 @@ public final class Compiler implements AutoCloseable {
         CompileServer.Response response = CompileServer.compile(javac, files, new CompileServer.Request(
                 submission.dir(), sources, api, out));
         ahead = new Ahead(submission.dir(), sources, stamps, out, response);
-        if (!cleaning) {
-            cleaning = true; // a compile nobody took (check --help) must not outlive the JVM
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                Ahead left = ahead;
-                if (left != null) {
-                    delete(left.out().getParent());
-                }
-            }, "javac-ahead-cleanup"));
-        }
         return true;
     }
 
@@ -316,6 +319,7 @@ public final class Compiler implements AutoCloseable {
         if (dir != null) {
             try {
                 org.topograd.Folders.deleteTree(dir);
+                WARM_FOLDERS.remove(dir);
             } catch (IOException e) {
                 // a stray temporary folder
             }
