@@ -45,6 +45,7 @@ public final class GradingBenchmark {
             long begin;
             long end;
             long cpu;
+            String method;
             List<SpecAnswers> answers = ReferenceAnswers.of(specs, assignment.numerical());
             try (TreeCpu tree = new TreeCpu(true)) {
                 try (Grading grading = Grading.prepare(answers, assignment, launcher, Diagnostician.NONE)) {
@@ -53,6 +54,7 @@ public final class GradingBenchmark {
                     end = System.nanoTime();
                 }
                 cpu = tree.stop();
+                method = tree.method();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted");
@@ -68,8 +70,9 @@ public final class GradingBenchmark {
             if (cpu >= 0) {
                 long bareCpu = bareJvmCpu(root);
                 out.printf(Locale.ROOT, "grading-cpu per_submission=%.3f s jvm_starts=%.1f (CPU of every process the"
-                        + " run started, topograd's own included, sampled; bare java -Xshare:auto -version: %.3f s)%n",
-                        cpu / 1e9 / copies, bareCpu > 0 ? (double) cpu / copies / bareCpu : Double.NaN, bareCpu / 1e9);
+                        + " run started, topograd's own included, %s; bare java -Xshare:auto -version: %.3f s)%n",
+                        cpu / 1e9 / copies, bareCpu > 0 ? (double) cpu / copies / bareCpu : Double.NaN, method,
+                        bareCpu / 1e9);
             }
             out.flush();
         } finally {
