@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  * reference engine or the mutants, directly or through another class, so the kit's jar can leave
  * them out ({@link org.topograd.kit.KitJar} proves it when the kit is made).
  */
-@Command(name = "topograd-student", mixinStandardHelpOptions = true, versionProvider = StudentMain.VersionProvider.class,
+@Command(name = CommandRunner.KIT, mixinStandardHelpOptions = true, versionProvider = StudentMain.VersionProvider.class,
         description = "Checks your backpropagation code against the assignment's visible specs before you submit.",
         footer = ExitCodes.HELP_FOOTER)
 public final class StudentMain implements Callable<Integer> {
