@@ -12,6 +12,7 @@ import org.topograd.grading.Assignment;
 import org.topograd.grading.Diagnostician;
 import org.topograd.grading.Grading;
 import org.topograd.grading.ReferenceAnswers;
+import org.topograd.grading.SpecAnswers;
 import org.topograd.grading.SubmissionResult;
 import org.topograd.sandbox.Launcher;
 import org.topograd.spec.Spec;
@@ -43,11 +44,20 @@ public final class GradingBenchmark {
             List<SubmissionResult> results;
             long begin;
             long end;
-            try (Grading grading = Grading.prepare(ReferenceAnswers.of(specs, assignment.numerical()), assignment,
-                    launcher, Diagnostician.NONE)) {
-                begin = System.nanoTime();
-                results = grading.grade(class_, jobs, r -> { });
-                end = System.nanoTime();
+            long cpu;
+            String method;
+            List<SpecAnswers> answers = ReferenceAnswers.of(specs, assignment.numerical());
+            try (TreeCpu tree = new TreeCpu(true)) {
+                try (Grading grading = Grading.prepare(answers, assignment, launcher, Diagnostician.NONE)) {
+                    begin = System.nanoTime();
+                    results = grading.grade(class_, jobs, r -> { });
+                    end = System.nanoTime();
+                }
+                cpu = tree.stop();
+                method = tree.method();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
             }
             double seconds = (end - begin) / 1e9;
             long full = results.stream().filter(SubmissionResult::allPassed).count();
@@ -57,10 +67,26 @@ public final class GradingBenchmark {
                             + " %d jobs at once; %.2f s in all; %d of %d with full marks; %s%n",
                     mean(results, t -> t.compileMillis()), mean(results, t -> t.startMillis()),
                     mean(results, t -> t.runMillis()), jobs, seconds, full, copies, launcher.describe());
+            if (cpu >= 0) {
+                long bareCpu = bareJvmCpu(root);
+                out.printf(Locale.ROOT, "grading-cpu per_submission=%.3f s jvm_starts=%.1f (CPU of every process the"
+                        + " run started, topograd's own included, %s; bare java -Xshare:auto -version: %.3f s)%n",
+                        cpu / 1e9 / copies, bareCpu > 0 ? (double) cpu / copies / bareCpu : Double.NaN, method,
+                        bareCpu / 1e9);
+            }
             out.flush();
         } finally {
             Folders.deleteTree(root);
         }
+    }
+
+    /** The median CPU time of a bare JVM start, over five. */
+    private static long bareJvmCpu(Path dir) throws IOException {
+        List<Long> cpu = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            cpu.add(Processes.run(Processes.bareJvm(), dir, java.util.Map.of()).cpuNanos());
+        }
+        return Processes.median(cpu);
     }
 
     private interface Part {

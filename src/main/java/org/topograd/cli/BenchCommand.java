@@ -3,6 +3,7 @@ package org.topograd.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.topograd.bench.CheckLatencyBenchmark;
 import org.topograd.bench.GradingBenchmark;
 import org.topograd.bench.EngineBenchmark;
 import picocli.CommandLine;
@@ -15,9 +16,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Times the reference engine's forward and backward pass on random DAGs of each size, after "
                 + "warm-up, one line per size (random-dag nodes=N ns_per_node=X), then the cost of one numerical "
-                + "gradient check in full and in fast mode. With --grading N: grades N copies of the bundled correct "
-                + "submission against the specs with the sandbox on (grading submissions=N per_second=X sandbox=S), "
-                + "and where the time went.",
+                + "gradient check in full and in fast mode, then how long a student's check of the correct "
+                + "submission takes, in bare JVM starts (check-latency seconds=S jvm_starts=R). With --grading N: "
+                + "grades N copies of the bundled correct submission against the specs with the sandbox on (grading "
+                + "submissions=N per_second=X sandbox=S), where the time went, and the CPU time per submission "
+                + "(grading-cpu per_submission=S jvm_starts=R).",
         footer = ExitCodes.HELP_FOOTER)
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -43,6 +46,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "The specs for --grading (default: ${DEFAULT-VALUE}).")
     Path specs;
 
+    @Option(names = "--check-latency", description = "Instead: only the check's latency (check-latency ...).")
+    boolean checkLatency;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "7",
+            description = "Runs of the check and of a bare JVM for the latency, after one of each to warm up"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Submissions graded at once for --grading (default: the number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
@@ -51,6 +62,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (grading != null) {
             return grading();
+        }
+        if (checkLatency) {
+            return checkLatency();
         }
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "bench: --seconds must be a positive number, not " + seconds);
@@ -62,6 +76,25 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         new EngineBenchmark(spec.commandLine().getOut()).run(sizes, seconds);
+        return checkLatency();
+    }
+
+    private int checkLatency() throws Exception {
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "bench: --runs must be at least 1");
+        }
+        if (!Files.isDirectory(submission)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "bench: no submission folder at " + submission);
+        }
+        SpecFiles.Loaded loaded = SpecFiles.load(spec.commandLine(), specs, spec.commandLine().getErr(),
+                org.topograd.grading.ReferenceAnswers.SOURCE);
+        if (loaded.specs().isEmpty() || loaded.invalid() > 0 || loaded.assignment() == null
+                || loaded.specs().stream().allMatch(org.topograd.spec.Spec::hidden)) {
+            spec.commandLine().getErr().println("bench: the specs in " + specs + " must all be valid, some visible");
+            return ExitCodes.FINDINGS;
+        }
+        new CheckLatencyBenchmark(spec.commandLine().getOut()).run(submission, loaded.specs(), loaded.assignment(),
+                specs, runs);
         return ExitCodes.OK;
     }
 

@@ -1,5 +1,6 @@
 package org.topograd.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +10,11 @@ import org.topograd.grading.AnswerSource;
 import org.topograd.grading.Assignment;
 import org.topograd.grading.Diagnostician;
 import org.topograd.grading.Grading;
+import org.topograd.grading.SpecAnswers;
 import org.topograd.grading.SubmissionResult;
 import org.topograd.report.CheckJson;
 import org.topograd.report.TerminalReport;
+import org.topograd.sandbox.Launcher;
 import org.topograd.spec.Spec;
 import org.topograd.submission.Submission;
 import picocli.CommandLine.Command;
@@ -21,12 +24,12 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code topograd check}: a student's own check of their work, on the visible specs. The same class
- * serves the full tool and the student kit; only where the answers come from differs, so it never
- * names the reference engine itself.
+ * serves the full tool and the student kit; only where the answers and the diagnosis come from
+ * differs ({@link Source}), so it never names the reference engine itself.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check your submission against the visible specs before you submit: for every failing"
-                + " check, what was expected and what came out.",
+                + " check, the input point, what was expected and what came out, and the likely bug.",
         footer = ExitCodes.HELP_FOOTER)
 final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -44,64 +47,147 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON (for editors and scripts) instead of text.")
     boolean json;
 
-    private final AnswerSource answers;
-    private final Diagnostician diagnostician;
-    private final boolean explainable;
+    @Option(names = "--watch", description = "Check again whenever a .java file (or a jar) in DIR changes, until"
+            + " Ctrl-C.")
+    boolean watch;
 
     /**
-     * @param answers the reference engine's answers in the full tool, frozen ones in the student kit
-     * @param diagnostician names likely bugs in the full tool; none in the kit, which carries no mutants
-     * @param explainable whether {@code topograd explain} is there to point to (not in the kit)
+     * Where a check's answers and diagnosis come from, made only when a check runs (so that
+     * {@code --help} costs nothing): the reference engine and its mutants in the full tool, the
+     * numbers frozen into a student kit in the kit.
      */
-    CheckCommand(AnswerSource answers, Diagnostician diagnostician, boolean explainable) {
-        this.answers = answers;
-        this.diagnostician = diagnostician;
-        this.explainable = explainable;
+    interface Source {
+        AnswerSource answers() throws IOException;
+
+        Diagnostician diagnostician() throws IOException;
+
+        /** How the user runs this program, for texts that name a command: {@code topograd}. */
+        String program();
+
+        /** Whether {@code topograd explain} is there to point to (not in the kit). */
+        boolean explainable();
+    }
+
+    /** The options above that take a value; {@code CheckCommandTest} holds this to picocli's model of them. */
+    static final List<String> VALUED_OPTIONS = List.of("--specs");
+
+    /**
+     * The folder a {@code check} command line most likely checks, found before picocli has read it
+     * (which takes a fifth of a second), so that javac can compile it meanwhile
+     * ({@link org.topograd.submission.Compiler#warmUp}): the first argument that is neither an
+     * option nor an option's value. Only a head start: picocli reads the command line as always, and
+     * a compile of another folder, or of files changed since, is not used. Null where it cannot tell
+     * (an {@code @file} of arguments).
+     *
+     * @param args the whole command line, {@code check} first
+     */
+    static Path likelySubmission(String... args) {
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return i + 1 < args.length ? path(args[i + 1]) : Path.of(".");
+            }
+            if (a.startsWith("@")) {
+                return null;
+            }
+            if (VALUED_OPTIONS.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return path(a);
+            }
+        }
+        return Path.of(".");
+    }
+
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // picocli will say what is wrong with it
+        }
+    }
+
+    private final Source source;
+
+    CheckCommand(Source source) {
+        this.source = source;
     }
 
     /** For picocli without {@link Main}'s factory: the command line parses and helps, but cannot check. */
     CheckCommand() {
-        this(null, Diagnostician.NONE, false);
+        this(null);
     }
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
-        if (answers == null) {
+        if (source == null) {
             throw new IllegalStateException("check has no answers: build the command line with Main.commandLine()");
         }
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(command.commandLine(), "no submission folder at " + dir);
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err, answers);
+        PrintWriter err = command.commandLine().getErr();
+        Launcher launcher = Sandboxes.detect(err);
+        if (watch) {
+            return new CheckWatch(dir, command.commandLine().getOut(), err, source.program(), color())
+                    .run(() -> checkOnce(launcher));
+        }
+        return checkOnce(launcher);
+    }
+
+    private boolean color() {
+        return !noColor && !json && Terminal.color();
+    }
+
+    /** One check: the specs read afresh, the submission compiled and run, the report printed. */
+    int checkOnce(Launcher launcher) throws IOException {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        String program = source.program();
+        AnswerSource answers;
+        try {
+            answers = source.answers();
+        } catch (IOException e) {
+            err.println(program + " check: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err, answers, program);
         if (loaded.assignment() == null) {
-            err.println("topograd check: " + specs.resolve("assignment.yaml") + " is invalid; ask your instructor.");
+            err.println(program + " check: " + specs.resolve("assignment.yaml") + " is invalid; ask your instructor.");
             return ExitCodes.FINDINGS;
         }
         List<Spec> visible = loaded.specs().stream().filter(s -> !s.hidden()).toList();
-        int hidden = answers.hiddenSpecs(loaded.specs());
         if (visible.isEmpty()) {
-            err.println("topograd check: no visible spec in " + specs + "; nothing to check.");
+            err.println(program + " check: no visible spec in " + specs + "; nothing to check.");
             return ExitCodes.FINDINGS;
         }
         Path folder = dir.toAbsolutePath().normalize();
         Submission submission = new Submission(folder.getFileName() == null ? "submission"
                 : folder.getFileName().toString(), folder);
-        SubmissionResult result;
         Assignment assignment = loaded.assignment();
-        List<org.topograd.grading.SpecAnswers> expected;
+        List<SpecAnswers> expected;
         try {
             expected = answers.answers(visible, assignment.numerical());
         } catch (AnswerSource.Unavailable e) {
-            err.println("topograd check: " + e.getMessage());
+            err.println(program + " check: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        try (Grading grading = Grading.prepare(expected, assignment, Sandboxes.detect(err), diagnostician)) {
-            result = grading.grade(List.of(submission), 1, r -> { }).get(0);
+        int hidden = answers.hiddenSpecs(loaded.specs());
+        // Every op grading will need, hidden specs' included: a missing class fails the check now, not
+        // the grade later.
+        Assignment required = assignment.requiring(answers.requiredOps(loaded.specs()));
+        List<SubmissionResult> results;
+        try (Grading grading = Grading.prepare(expected, required, launcher, source.diagnostician(),
+                Grading.Use.ONE)) {
+            results = grading.grade(List.of(submission), 1, r -> { });
         }
-        boolean color = !noColor && Terminal.color();
-        out.print(json ? CheckJson.render(result, visible, hidden) : new TerminalReport(color, explainable ? dir.toString() : null).render(result, visible, hidden));
+        if (results.isEmpty()) {
+            return ExitCodes.FAILURE; // stopped (Ctrl-C) before the check was done: the JVM is ending anyway
+        }
+        SubmissionResult result = results.get(0);
+        out.print(json ? CheckJson.render(result, visible, hidden)
+                : new TerminalReport(color(), source.explainable() ? dir.toString() : null, program)
+                        .render(result, visible, hidden));
         out.flush();
         return result.allPassed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

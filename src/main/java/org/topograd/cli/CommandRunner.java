@@ -18,6 +18,11 @@ import picocli.CommandLine;
  * topograd, with its stack trace (3).
  */
 final class CommandRunner {
+    /** How users run the full tool, for texts that name a command. */
+    static final String TOOL = "topograd";
+    /** How students run the student kit. */
+    static final String KIT = "java -jar topograd-student.jar";
+
     private CommandRunner() {}
 
     static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {

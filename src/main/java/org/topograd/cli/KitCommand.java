@@ -2,15 +2,14 @@ package org.topograd.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.topograd.grading.ReferenceAnswers;
-import org.topograd.grading.SpecAnswers;
+import org.topograd.kit.KitMaker;
 import org.topograd.kit.StudentKit;
+import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
-import org.topograd.spec.SpecLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,9 +17,10 @@ import picocli.CommandLine.Option;
 /** {@code topograd kit}: the folder an instructor hands to students, without any answer they must not see. */
 @Command(name = "kit", mixinStandardHelpOptions = true,
         description = "Makes a student kit: topograd-student.jar (the check command, with the visible specs'"
-                + " expected values frozen inside; no reference engine, no hidden spec), the visible specs and"
-                + " assignment.yaml in specs/, and a README for students. Students run: java -jar"
-                + " topograd-student.jar check MY_SUBMISSION",
+                + " expected values and the likely bugs' numbers frozen inside; no reference engine, no hidden spec),"
+                + " the visible specs and assignment.yaml in specs/, the student API as a jar, a sources jar and"
+                + " Javadoc in api/, a starter submission in starter/, and a README for students. Students run: java"
+                + " -jar topograd-student.jar check MY_SUBMISSION",
         footer = ExitCodes.HELP_FOOTER)
 final class KitCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -32,6 +32,9 @@ final class KitCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "student-kit",
             description = "The kit folder: new, empty, or an earlier kit to replace (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--no-starter", description = "Leave the starter submission (starter/) out of the kit.")
+    boolean noStarter;
 
     @Override
     public Integer call() throws IOException {
@@ -48,18 +51,22 @@ final class KitCommand implements Callable<Integer> {
             err.println("kit: not made: no visible spec in " + specs + ", so a student kit would check nothing.");
             return ExitCodes.FINDINGS;
         }
-        List<SpecAnswers> answers = ReferenceAnswers.of(visible, loaded.assignment().numerical());
-        Path assignment = specs.resolve(SpecLoader.ASSIGNMENT_FILE);
         StudentKit.Made made;
         try {
-            made = StudentKit.make(answers, hidden, Files.isRegularFile(assignment) ? assignment : null, out);
+            made = KitMaker.make(loaded.specs(), loaded.assignment(), specs, !noStarter, out);
         } catch (StudentKit.UnusableFolder e) {
             throw new CommandLine.ParameterException(command.commandLine(), "kit: --out " + e.getMessage());
         }
-        stdout.println("kit:   " + out + " (" + made.specs().size() + " visible specs; " + hidden
+        stdout.println("kit:     " + out + " (" + made.specs().size() + " visible specs; " + hidden
                 + " hidden left out)");
-        stdout.println("jar:   " + made.jar() + " (" + made.classes() + " classes; no reference engine)");
-        stdout.println("specs: " + out.resolve(StudentKit.SPECS));
+        stdout.println("jar:     " + made.jar() + " (" + made.classes() + " classes; no reference engine)");
+        stdout.println("specs:   " + out.resolve(StudentKit.SPECS));
+        stdout.println("api:     " + out.resolve("api") + " (jar, sources, Javadoc)");
+        if (made.starter()) {
+            stdout.println("starter: " + out.resolve("starter"));
+        }
+        stdout.println("ops:     " + String.join(", ", made.required().stream().map(Op::specName).toList())
+                + " (required of every submission)");
         stdout.println("Students run: java -jar " + StudentKit.JAR + " check MY_SUBMISSION");
         return ExitCodes.OK;
     }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.topograd.Version;
 import org.topograd.diagnosis.MutantDiagnostician;
+import org.topograd.grading.AnswerSource;
+import org.topograd.grading.Diagnostician;
 import org.topograd.grading.ReferenceAnswers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,9 +38,35 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check")) {
+            java.util.OptionalInt status = FastStart.run(Main.class, args);
+            if (status.isPresent()) {
+                System.exit(status.getAsInt());
+            }
+            // javac compiles the submission while picocli reads the command line
+            org.topograd.submission.Compiler.warmUp(CheckCommand.likelySubmission(args));
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        if (args.length > 0 && args[0].equals("check")) {
+            // picocli reads every command's options to build a command line: for check, only check's.
+            System.exit(CommandRunner.run(new CommandLine(new CheckOnly(), new Factory()), out, err, args));
+        }
         System.exit(execute(out, err, args));
+    }
+
+    /** {@code topograd} with only its {@code check}: what a student's check needs of the command line. */
+    @Command(name = "topograd", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+            subcommands = {CheckCommand.class, CommandLine.HelpCommand.class}, footer = ExitCodes.HELP_FOOTER)
+    static final class CheckOnly implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCodes.USAGE;
+        }
     }
 
     /** Runs a command line with the given streams; returns the exit status. */
@@ -56,9 +84,32 @@ public final class Main implements Callable<Integer> {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == CheckCommand.class) {
-                return type.cast(new CheckCommand(ReferenceAnswers.SOURCE, new MutantDiagnostician(), true));
+                return type.cast(new CheckCommand(new FullTool()));
             }
             return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    /** The full tool's check: answers from the reference engine, bugs named by the mutants. */
+    private static final class FullTool implements CheckCommand.Source {
+        @Override
+        public AnswerSource answers() {
+            return ReferenceAnswers.SOURCE; // proves each spec too: check leaves out what grade would refuse
+        }
+
+        @Override
+        public Diagnostician diagnostician() {
+            return new MutantDiagnostician();
+        }
+
+        @Override
+        public String program() {
+            return CommandRunner.TOOL;
+        }
+
+        @Override
+        public boolean explainable() {
+            return true;
         }
     }
 

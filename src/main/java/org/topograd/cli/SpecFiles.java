@@ -41,6 +41,12 @@ final class SpecFiles {
         }
     }
 
+    /** For the full tool's commands: specs proven by the reference engine, {@code validate} to see why. */
+    static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers)
+            throws IOException {
+        return load(command, dir, err, answers, CommandRunner.TOOL);
+    }
+
     /**
      * The specs that read and that {@code answers} finds fit to grade with (a spec whose expect
      * disagrees with the answers, or with a point not graded reliably, is left out with validate's
@@ -49,8 +55,10 @@ final class SpecFiles {
      * @param command the command whose usage error a missing folder is
      * @param answers what proves each spec: the reference engine in the full tool (it never names the
      *     engine itself, so that the student kit, which uses this class, links no engine)
+     * @param program how the user runs topograd ({@link CommandRunner#TOOL}, or the student kit's
+     *     command, which has no {@code validate}: there an invalid spec was edited after the kit was made)
      */
-    static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers)
+    static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers, String program)
             throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new picocli.CommandLine.ParameterException(command,
@@ -78,7 +86,8 @@ final class SpecFiles {
             }
         }
         if (invalid > 0) {
-            err.println(invalid + " spec(s) are invalid and were left out; run topograd validate to see why.");
+            err.println(invalid + " spec(s) are invalid and were left out; " + (program.equals(CommandRunner.TOOL)
+                    ? "run topograd validate to see why." : "put back the specs as they came in the kit."));
         }
         return new Loaded(specs, invalid, assignment);
     }

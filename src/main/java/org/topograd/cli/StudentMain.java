@@ -11,16 +11,17 @@ import org.topograd.Version;
 import org.topograd.grading.AnswerSource;
 import org.topograd.grading.Diagnostician;
 import org.topograd.kit.FrozenAnswers;
+import org.topograd.naming.BugNamer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The student kit's {@code topograd-student}: {@code check} from the answers frozen into the kit,
- * against the kit's own {@code specs/} folder by default. It names nothing of the reference
- * engine, directly or through another class, so the kit's jar can leave the engine out
- * ({@link org.topograd.kit.KitJar} proves it when the kit is made).
+ * The student kit's {@code topograd-student}: {@code check} from the answers and diagnoses frozen
+ * into the kit, against the kit's own {@code specs/} folder by default. It names nothing of the
+ * reference engine or the mutants, directly or through another class, so the kit's jar can leave
+ * them out ({@link org.topograd.kit.KitJar} proves it when the kit is made).
  */
-@Command(name = "topograd-student", mixinStandardHelpOptions = true, versionProvider = StudentMain.VersionProvider.class,
+@Command(name = CommandRunner.KIT, mixinStandardHelpOptions = true, versionProvider = StudentMain.VersionProvider.class,
         description = "Checks your backpropagation code against the assignment's visible specs before you submit.",
         footer = ExitCodes.HELP_FOOTER)
 public final class StudentMain implements Callable<Integer> {
@@ -28,29 +29,28 @@ public final class StudentMain implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check")) {
+            java.util.OptionalInt status = FastStart.run(StudentMain.class, args);
+            if (status.isPresent()) {
+                System.exit(status.getAsInt());
+            }
+            // javac compiles the submission while picocli reads the command line
+            org.topograd.submission.Compiler.warmUp(CheckCommand.likelySubmission(args));
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        AnswerSource answers;
-        try {
-            answers = FrozenAnswers.inKit();
-        } catch (IOException e) {
-            err.println("topograd-student: " + e.getMessage());
-            System.exit(ExitCodes.FAILURE);
-            return;
-        }
-        System.exit(execute(answers, kitSpecs(), out, err, args));
+        System.exit(execute(new Kit(FrozenAnswers::inKit), kitSpecs(), out, err, args));
     }
 
     /**
      * Runs a command line of the kit.
      *
-     * @param answers the frozen answers
+     * @param kit the frozen answers and diagnoses
      * @param specs the default specs folder: the kit's own
      */
-    public static int execute(AnswerSource answers, Path specs, PrintWriter out, PrintWriter err, String... args) {
+    public static int execute(Kit kit, Path specs, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new StudentMain());
-        cli.addSubcommand("check", new CheckCommand(answers, Diagnostician.NONE, false));
-        cli.addSubcommand("completion", new CompletionCommand());
+        cli.addSubcommand("check", new CheckCommand(kit));
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         // After the subcommands: picocli hands the provider only to those already added.
         cli.setDefaultValueProvider(arg -> arg.isOption()
@@ -75,6 +75,52 @@ public final class StudentMain implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
+    }
+
+    /** Reads the kit's frozen answers. */
+    @FunctionalInterface
+    public interface Reader {
+        FrozenAnswers read() throws IOException;
+    }
+
+    /**
+     * The kit's check: answers and diagnoses from the numbers frozen into the kit, read the first
+     * time a check needs them (never for {@code --help} or {@code --version}).
+     */
+    public static final class Kit implements CheckCommand.Source {
+        private final Reader reader;
+        private FrozenAnswers frozen;
+
+        public Kit(Reader reader) {
+            this.reader = reader;
+        }
+
+        private synchronized FrozenAnswers frozen() throws IOException {
+            if (frozen == null) {
+                frozen = reader.read();
+            }
+            return frozen;
+        }
+
+        @Override
+        public AnswerSource answers() throws IOException {
+            return frozen();
+        }
+
+        @Override
+        public Diagnostician diagnostician() throws IOException {
+            return new BugNamer(frozen().forecasts());
+        }
+
+        @Override
+        public String program() {
+            return CommandRunner.KIT;
+        }
+
+        @Override
+        public boolean explainable() {
+            return false;
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -5,21 +5,28 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.topograd.engine.Calculus;
 import org.topograd.engine.Derivatives;
 import org.topograd.engine.ReferenceEngine;
 import org.topograd.grading.CaseAnswers;
 import org.topograd.grading.Check;
 import org.topograd.grading.Judge;
+import org.topograd.grading.OpProbes;
 import org.topograd.grading.SpecAnswers;
+import org.topograd.naming.Forecast;
+import org.topograd.naming.ForecastSource;
+import org.topograd.naming.PointForecast;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Graph;
+import org.topograd.spec.Op;
 import org.topograd.spec.Tolerance;
 
 /**
- * Every mutant's forecast at each input point of each spec, computed the first time it is asked
- * for and kept: they are the same for every student, and grading threads share them.
+ * Every mutant's forecast at each input point of each spec, computed with the reference engine
+ * the first time it is asked for and kept: they are the same for every student, and grading
+ * threads share them. A student kit freezes them, as numbers, when it is made.
  */
-public final class Forecasts {
+public final class Forecasts implements ForecastSource {
     /**
      * Backward() calls a recursion mutant may make at one input point before it gives up. A
      * student's recursion on such a graph runs out of time anyway, so nothing is lost.
@@ -28,7 +35,7 @@ public final class Forecasts {
 
     private final List<Mutant> mutants;
     private final long budget;
-    private final ConcurrentHashMap<Key, List<Forecast>> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, PointForecast> cache = new ConcurrentHashMap<>();
 
     public Forecasts() {
         this(Mutants.all(), RECURSION_BUDGET);
@@ -43,12 +50,29 @@ public final class Forecasts {
         return mutants;
     }
 
-    /** The forecasts at one input point, one per mutant in catalogue order. */
-    public List<Forecast> at(SpecAnswers spec, int caseIndex) {
+    /** The forecasts at one input point, one per mutant in catalogue order (useful or not). */
+    @Override
+    public PointForecast at(SpecAnswers spec, int caseIndex) {
         return cache.computeIfAbsent(new Key(spec, caseIndex), k -> compute(spec, caseIndex));
     }
 
-    private List<Forecast> compute(SpecAnswers spec, int caseIndex) {
+    /** The ops' right local derivatives at the op probes' point, from the engine's calculus. */
+    @Override
+    public double[] atProbe(Op op) {
+        return probeDerivatives(op);
+    }
+
+    /** {@code op}'s right local derivatives at the op probes' point: operand 0's, operand 1's (0 if none). */
+    public static double[] probeDerivatives(Op op) {
+        double out = Calculus.value(op, OpProbes.X, OpProbes.Y, OpProbes.EXPONENT);
+        double[] partials = new double[2];
+        for (int k = 0; k < OpProbes.operands(op); k++) {
+            partials[k] = Calculus.partial(op, k, OpProbes.X, OpProbes.Y, OpProbes.EXPONENT, out);
+        }
+        return partials;
+    }
+
+    private PointForecast compute(SpecAnswers spec, int caseIndex) {
         Graph graph = spec.spec().graph();
         Tolerance tolerance = spec.spec().tolerance();
         CaseAnswers answers = spec.cases().get(caseIndex);
@@ -78,13 +102,14 @@ public final class Forecasts {
                 if (!Judge.numerical(graph, estimate, inputGrads(graph, one)).passed()) {
                     failing.add(Check.NUMERICAL);
                 }
-                forecasts.add(new Forecast(mutant, zero, one, two, null, one, failing, null));
+                double[] wrong = node.write() == NodeMutant.Write.ACCUMULATE ? node.partials(graph, values) : null;
+                forecasts.add(new Forecast(mutant.describe(), zero, one, two, null, one, wrong, failing, null));
             } else {
                 TraversalMutant traversal = (TraversalMutant) mutant;
                 double[] onProbes = traversal.grads(graph, order, probe, budget);
                 double[] real = onProbes == null ? null : traversal.grads(graph, order, exact, budget);
                 if (onProbes == null || real == null) {
-                    forecasts.add(new Forecast(mutant, null, null, null, null, null, failing,
+                    forecasts.add(new Forecast(mutant.describe(), null, null, null, null, null, null, failing,
                             "more than " + String.format(java.util.Locale.ROOT, "%,d", budget)
                                     + " backward() calls: the paths through the graph are too many to follow"));
                     continue;
@@ -95,10 +120,10 @@ public final class Forecasts {
                 if (!Judge.endToEnd(graph, answers, real, tolerance).passed()) {
                     failing.add(Check.END_TO_END);
                 }
-                forecasts.add(new Forecast(mutant, null, null, null, onProbes, real, failing, null));
+                forecasts.add(new Forecast(mutant.describe(), null, null, null, onProbes, real, null, failing, null));
             }
         }
-        return List.copyOf(forecasts);
+        return new PointForecast(NodeMutant.partials(Derivatives.EXACT, graph, values), forecasts);
     }
 
     /** Numerical derivatives of the reference forward: mutants never change a value, only gradients. */

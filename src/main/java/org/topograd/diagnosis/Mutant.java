@@ -1,6 +1,7 @@
 package org.topograd.diagnosis;
 
 import java.util.Set;
+import org.topograd.naming.Mistake;
 import org.topograd.spec.Op;
 
 /**
@@ -24,4 +25,12 @@ public sealed interface Mutant permits NodeMutant, TraversalMutant {
 
     /** The ops whose {@code backward()} the mistake changes; every op for a traversal mistake. */
     Set<Op> ops();
+
+    /** What sort of mistake it is, for its explanation. */
+    Mistake.Kind kind();
+
+    /** The mistake as words and a kind, without the code: what a diagnosis explains, and a student kit carries. */
+    default Mistake describe() {
+        return new Mistake(bug(), mistake(), fix(), kind(), ops());
+    }
 }

@@ -3,6 +3,7 @@ package org.topograd.diagnosis;
 import java.util.Set;
 import org.topograd.engine.Derivatives;
 import org.topograd.engine.ReferenceEngine;
+import org.topograd.naming.Mistake;
 import org.topograd.spec.Graph;
 import org.topograd.spec.Op;
 
@@ -19,6 +20,34 @@ public record NodeMutant(String bug, String mistake, String fix, Write write, De
 
     public NodeMutant {
         ops = Set.copyOf(ops);
+    }
+
+    @Override
+    public Mistake.Kind kind() {
+        return switch (write) {
+            case ACCUMULATE -> Mistake.Kind.RULE;
+            case ASSIGN -> Mistake.Kind.ASSIGN;
+            case IGNORE_UPSTREAM -> Mistake.Kind.IGNORE_UPSTREAM;
+            case RESET_AFTER_BACKWARD -> Mistake.Kind.RESET_AFTER_BACKWARD;
+        };
+    }
+
+    /** The mutant's local derivatives at the reference values: node {@code i}'s at {@code 2i} and {@code 2i + 1}. */
+    public double[] partials(Graph graph, double[] values) {
+        return partials(rule, graph, values);
+    }
+
+    /** A rule's local derivatives at the given values: node {@code i}'s at {@code 2i} and {@code 2i + 1}, 0 for leaves. */
+    public static double[] partials(Derivatives rule, Graph graph, double[] values) {
+        double[] partials = new double[2 * graph.size()];
+        for (int node = 0; node < graph.size(); node++) {
+            int b = graph.second(node);
+            for (int k = 0; k < graph.operandCount(node); k++) {
+                partials[2 * node + k] = rule.partial(graph.op(node), k, values[graph.first(node)],
+                        b < 0 ? 0 : values[b], graph.param(node), values[node]);
+            }
+        }
+        return partials;
     }
 
     /** How {@code backward()} puts its share into an input's gradient. */

@@ -11,6 +11,9 @@ import org.topograd.grading.CaseAnswers;
 import org.topograd.grading.Check;
 import org.topograd.grading.SpecAnswers;
 import org.topograd.grading.Weights;
+import org.topograd.naming.Forecast;
+import org.topograd.naming.Locator;
+import org.topograd.naming.Words;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Case;
 import org.topograd.spec.Graph;
@@ -95,17 +98,17 @@ public final class SuiteAudit {
             String id = s.spec().id();
             boolean[] variantCaught = new boolean[mutants.size()];
             for (int c = 0; c < s.cases().size(); c++) {
-                List<Forecast> at = forecasts.at(s, c);
+                List<Forecast> at = forecasts.at(s, c).forecasts();
                 for (int i = 0; i < mutants.size(); i++) {
                     Forecast f = at.get(i);
                     if (!f.predicted()) {
-                        unpredicted.get(f.mutant().bug()).add(id);
+                        unpredicted.get(f.mistake().bug()).add(id);
                         continue;
                     }
                     for (Check check : f.failing()) {
                         if (weights.counts(check)) {
                             variantCaught[i] = true;
-                            checks.get(f.mutant().bug()).add(check);
+                            checks.get(f.mistake().bug()).add(check);
                         }
                     }
                 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import org.topograd.engine.ReferenceEngine;
+import org.topograd.naming.Mistake;
 import org.topograd.spec.Graph;
 import org.topograd.spec.Op;
 
@@ -34,6 +35,17 @@ public record TraversalMutant(String bug, String mistake, String fix, Traversal 
     @Override
     public Set<Op> ops() {
         return EnumSet.copyOf(Op.operations());
+    }
+
+    @Override
+    public Mistake.Kind kind() {
+        return switch (traversal) {
+            case RECURSION -> Mistake.Kind.RECURSION;
+            case RECURSION_LAST_INPUT_FIRST -> Mistake.Kind.RECURSION_LAST_INPUT_FIRST;
+            case RECURSION_WITH_VISITED_SET -> Mistake.Kind.RECURSION_WITH_VISITED_SET;
+            case NOT_REVERSED -> Mistake.Kind.NOT_REVERSED;
+            case RESET_AFTER_SEED -> Mistake.Kind.RESET_AFTER_SEED;
+        };
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.topograd.grading;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Problem;
+import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
 
 /**
@@ -37,6 +40,19 @@ public interface AnswerSource {
      */
     default List<Problem> unfit(Spec spec, NumericalGradient.Settings numerical) {
         return List.of();
+    }
+
+    /**
+     * The ops the assignment's specs use, hidden ones included: those among {@code loaded} here,
+     * and in a student kit also the ops of the hidden specs it was made without. Students must
+     * implement every one of them, since grading will use them all.
+     */
+    default Set<Op> requiredOps(List<Spec> loaded) {
+        Set<Op> ops = EnumSet.noneOf(Op.class);
+        for (Spec spec : loaded) {
+            ops.addAll(WireGraph.ops(spec.graph()));
+        }
+        return ops;
     }
 
     /** There are no answers for a spec; the message says which, and what to do. */

@@ -11,12 +11,14 @@ import org.topograd.numeric.NumericalGradient;
 import org.topograd.sandbox.Limits;
 import org.topograd.spec.Location;
 import org.topograd.spec.NumberText;
+import org.topograd.spec.Op;
 import org.topograd.spec.Problem;
 import org.topograd.spec.SpecLoader;
 import org.topograd.spec.YamlReader;
 import org.topograd.submission.CompileLimits;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code specs/assignment.yaml}, the course-wide settings; every key is optional:
@@ -26,10 +28,11 @@ import org.yaml.snakeyaml.nodes.Node;
  * limits: {case_cpu_seconds: 2, submission_seconds: 120}
  * numerical: {atol: 1e-5, rtol: 1e-4, richardson: false}
  * gradescope: {hidden_visibility: after_published}
+ * ops: [add, sub, mul, div, pow, exp, log, sqrt]   # required even where no spec uses them
  * </pre>
  */
 public final class AssignmentReader extends YamlReader {
-    static final List<String> TOP_KEYS = List.of("weights", "limits", "numerical", "gradescope");
+    static final List<String> TOP_KEYS = List.of("weights", "limits", "numerical", "gradescope", "ops");
     static final List<String> LIMIT_KEYS = List.of("case_cpu_seconds", "submission_seconds", "compile_cpu_seconds",
             "class_files", "class_megabytes");
     static final List<String> NUMERICAL_KEYS = List.of("atol", "rtol", "richardson");
@@ -77,7 +80,8 @@ public final class AssignmentReader extends YamlReader {
                     .map(e -> numerical(e.value(), d.numerical())).orElse(d.numerical());
             GradescopeSettings gradescope = optional(top, "gradescope").map(e -> gradescope(e.value()))
                     .orElse(d.gradescope());
-            a = new Assignment(weights, limited.run(), numerical, gradescope, limited.compile());
+            java.util.Set<Op> ops = optional(top, "ops").map(e -> ops(e.value())).orElse(d.ops());
+            a = new Assignment(weights, limited.run(), numerical, gradescope, ops, limited.compile());
         } else if (root != null) {
             problem(root.getStartMark(), "assignment.yaml is " + describe(root) + ": write it as a mapping with the keys "
                     + String.join(", ", TOP_KEYS));
@@ -166,6 +170,30 @@ public final class AssignmentReader extends YamlReader {
             return GradescopeSettings.DEFAULT;
         }
         return new GradescopeSettings(v);
+    }
+
+    /** The ops students must implement whether or not a spec uses them: a list of op names. */
+    private java.util.Set<Op> ops(Node node) {
+        java.util.Set<Op> ops = java.util.EnumSet.noneOf(Op.class);
+        List<String> known = Op.operations().stream().map(Op::specName).toList();
+        if (!(node instanceof SequenceNode seq)) {
+            problem(node.getStartMark(), "ops must be a list of op names such as [add, mul, sqrt], not " + describe(node));
+            return ops;
+        }
+        for (Node item : seq.getValue()) {
+            java.util.Optional<String> name = text(item, "an op");
+            if (name.isEmpty()) {
+                continue;
+            }
+            java.util.Optional<Op> op = Op.operation(name.get());
+            if (op.isEmpty()) {
+                problem(item.getStartMark(), "'" + name.get() + "' is not an op" + didYouMean(name.get(), known)
+                        + "; the ops are " + String.join(", ", known));
+            } else if (!ops.add(op.get())) {
+                problem(item.getStartMark(), "op " + name.get() + " is listed twice: keep one");
+            }
+        }
+        return ops;
     }
 
     private double slack(Node node, String what) {

@@ -38,11 +38,20 @@ public interface Diagnostician {
      * @param order the order topologicalOrder returned (traversal)
      * @param calls the order the probe nodes' backward ran (traversal)
      * @param classes the student's class for each op (binary names), to name the one at fault
+     * @param probes each of the student's op classes tried on its own, to tell which one makes a
+     *     mistake where the numbers cannot
      */
     record Evidence(Check check, SpecAnswers spec, int caseIndex, double[] values, double[] grads, double[] zeroSeed,
-            double[] twoSeed, int[] order, int[] calls, Map<Op, String> classes) {
+            double[] twoSeed, int[] order, int[] calls, Map<Op, String> classes, OpProbes probes) {
         public Evidence {
             classes = classes == null ? Map.of() : Map.copyOf(classes);
+            probes = probes == null ? OpProbes.NONE : probes;
+        }
+
+        /** Evidence without probes. */
+        public Evidence(Check check, SpecAnswers spec, int caseIndex, double[] values, double[] grads,
+                double[] zeroSeed, double[] twoSeed, int[] order, int[] calls, Map<Op, String> classes) {
+            this(check, spec, caseIndex, values, grads, zeroSeed, twoSeed, order, calls, classes, OpProbes.NONE);
         }
 
         /** Evidence without class names. */

@@ -35,10 +35,20 @@ public final class Grading implements AutoCloseable {
     private final GradingSetup setup;
     private final WorkFolder work;
     private final Runnable removal;
+    private final Use use;
 
-    private Grading(GradingSetup setup, WorkFolder work) {
+    /**
+     * What a grading run is for. {@link #CLASS}: many submissions, so the compile servers and the
+     * workers' class-data-sharing archive pay for themselves. {@link #ONE}: a student's own
+     * {@code check}, where latency is all: javac in this JVM, no archive, and the worker started
+     * while the submission compiles.
+     */
+    public enum Use { CLASS, ONE }
+
+    private Grading(GradingSetup setup, WorkFolder work, Use use) {
         this.setup = setup;
         this.work = work;
+        this.use = use;
         this.removal = Reaper.afterKilling(this::removeWork);
     }
 
@@ -49,13 +59,19 @@ public final class Grading implements AutoCloseable {
      */
     public static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
             Diagnostician diagnostician, int jobs) throws IOException {
+        return prepare(answers, assignment, launcher, diagnostician, Use.CLASS, jobs);
+    }
+
+    private static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
+            Diagnostician diagnostician, Use use, int jobs) throws IOException {
         WorkFolder work = WorkFolder.create();
         try {
-            WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"));
-            Compiler compiler = new Compiler(runtime.apiClasses(), assignment.compile(),
-                    Math.min(MAX_COMPILERS, Math.max(MIN_COMPILERS, jobs)));
+            WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"), use == Use.CLASS);
+            Compiler compiler = use == Use.ONE ? Compiler.inProcess(runtime.apiClasses(), assignment.compile())
+                    : new Compiler(runtime.apiClasses(), assignment.compile(),
+                            Math.min(MAX_COMPILERS, Math.max(MIN_COMPILERS, jobs)));
             return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
-                    runtime, compiler, work.dir().resolve("submissions"), diagnostician), work);
+                    runtime, compiler, work.dir().resolve("submissions"), diagnostician, assignment.ops()), work, use);
         } catch (RuntimeException e) {
             work.close();
             throw e;
@@ -65,7 +81,13 @@ public final class Grading implements AutoCloseable {
     /** For one submission at a time. */
     public static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
             Diagnostician diagnostician) throws IOException {
-        return prepare(answers, assignment, launcher, diagnostician, 1);
+        return prepare(answers, assignment, launcher, diagnostician, Use.CLASS, 1);
+    }
+
+    /** A grading run for {@code use}: one submission at a time. */
+    public static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
+            Diagnostician diagnostician, Use use) throws IOException {
+        return prepare(answers, assignment, launcher, diagnostician, use, 1);
     }
 
     public GradingSetup setup() {
@@ -84,7 +106,7 @@ public final class Grading implements AutoCloseable {
      * their turn.
      */
     public List<SubmissionResult> grade(List<Submission> submissions, int jobs, Consumer<SubmissionResult> done) {
-        SubmissionGrader grader = new SubmissionGrader(setup);
+        SubmissionGrader grader = new SubmissionGrader(setup, use == Use.ONE);
         int lanes = Math.max(1, jobs);
         ExecutorService compiling = Executors.newFixedThreadPool(Math.min(MAX_COMPILERS,
                 Math.max(MIN_COMPILERS, lanes)), r -> daemon(r, "compiler"));
@@ -106,7 +128,7 @@ public final class Grading implements AutoCloseable {
                 futures.add(pool.submit(() -> {
                     SubmissionResult result;
                     try {
-                        result = grader.grade(s, c.get());
+                        result = grader.grade(s, c);
                     } catch (ExecutionException e) {
                         result = grader.failed(s, e.getCause());
                     } catch (Throwable e) {

@@ -21,13 +21,16 @@ import org.topograd.submission.Compiler;
  * @param compiler the shared compiler
  * @param work a private folder for compiled classes and worker scratch space
  * @param diagnostician names the likely bug behind a failed check
+ * @param required ops a submission must have a class for although no spec graded here uses them:
+ *     the assignment's list, and in {@code check} the hidden specs' ops
  */
 public record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Launcher launcher,
         WorkerRuntime runtime, Compiler compiler, Path work,
-        Diagnostician diagnostician) {
+        Diagnostician diagnostician, Set<Op> required) {
 
     public GradingSetup {
         specs = List.copyOf(specs);
+        required = Set.copyOf(required);
     }
 
     /**
@@ -49,12 +52,16 @@ public record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limi
         return (int) Math.min(Integer.MAX_VALUE - 64, most + 4L * limits.outputBytes() + (1 << 20));
     }
 
-    /** The ops some spec uses: only these are required of a submission. */
+    /**
+     * The ops a submission must have a class for: those some spec uses, and the required ones. A
+     * missing one is reported (and fails {@code check}) even where no spec graded here uses it.
+     */
     public Set<Op> usedOps() {
         Set<Op> ops = EnumSet.noneOf(Op.class);
         for (SpecAnswers s : specs) {
             ops.addAll(s.ops());
         }
+        ops.addAll(required);
         return ops;
     }
 }

@@ -92,14 +92,22 @@ public final class Judge {
         if (orderProblem != null) {
             problems.add("topologicalOrder " + orderProblem);
         }
-        Outcome gradients = grads(graph, answers.order(), grads, answers.probeGrads(), tolerance,
-                " (on topograd's probe nodes, whose local derivatives are chosen by topograd)");
+        Outcome gradients = grads(graph, answers.order(), grads, answers.probeGrads(), tolerance, PROBE_NODES);
         if (!gradients.passed()) {
             String why = TraversalProblems.calls(graph, answers.order(), calls);
             problems.add("backward: " + gradients.message() + (why == null ? "" : "; " + why));
         }
         return problems.isEmpty() ? new Outcome.Pass("") : new Outcome.Fail(String.join("; ", problems));
     }
+
+    /**
+     * Why the traversal check's numbers are not the spec's: the student's Backprop runs on probe
+     * nodes, whose local derivatives ({@link ReferenceAnswers#probePartials}) are topograd's choice.
+     */
+    static final String PROBE_NODES = " (these are probe-node gradients: your Backprop ran on this spec's graph"
+            + " built from topograd's own nodes, each of which multiplies the gradient it passes to an input by a"
+            + " fixed number, 0.8 or 1.25, instead of its op's derivative; so they are not the spec's gradients,"
+            + " and a right traversal gets them exactly)";
 
     /** The student's forward, differentiated numerically, against the student's input gradients. */
     public static Outcome numerical(Graph graph, NumericalGradient.Estimate estimate, double[] inputGrads) {

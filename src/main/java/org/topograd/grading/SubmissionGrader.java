@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.sandbox.TaskOutcome;
 import org.topograd.sandbox.WorkerException;
@@ -20,6 +22,7 @@ import org.topograd.submission.ClassScanner;
 import org.topograd.submission.CompileResult;
 import org.topograd.submission.Discovery;
 import org.topograd.submission.Submission;
+import org.topograd.submission.SubmissionFiles;
 import org.topograd.worker.Messages;
 
 /**
@@ -34,9 +37,19 @@ import org.topograd.worker.Messages;
  */
 public final class SubmissionGrader {
     private final GradingSetup setup;
+    private final boolean early;
 
     public SubmissionGrader(GradingSetup setup) {
+        this(setup, false);
+    }
+
+    /**
+     * @param early start a submission's worker while it is still compiling ({@link #grade(Submission,
+     *     Future)}): for a single submission's check, where the two then overlap
+     */
+    public SubmissionGrader(GradingSetup setup, boolean early) {
         this.setup = setup;
+        this.early = early;
     }
 
     public SubmissionResult grade(Submission submission) {
@@ -70,8 +83,71 @@ public final class SubmissionGrader {
                 new SubmissionResult.Timings(0, 0, 0, 0), setup.launcher().level(), trace.toString());
     }
 
+    /**
+     * Grades a submission whose compile is under way. With {@code early} set, and sources to compile,
+     * its worker starts now (it reads no class until it is bound, and the classes folder it sees is
+     * the one javac is writing into), so starting the JVM overlaps compiling; if the compile fails,
+     * or gives classes elsewhere, that worker is simply closed.
+     */
+    public SubmissionResult grade(Submission submission, Future<CompileResult> compiling)
+            throws InterruptedException, ExecutionException {
+        if (!early || compiling.isDone() || !hasSources(submission)) {
+            return grade(submission, compiling.get());
+        }
+        Path dir = setup.work().resolve(submission.id());
+        Path classes = dir.resolve("classes"); // where compile() has the compiler put them
+        WorkerSession session = null;
+        try {
+            Files.createDirectories(classes);
+            Files.createDirectories(dir.resolve("scratch"));
+            session = new WorkerSession(setup.launcher(), setup.runtime(), classes, setup.limits(),
+                    dir.resolve("scratch"), setup.maxReplyBytes());
+            session.open();
+        } catch (IOException | WorkerException e) {
+            if (session != null) {
+                session.close();
+            }
+            return grade(submission, compiling.get()); // the usual way: a late start, and its failure reported
+        }
+        CompileResult compiled;
+        try {
+            compiled = compiling.get();
+        } catch (InterruptedException | ExecutionException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        if (!compiled.ok() || !classes.equals(compiled.classes())) {
+            session.close();
+            return grade(submission, compiled);
+        }
+        return grade(submission, compiled, session);
+    }
+
+    private static boolean hasSources(Submission submission) {
+        try {
+            return !SubmissionFiles.of(submission.dir()).sources().isEmpty();
+        } catch (IOException e) {
+            return false; // the compile reports it
+        }
+    }
+
     /** Grades a submission {@link #compile compiled} already. */
     public SubmissionResult grade(Submission submission, CompileResult compiled) {
+        return grade(submission, compiled, null);
+    }
+
+    /** Grades a compiled submission, with the worker session already open for it, or a new one. */
+    private SubmissionResult grade(Submission submission, CompileResult compiled, WorkerSession opened) {
+        try {
+            return gradeCompiled(submission, compiled, opened);
+        } finally {
+            if (opened != null) {
+                opened.close(); // whichever way grading ended (closing twice does nothing)
+            }
+        }
+    }
+
+    private SubmissionResult gradeCompiled(Submission submission, CompileResult compiled, WorkerSession opened) {
         Path dir = setup.work().resolve(submission.id());
         List<SubmissionResult.Note> notes = new ArrayList<>();
         compiled.notes().forEach(n -> notes.add(new SubmissionResult.Note("files", false, n)));
@@ -99,8 +175,8 @@ public final class SubmissionGrader {
                     "not run: no class has @Op or implements Backprop")), notes, "",
                     new SubmissionResult.Timings(compiled.millis(), 0, 0, 0));
         }
-        try (WorkerSession session = new WorkerSession(setup.launcher(), setup.runtime(), compiled.classes(),
-                setup.limits(), dir.resolve("scratch"), setup.maxReplyBytes())) {
+        try (WorkerSession session = opened != null ? opened : new WorkerSession(setup.launcher(), setup.runtime(),
+                compiled.classes(), setup.limits(), dir.resolve("scratch"), setup.maxReplyBytes())) {
             return new Run(submission, session, notes, compiled.millis()).grade(found);
         }
     }
@@ -157,6 +233,8 @@ public final class SubmissionGrader {
         /** What cannot run anywhere: missing classes, and classes that failed their smoke test. */
         private final Blocked blocked = new Blocked();
         private Blame blame;
+        /** The op classes on their own, run only if a diagnosis needs them (issue 12). */
+        private OpProbes probes = OpProbes.NONE;
 
         Run(Submission submission, WorkerSession session, List<SubmissionResult.Note> notes, long compileMillis) {
             this.submission = submission;
@@ -176,6 +254,8 @@ public final class SubmissionGrader {
                         "not run: no worker could be started (" + e.getMessage() + ")")));
             }
             smokeTest(found);
+            probes = new OpProbes(found.ops().keySet().stream().filter(op -> !blocked.ops.containsKey(op)).toList(),
+                    session::run);
             List<CheckResult> rows = new ArrayList<>();
             for (SpecAnswers s : setup.specs()) {
                 rows.addAll(gradeSpec(s));
@@ -349,7 +429,7 @@ public final class SubmissionGrader {
             private void saw(Check check, double[] values, double[] grads, double[] zero, double[] two, int[] order,
                     int[] calls) {
                 evidence = new Diagnostician.Evidence(check, specAnswers, index, values, grads, zero, two, order, calls,
-                        blame.classes());
+                        blame.classes(), probes);
             }
 
             /** The check's row; a failure carries the diagnosis of its likely bug, when there is one. */

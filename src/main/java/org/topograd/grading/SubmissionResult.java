@@ -77,7 +77,13 @@ public record SubmissionResult(String student, Status status, List<CheckResult> 
         return rows.stream().mapToLong(CheckResult::max).sum();
     }
 
+    /**
+     * Whether {@code check} may say that all checks pass: graded, every row passed, and no note that
+     * costs points, such as a class missing for an op that only a hidden spec uses (it would cost
+     * points once graded).
+     */
     public boolean allPassed() {
-        return status == Status.OK && rows.stream().allMatch(r -> r.outcome().passed());
+        return status == Status.OK && rows.stream().allMatch(r -> r.outcome().passed())
+                && notes.stream().noneMatch(Note::error);
     }
 }

@@ -46,4 +46,28 @@ public final class WireGraph {
         }
         return ops;
     }
+
+    /** The ops of the nodes reachable from the output, found by walking the operands (no order needed). */
+    public static Set<Op> ops(Graph graph) {
+        Set<Op> ops = EnumSet.noneOf(Op.class);
+        boolean[] seen = new boolean[graph.size()];
+        int[] stack = new int[graph.size()];
+        int depth = 0;
+        stack[depth++] = graph.output();
+        seen[graph.output()] = true;
+        while (depth > 0) {
+            int node = stack[--depth];
+            if (!graph.op(node).isLeaf()) {
+                ops.add(graph.op(node));
+            }
+            for (int k = 0; k < graph.operandCount(node); k++) {
+                int operand = graph.operand(node, k);
+                if (!seen[operand]) {
+                    seen[operand] = true;
+                    stack[depth++] = operand;
+                }
+            }
+        }
+        return ops;
+    }
 }

@@ -1,134 +1,283 @@
 package org.topograd.kit;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.topograd.grading.AnswerSource;
 import org.topograd.grading.CaseAnswers;
 import org.topograd.grading.SpecAnswers;
 import org.topograd.grading.WireGraph;
+import org.topograd.naming.ForecastSource;
+import org.topograd.naming.Mistake;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Case;
 import org.topograd.spec.Graph;
+import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
 
 /**
- * The answers to the visible specs, computed by the full tool when a student kit is made and kept
- * in the kit's jar ({@link #RESOURCE}), so that the kit's {@code check} needs no reference engine.
- * Each spec's answers are tied to the SHA-256 of its file: a spec edited after the kit was made has
- * no answers, and {@code check} says so rather than judge against numbers for another graph.
+ * What the full tool computed when a student kit was made, kept in the kit's jar so that the
+ * kit's {@code check} needs no reference engine and no mutant: the visible specs' answers
+ * ({@link #RESOURCE}), and what each classic mistake would give at each of their points
+ * ({@link FrozenForecasts}, one resource per spec, read only when a check fails). Each spec's data
+ * is tied to the SHA-256 of its file: a spec edited after the kit was made has no answers, and
+ * {@code check} says so rather than judge against numbers for another graph.
  *
  * <p>Kept: every case's reference order, values, gradients and the traversal check's probe
- * derivatives and gradients ({@link CaseAnswers}). Not kept: the numerical check's plan, which
- * depends only on the input point and the course's settings and is planned afresh.
+ * derivatives and gradients ({@link CaseAnswers}); the ops the hidden specs use (required of every
+ * submission, though the kit never shows those specs); the mistakes' words; the ops' right local
+ * derivatives at the op probes' point. Not kept: the numerical check's plan, which depends only on
+ * the input point and the course's settings and is planned afresh; anything of a hidden spec but
+ * how many there are and which ops they use.
  */
 public final class FrozenAnswers implements AnswerSource {
     /** Where the answers are in the kit's jar. */
     public static final String RESOURCE = "org/topograd/kit/frozen-answers.json";
+    private static final int FORMAT = 2;
 
-    /** Compact (the arrays are long) and exact: Gson writes each double so that it reads back the same. */
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues()
-            .create();
-    private static final int FORMAT = 1;
+    /** Where a kit's resources are read from: its jar, or (in tests) what {@link #freeze} gave. */
+    @FunctionalInterface
+    public interface Resources {
+        /** The resource's content, or null when there is none. */
+        InputStream open(String name) throws IOException;
+    }
+
+    /**
+     * What a kit freezes.
+     *
+     * @param answers the visible specs with their answers, in order
+     * @param hiddenSpecs how many hidden specs the kit is made without (students are told the number)
+     * @param hiddenOps the ops those hidden specs use
+     * @param forecasts the mistakes' numbers at the visible specs' points (the full tool's)
+     * @param mistakes the catalogue of mistakes, in diagnosis order
+     */
+    public record Contents(List<SpecAnswers> answers, int hiddenSpecs, Set<Op> hiddenOps, ForecastSource forecasts,
+            List<Mistake> mistakes) {
+        public Contents {
+            answers = List.copyOf(answers);
+            hiddenOps = Set.copyOf(hiddenOps);
+            mistakes = List.copyOf(mistakes);
+        }
+    }
 
     private final int hiddenSpecs;
+    private final Set<Op> hiddenOps;
     private final Map<String, FrozenSpec> specs;
+    private final FrozenForecasts forecasts;
 
     private record FrozenSpec(String id, String sha256, List<FrozenCase> cases) {}
 
     private record FrozenCase(String name, int[] order, double[] values, double[] grads, double[] probePartials,
             double[] probeGrads) {}
 
-    private FrozenAnswers(int hiddenSpecs, Map<String, FrozenSpec> specs) {
+    private FrozenAnswers(int hiddenSpecs, Set<Op> hiddenOps, Map<String, FrozenSpec> specs,
+            FrozenForecasts forecasts) {
         this.hiddenSpecs = hiddenSpecs;
+        this.hiddenOps = hiddenOps;
         this.specs = specs;
+        this.forecasts = forecasts;
     }
 
-    /**
-     * The kit's data file for these answers.
-     *
-     * @param hiddenSpecs how many hidden specs the kit was made without (students are told the number)
-     */
-    public static byte[] freeze(List<SpecAnswers> answers, int hiddenSpecs) throws IOException {
-        JsonObject root = new JsonObject();
-        root.addProperty("format", FORMAT);
-        root.addProperty("hidden_specs", hiddenSpecs);
-        JsonArray list = new JsonArray();
-        for (SpecAnswers a : answers) {
-            JsonObject spec = new JsonObject();
-            spec.addProperty("id", a.spec().id());
-            spec.addProperty("sha256", sha256(Files.readAllBytes(a.spec().file())));
-            JsonArray cases = new JsonArray();
+    /** The kit's resources for these contents, by name: the answers, and each spec's forecasts. */
+    public static Map<String, byte[]> freeze(Contents contents) throws IOException {
+        Map<String, byte[]> resources = new TreeMap<>();
+        StringWriter text = new StringWriter();
+        JsonWriter out = KitJson.writer(text);
+        out.beginObject();
+        out.name("format").value(FORMAT);
+        out.name("hidden_specs").value(contents.hiddenSpecs());
+        out.name("hidden_ops").beginArray();
+        EnumSet<Op> hiddenOps = EnumSet.noneOf(Op.class); // in Op order: the same kit every time
+        hiddenOps.addAll(contents.hiddenOps());
+        for (Op op : hiddenOps) {
+            out.value(op.specName());
+        }
+        out.endArray();
+        FrozenForecasts.freezeCatalogue(out, contents.mistakes(), contents.forecasts());
+        out.name("specs").beginArray();
+        for (int s = 0; s < contents.answers().size(); s++) {
+            SpecAnswers a = contents.answers().get(s);
+            String sha = sha256(Files.readAllBytes(a.spec().file()));
+            out.beginObject();
+            out.name("id").value(a.spec().id());
+            out.name("sha256").value(sha);
+            out.name("cases").beginArray();
             for (int c = 0; c < a.cases().size(); c++) {
                 CaseAnswers answer = a.cases().get(c);
-                JsonObject json = new JsonObject();
-                json.addProperty("name", a.spec().cases().get(c).name());
-                json.add("order", ints(answer.order()));
-                json.add("values", doubles(answer.values()));
-                json.add("grads", doubles(answer.grads()));
-                json.add("probe_partials", doubles(answer.probePartials()));
-                json.add("probe_grads", doubles(answer.probeGrads()));
-                cases.add(json);
+                out.beginObject();
+                out.name("name").value(a.spec().cases().get(c).name());
+                out.name("order");
+                KitJson.ints(out, answer.order());
+                out.name("values");
+                KitJson.doubles(out, answer.values());
+                out.name("grads");
+                KitJson.doubles(out, answer.grads());
+                out.name("probe_partials");
+                KitJson.doubles(out, answer.probePartials());
+                out.name("probe_grads");
+                KitJson.doubles(out, answer.probeGrads());
+                out.endObject();
             }
-            spec.add("cases", cases);
-            list.add(spec);
+            out.endArray();
+            out.endObject();
+            resources.put(FrozenForecasts.resource(s), FrozenForecasts.freeze(a, sha, contents.forecasts(),
+                    contents.mistakes()));
         }
-        root.add("specs", list);
-        return (GSON.toJson(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        out.endArray();
+        out.endObject();
+        out.flush();
+        resources.put(RESOURCE, (text + "\n").getBytes(StandardCharsets.UTF_8));
+        return resources;
     }
 
     /** The answers in the running kit's jar. */
     public static FrozenAnswers inKit() throws IOException {
-        try (InputStream in = FrozenAnswers.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
+        ClassLoader loader = FrozenAnswers.class.getClassLoader();
+        return read(loader::getResourceAsStream);
+    }
+
+    /** The answers among {@code resources}; the forecasts are read from them only when a diagnosis needs them. */
+    public static FrozenAnswers read(Resources resources) throws IOException {
+        try (InputStream stream = resources.open(RESOURCE)) {
+            if (stream == null) {
                 throw new IOException("this is not a student kit: " + RESOURCE + " is missing; make one with"
                         + " topograd kit");
             }
-            return read(in.readAllBytes());
+            return read(KitJson.reader(stream), resources);
+        } catch (IllegalStateException | NumberFormatException | IndexOutOfBoundsException e) {
+            throw damaged(e);
         }
     }
 
-    public static FrozenAnswers read(byte[] data) throws IOException {
-        try {
-            JsonObject root = JsonParser.parseString(new String(data, StandardCharsets.UTF_8)).getAsJsonObject();
-            if (root.get("format").getAsInt() != FORMAT) {
-                throw new IOException("the kit's answers are in format " + root.get("format") + ", this kit reads "
-                        + FORMAT + ": use the jar that came with them");
-            }
-            Map<String, FrozenSpec> specs = new LinkedHashMap<>();
-            for (JsonElement e : root.getAsJsonArray("specs")) {
-                JsonObject s = e.getAsJsonObject();
-                List<FrozenCase> cases = new ArrayList<>();
-                for (JsonElement ce : s.getAsJsonArray("cases")) {
-                    JsonObject c = ce.getAsJsonObject();
-                    cases.add(new FrozenCase(c.get("name").getAsString(), GSON.fromJson(c.get("order"), int[].class),
-                            GSON.fromJson(c.get("values"), double[].class), GSON.fromJson(c.get("grads"), double[].class),
-                            GSON.fromJson(c.get("probe_partials"), double[].class),
-                            GSON.fromJson(c.get("probe_grads"), double[].class)));
+    private static FrozenAnswers read(JsonReader in, Resources resources) throws IOException {
+        int format = -1;
+        int hidden = 0;
+        Set<Op> hiddenOps = EnumSet.noneOf(Op.class);
+        Map<String, FrozenSpec> specs = new LinkedHashMap<>();
+        FrozenForecasts.Catalogue catalogue = null;
+        List<String> forecastFiles = new ArrayList<>();
+        in.beginObject();
+        while (in.hasNext()) {
+            String key = in.nextName();
+            switch (key) {
+                case "format" -> {
+                    format = in.nextInt();
+                    if (format != FORMAT) {
+                        throw new IOException("the kit's answers are in format " + format + ", this kit reads "
+                                + FORMAT + ": use the jar that came with them");
+                    }
                 }
-                String id = s.get("id").getAsString();
-                specs.put(id, new FrozenSpec(id, s.get("sha256").getAsString(), cases));
+                case "hidden_specs" -> hidden = in.nextInt();
+                case "hidden_ops" -> {
+                    in.beginArray();
+                    while (in.hasNext()) {
+                        String name = in.nextString();
+                        hiddenOps.add(Op.operation(name).orElseThrow(() -> new IllegalStateException("op " + name)));
+                    }
+                    in.endArray();
+                }
+                case "specs" -> {
+                    in.beginArray();
+                    while (in.hasNext()) {
+                        FrozenSpec spec = spec(in);
+                        forecastFiles.add(FrozenForecasts.resource(specs.size()));
+                        specs.put(spec.id(), spec);
+                    }
+                    in.endArray();
+                }
+                default -> {
+                    if (FrozenForecasts.isCatalogue(key)) {
+                        catalogue = FrozenForecasts.readCatalogue(key, in, catalogue);
+                    } else {
+                        in.skipValue();
+                    }
+                }
             }
-            return new FrozenAnswers(root.get("hidden_specs").getAsInt(), specs);
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
-                | ClassCastException e) {
-            throw new IOException("the kit's answers are damaged (" + e.getMessage() + "): download the kit again", e);
         }
+        in.endObject();
+        if (format != FORMAT) {
+            throw damaged(new IllegalStateException("no format"));
+        }
+        Map<String, String> shas = new LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
+        int i = 0;
+        for (FrozenSpec spec : specs.values()) {
+            shas.put(spec.id(), spec.sha256());
+            files.put(spec.id(), forecastFiles.get(i++));
+        }
+        return new FrozenAnswers(hidden, hiddenOps, specs, new FrozenForecasts(catalogue, shas, files, resources));
+    }
+
+    private static FrozenSpec spec(JsonReader in) throws IOException {
+        String id = null;
+        String sha = null;
+        List<FrozenCase> cases = new ArrayList<>();
+        in.beginObject();
+        while (in.hasNext()) {
+            switch (in.nextName()) {
+                case "id" -> id = in.nextString();
+                case "sha256" -> sha = in.nextString();
+                case "cases" -> {
+                    in.beginArray();
+                    while (in.hasNext()) {
+                        cases.add(frozenCase(in));
+                    }
+                    in.endArray();
+                }
+                default -> in.skipValue();
+            }
+        }
+        in.endObject();
+        if (id == null || sha == null) {
+            throw new IllegalStateException("a spec without its id or SHA-256");
+        }
+        return new FrozenSpec(id, sha, cases);
+    }
+
+    private static FrozenCase frozenCase(JsonReader in) throws IOException {
+        String name = null;
+        int[] order = null;
+        double[] values = null;
+        double[] grads = null;
+        double[] probePartials = null;
+        double[] probeGrads = null;
+        in.beginObject();
+        while (in.hasNext()) {
+            switch (in.nextName()) {
+                case "name" -> name = in.nextString();
+                case "order" -> order = KitJson.ints(in);
+                case "values" -> values = KitJson.doubles(in);
+                case "grads" -> grads = KitJson.doubles(in);
+                case "probe_partials" -> probePartials = KitJson.doubles(in);
+                case "probe_grads" -> probeGrads = KitJson.doubles(in);
+                default -> in.skipValue();
+            }
+        }
+        in.endObject();
+        if (name == null || order == null || values == null || grads == null || probePartials == null
+                || probeGrads == null) {
+            throw new IllegalStateException("a case without all of its answers");
+        }
+        return new FrozenCase(name, order, values, grads, probePartials, probeGrads);
+    }
+
+    private static IOException damaged(RuntimeException e) {
+        return new IOException("the kit's answers are damaged (" + e.getMessage() + "): download the kit again", e);
     }
 
     @Override
@@ -168,7 +317,7 @@ public final class FrozenAnswers implements AnswerSource {
             Case point = spec.cases().get(c);
             int n = graph.size();
             if (!f.name().equals(point.name()) || f.values().length != n || f.grads().length != n
-                    || f.probeGrads().length != n || f.probePartials().length != 2 * n) {
+                    || f.probeGrads().length != n || f.probePartials().length != 2 * n || !isOrder(f.order(), n)) {
                 throw new Unavailable("the kit's answers for " + spec.id() + " " + point.name()
                         + " do not fit its spec: download the kit again");
             }
@@ -178,10 +327,41 @@ public final class FrozenAnswers implements AnswerSource {
         return new SpecAnswers(spec, WireGraph.of(id, graph), WireGraph.ops(graph, cases.get(0).order()), cases);
     }
 
+    /** Node ids, each once, each a node of the graph. */
+    private static boolean isOrder(int[] order, int n) {
+        boolean[] seen = new boolean[n];
+        for (int node : order) {
+            if (node < 0 || node >= n || seen[node]) {
+                return false;
+            }
+            seen[node] = true;
+        }
+        return true;
+    }
+
     /** The hidden specs the kit was made without, and any among {@code loaded}. */
     @Override
     public int hiddenSpecs(List<Spec> loaded) {
         return hiddenSpecs + AnswerSource.super.hiddenSpecs(loaded);
+    }
+
+    /** The ops of the specs here, and those of the hidden specs the kit was made without. */
+    @Override
+    public Set<Op> requiredOps(List<Spec> loaded) {
+        Set<Op> ops = EnumSet.noneOf(Op.class);
+        ops.addAll(AnswerSource.super.requiredOps(loaded));
+        ops.addAll(hiddenOps);
+        return ops;
+    }
+
+    /** What each mistake would give at the kit's specs' points, read from the kit when first needed. */
+    public ForecastSource forecasts() {
+        return forecasts;
+    }
+
+    /** The ops the hidden specs use. */
+    public Set<Op> hiddenOps() {
+        return hiddenOps.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(hiddenOps);
     }
 
     static String sha256(byte[] bytes) {
@@ -192,19 +372,12 @@ public final class FrozenAnswers implements AnswerSource {
         }
     }
 
-    private static JsonArray ints(int[] values) {
-        JsonArray a = new JsonArray(values.length);
-        for (int v : values) {
-            a.add(v);
+    /** For the tests: the ops' right local derivatives at the probe point, as frozen. */
+    Map<Op, double[]> probeDerivatives() {
+        Map<Op, double[]> all = new EnumMap<>(Op.class);
+        for (Op op : Op.operations()) {
+            all.put(op, forecasts.atProbe(op));
         }
-        return a;
-    }
-
-    private static JsonArray doubles(double[] values) {
-        JsonArray a = new JsonArray(values.length);
-        for (double v : values) {
-            a.add(v);
-        }
-        return a;
+        return all;
     }
 }

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  */
 public final class KitJar {
     /** The kit jar's main class. */
-    public static final String MAIN = "org/topograd/cli/StudentMain";
+    public static final String MAIN = "org/topograd/cli/KitLauncher";
 
     /** What a student kit must never hold: prefixes of internal class names. */
     public static final List<String> EXCLUDED = List.of("org/topograd/engine/", "org/topograd/diagnosis/",
@@ -151,8 +151,13 @@ public final class KitJar {
                 + ", from a library the student kit does not know: add it to KitJar.LIBRARIES");
     }
 
+    /** The JDK's own: in the run-time image (javac's API is there too, though not on the platform loader). */
     private static boolean isPlatform(String ref) {
-        return ClassLoader.getPlatformClassLoader().getResource(ref + ".class") != null;
+        if (ClassLoader.getPlatformClassLoader().getResource(ref + ".class") != null) {
+            return true;
+        }
+        URL url = ClassLoader.getSystemClassLoader().getResource(ref + ".class");
+        return url != null && url.getProtocol().equals("jrt");
     }
 
     private static byte[] read(ClassLoader loader, String name) throws IOException {

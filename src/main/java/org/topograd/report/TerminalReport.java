@@ -9,24 +9,37 @@ import org.topograd.grading.SubmissionResult;
 import org.topograd.spec.Spec;
 
 /**
- * What {@code topograd check} shows a student: each spec's score, and for every failing check what
- * was expected and what came out; the compiler's messages; what the code printed. Hidden specs are
+ * What {@code topograd check} shows a student: the compiler's messages and the like, a summary of
+ * what the code printed, then each spec's score and, for every failing check, the input point,
+ * what was expected and what came out; the total comes last, where the eye lands. Hidden specs are
  * counted, never named.
  */
 public final class TerminalReport {
     /** How many failures without a diagnosis are shown in full per spec; the rest are counted. */
     static final int SHOWN = 4;
+    /** How many of a point's inputs are shown; a generated graph may have many. */
+    static final int INPUTS_SHOWN = 6;
 
     private final boolean color;
     private final String explainFor;
+    private final String program;
 
     /**
      * @param explainFor how the student named their submission, for the {@code topograd explain}
      *     hint; null where there is no {@code explain} (the student kit)
      */
     public TerminalReport(boolean color, String explainFor) {
+        this(color, explainFor, "topograd");
+    }
+
+    /**
+     * @param program how the student runs topograd, for texts that name a command: {@code topograd}, or
+     *     {@code java -jar topograd-student.jar} in the student kit
+     */
+    public TerminalReport(boolean color, String explainFor, String program) {
         this.color = color;
         this.explainFor = explainFor;
+        this.program = program;
     }
 
     public String render(SubmissionResult result, List<Spec> specs, int hiddenSpecs) {
@@ -45,6 +58,11 @@ public final class TerminalReport {
         if (!result.notes().isEmpty()) {
             out.append('\n');
         }
+        List<String> printed = PrintedOutput.summary(result.output(), program + " check --json");
+        if (!printed.isEmpty()) {
+            printed.forEach(line -> out.append(line).append('\n'));
+            out.append('\n');
+        }
         for (Spec spec : specs) {
             List<CheckResult> rows = result.rows().stream().filter(r -> r.spec().equals(spec.id())).toList();
             long score = rows.stream().mapToLong(CheckResult::score).sum();
@@ -52,7 +70,7 @@ public final class TerminalReport {
             boolean passed = rows.stream().allMatch(r -> r.outcome().passed());
             out.append(passed ? green("✓ ") : red("✗ ")).append(bold(spec.id())).append("  ").append(spec.title())
                     .append("  ").append(Points.format(score)).append('/').append(Points.format(max)).append('\n');
-            failures(rows, out);
+            failures(spec, rows, out);
             rows.stream().filter(r -> r.outcome() instanceof org.topograd.grading.Outcome.Fail).findFirst()
                     .filter(r -> explainFor != null)
                     .ifPresent(r -> out.append("    see it drawn: topograd explain ").append(spec.file())
@@ -62,12 +80,6 @@ public final class TerminalReport {
         out.append('\n').append(bold("Total: " + Points.format(result.score()) + " / " + Points.format(result.max())
                 + " (" + Points.percent(result.score(), result.max()) + "%)"));
         out.append(result.allPassed() ? green("  all checks pass") : "").append('\n');
-        if (!result.output().isEmpty()) {
-            out.append("\nYour code printed:\n");
-            for (String line : result.output().split("\n", -1)) {
-                out.append("  | ").append(line).append('\n');
-            }
-        }
         return out.toString();
     }
 
@@ -75,7 +87,7 @@ public final class TerminalReport {
      * A spec's failing checks: a diagnosed bug is explained once, with where else it shows; other
      * failures are shown in full up to {@link #SHOWN}, then counted.
      */
-    private void failures(List<CheckResult> rows, StringBuilder out) {
+    private void failures(Spec spec, List<CheckResult> rows, StringBuilder out) {
         Map<String, List<CheckResult>> byBug = new LinkedHashMap<>();
         int shown = 0;
         int more = 0;
@@ -87,17 +99,17 @@ public final class TerminalReport {
                 byBug.computeIfAbsent(r.bug(), b -> new java.util.ArrayList<>()).add(r);
             } else if (shown < SHOWN) {
                 shown++;
-                out.append("    ").append(line(r)).append('\n');
+                out.append("    ").append(line(spec, r)).append('\n');
             } else {
                 more++;
             }
         }
         if (more > 0) {
             out.append("    ... and ").append(more).append(more == 1 ? " more failing check" : " more failing checks")
-                    .append(" (topograd check --json lists them all)\n");
+                    .append(" (").append(program).append(" check --json lists them all)\n");
         }
         byBug.forEach((bug, same) -> {
-            out.append("    ").append(line(same.get(0))).append('\n');
+            out.append("    ").append(line(spec, same.get(0))).append('\n');
             if (same.size() > 1) {
                 List<String> where = same.subList(1, same.size()).stream()
                         .map(r -> r.caseName() + " " + r.check().reportName()).toList();
@@ -107,9 +119,27 @@ public final class TerminalReport {
         });
     }
 
-    private String line(CheckResult r) {
-        return r.caseName() + " " + r.check().reportName() + "  " + red(r.outcome().status()
-                .toUpperCase(java.util.Locale.ROOT) + ": " + r.outcome().message());
+    private String line(Spec spec, CheckResult r) {
+        return r.caseName() + " " + r.check().reportName() + inputs(spec, r.caseName()) + "  " + red(r.outcome()
+                .status().toUpperCase(java.util.Locale.ROOT) + ": " + r.outcome().message());
+    }
+
+    /** " (x = 0.5, y = -1.25)": the input point, so that a failure at a random point can be tried by hand. */
+    static String inputs(Spec spec, String caseName) {
+        for (org.topograd.spec.Case c : spec.cases()) {
+            if (c.name().equals(caseName)) {
+                List<String> names = spec.graph().inputNames();
+                List<String> shown = new java.util.ArrayList<>();
+                for (int k = 0; k < names.size() && k < INPUTS_SHOWN; k++) {
+                    shown.add(names.get(k) + " = " + org.topograd.spec.NumberText.format(c.input(k)));
+                }
+                if (names.size() > INPUTS_SHOWN) {
+                    shown.add("and " + (names.size() - INPUTS_SHOWN) + " more");
+                }
+                return shown.isEmpty() ? "" : " (" + String.join(", ", shown) + ")";
+            }
+        }
+        return "";
     }
 
     private String bold(String s) {

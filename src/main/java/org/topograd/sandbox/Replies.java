@@ -42,6 +42,11 @@ final class Replies {
             case EVALUATE -> length("values", r.values(), points, done);
             case TRAVERSAL -> first(length("grads", r.grads(), n, done), ids("order", r.order(), n, -1),
                     ids("calls", r.calls(), n, 0));
+            case LOCAL -> {
+                int probed = task.order() == null ? 0 : task.order().length;
+                yield first(length("values", r.values(), probed, done),
+                        length("grads", r.grads(), probed * seeds * 3, done));
+            }
         };
         if (problem != null) {
             return problem;
@@ -50,7 +55,8 @@ final class Replies {
             return "an order where none was asked for";
         }
         if (task.kind() != Messages.TaskKind.TRAVERSAL && task.kind() != Messages.TaskKind.GRADS
-                && task.kind() != Messages.TaskKind.END_TO_END && r.grads() != null) {
+                && task.kind() != Messages.TaskKind.END_TO_END && task.kind() != Messages.TaskKind.LOCAL
+                && r.grads() != null) {
             return "gradients where none were asked for";
         }
         return null;

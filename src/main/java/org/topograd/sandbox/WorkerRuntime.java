@@ -53,6 +53,15 @@ public final class WorkerRuntime implements AutoCloseable {
 
     /** Materialises the API folder and the worker jar under {@code root}, and starts the archive's dump. */
     public static WorkerRuntime create(Path root) {
+        return create(root, true);
+    }
+
+    /**
+     * Materialises the API folder and the worker jar under {@code root}; with {@code archive}, starts
+     * the archive's dump. Without it (a single submission's check: its one worker would start before
+     * the dump is ready, and the dump would take a core from the compiler), workers start without one.
+     */
+    public static WorkerRuntime create(Path root, boolean archive) {
         try {
             Path api = Files.createDirectories(root.resolve("api"));
             copyPackage(Node.class, API, api);
@@ -62,6 +71,10 @@ public final class WorkerRuntime implements AutoCloseable {
             Path jar = root.resolve("worker.jar").toAbsolutePath();
             writeJar(staging, jar);
             Dump dumping = new Dump();
+            if (!archive) {
+                dumping.close();
+                return new WorkerRuntime(api, jar, CompletableFuture.completedFuture(Optional.empty()), dumping);
+            }
             return new WorkerRuntime(api, jar, CompletableFuture.supplyAsync(() -> dump(root, jar, dumping)),
                     dumping);
         } catch (IOException e) {

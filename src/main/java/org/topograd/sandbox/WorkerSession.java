@@ -61,9 +61,11 @@ public final class WorkerSession implements AutoCloseable {
         this.output = new OutputLog(2 * limits.outputBytes() + 1024);
     }
 
-    /** Starts the first worker. */
+    /** Starts the first worker, unless one is running (a session opened early, while its submission compiled). */
     public void open() throws WorkerException {
-        start();
+        if (process == null) {
+            start();
+        }
     }
 
     /** Chooses the classes to run; remembered for every fresh worker. */

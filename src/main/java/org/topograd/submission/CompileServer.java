@@ -62,7 +62,8 @@ public final class CompileServer {
         }
     }
 
-    private static Response compile(JavaCompiler javac, StandardJavaFileManager files, Request request) {
+    /** One compile, as the server does it; also how {@link Compiler} compiles in-process. */
+    static Response compile(JavaCompiler javac, StandardJavaFileManager files, Request request) {
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         StringWriter other = new StringWriter();
         CappedOutput capped = new CappedOutput(files, request.maxClassFiles(), request.maxClassBytes());

@@ -29,6 +29,9 @@ import org.topograd.worker.Frames;
  * <p>A submission's files are hostile input: only its regular files are read ({@link SubmissionFiles}),
  * each through a size cap, and javac compiles copies of them in topograd's own work folder, so it
  * never opens anything the student named.
+ *
+ * <p>{@link #inProcess} compiles in topograd's own JVM instead ({@link InProcessJavac}), for a
+ * student's {@code check} of their own work.
  */
 public final class Compiler implements AutoCloseable {
     /** Together, the limits make any real submission fit and a source bomb harmless. */
@@ -40,6 +43,8 @@ public final class Compiler implements AutoCloseable {
 
     private final Path apiClasses;
     private final CompileLimits limits;
+    /** Whether to compile in this JVM; false again after an in-process compile ran out of time. */
+    private volatile boolean here;
     private final BlockingQueue<Server> idle;
     private final List<Server> servers = new ArrayList<>();
 
@@ -56,6 +61,21 @@ public final class Compiler implements AutoCloseable {
             this.servers.add(server);
             idle.add(server);
         }
+    }
+
+    /** A compiler that compiles in this JVM, falling back to a server once a compile there ran out of time. */
+    public static Compiler inProcess(Path apiClasses, CompileLimits limits) {
+        Compiler compiler = new Compiler(apiClasses, limits, 1);
+        compiler.here = InProcessJavac.available();
+        return compiler;
+    }
+
+    /**
+     * Starts javac in this JVM ahead of a {@code check}, and compiles {@code submission} ahead if it is
+     * given ({@link InProcessJavac#warmUp}).
+     */
+    public static Thread warmUp(Path submission) {
+        return InProcessJavac.warmUp(submission);
     }
 
     public CompileLimits limits() {
@@ -88,6 +108,12 @@ public final class Compiler implements AutoCloseable {
             return failed(tooLarge, begin, files);
         }
         Path root = submission.dir().toRealPath();
+        if (here) {
+            CompileServer.Response made = InProcessJavac.takeAhead(root, files.sources(), classes, limits);
+            if (made != null) {
+                return result(made, classes, begin, files);
+            }
+        }
         Path copies = work.resolve("sources");
         List<Path> sources = new ArrayList<>();
         long room = MAX_SOURCE_BYTES;
@@ -109,6 +135,15 @@ public final class Compiler implements AutoCloseable {
         Files.createDirectories(classes);
         CompileServer.Request request = new CompileServer.Request(copies.toAbsolutePath(), sources,
                 apiClasses.toAbsolutePath(), classes.toAbsolutePath(), limits.classFiles(), limits.classBytes());
+        if (here) {
+            try {
+                return result(InProcessJavac.compile(request, limits), classes, begin, files);
+            } catch (InProcessJavac.Slow e) {
+                here = false; // its thread may still be in javac: from now on, a server compiles
+                return failed(e.getMessage() + "; simplify the code (javac is not expected to take this long)", begin,
+                        files);
+            }
+        }
         Server server;
         try {
             server = idle.take();
@@ -129,6 +164,11 @@ public final class Compiler implements AutoCloseable {
         } finally {
             idle.add(server);
         }
+        return result(response, classes, begin, files);
+    }
+
+    private static CompileResult result(CompileServer.Response response, Path classes, long begin,
+            SubmissionFiles files) {
         if (!response.ok()) {
             return new CompileResult(CompileResult.Status.COMPILE_ERROR, null, response.diagnostics(), "compile error",
                     millis(begin), files.notes());
@@ -142,7 +182,7 @@ public final class Compiler implements AutoCloseable {
                 List.of(new Diagnostic("error", "", 0, 0, problem)), problem, millis(begin), files.notes());
     }
 
-    private static String tooLarge(List<Path> sources) throws IOException {
+    static String tooLarge(List<Path> sources) throws IOException {
         if (sources.size() > MAX_SOURCE_FILES) {
             return sources.size() + " source files is more than the " + MAX_SOURCE_FILES + " allowed";
         }
@@ -256,7 +296,7 @@ public final class Compiler implements AutoCloseable {
         }
     }
 
-    private static String seconds(long millis) {
+    static String seconds(long millis) {
         return NumberText.format(millis / 1000.0) + " s";
     }
 

@@ -94,7 +94,16 @@ public final class Messages {
          * The student's nodes, built once, with the inputs set to each of several points in turn and
          * forward run again; reports the output at each.
          */
-        EVALUATE
+        EVALUATE,
+        /**
+         * Each op node in {@code order} on its own, with fresh leaves: build, forward, then for each
+         * run {@code r}: the operands' grads set to {@code partials[r]}, the node's to
+         * {@code seeds[r]}, and its backward() once. Reports the node's value ({@code values[i]}) and,
+         * at {@code grads[(i * runs + r) * 3 + j]}, operand 0's grad, operand 1's (NaN for one
+         * operand) and the node's own grad after the run. A class that throws gives NaN for its
+         * numbers; the others are still probed. (For naming the class at fault: {@code grading.OpProbes}.)
+         */
+        LOCAL
     }
 
     /**

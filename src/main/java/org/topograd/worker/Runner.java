@@ -144,12 +144,54 @@ final class Runner {
                         values[p] = nodes[g.output()].value;
                     }
                 }
+                case LOCAL -> {
+                    values = new double[task.order().length];
+                    grads = new double[task.order().length * task.seeds().length * 3];
+                    for (int i = 0; i < task.order().length; i++) {
+                        local(g, task, i, values, grads);
+                    }
+                }
                 default -> throw new IllegalArgumentException(task.kind().toString());
             }
         } catch (StudentFailure e) {
             failure = e.failure;
         }
         return new Messages.Result(failure, values, grads, order, calls, output.drain());
+    }
+
+    /**
+     * One op node of a {@link Messages.TaskKind#LOCAL} task, alone over fresh leaves; what it throws
+     * costs only its own numbers (NaN).
+     */
+    private void local(Messages.GraphMessage g, Messages.Task task, int i, double[] values, double[] grads) {
+        int id = task.order()[i];
+        int a = g.first()[id];
+        int b = g.second()[id];
+        int runs = task.seeds().length;
+        int[] alone = b < 0 ? new int[] {a, id} : new int[] {a, b, id};
+        int[] self = {id};
+        Arrays.fill(grads, i * runs * 3, (i + 1) * runs * 3, Double.NaN);
+        values[i] = Double.NaN;
+        try {
+            for (int r = 0; r < runs; r++) {
+                Node[] nodes = build(g, task.inputs(), alone);
+                forward(nodes, self);
+                nodes[a].grad = task.partials()[r];
+                if (b >= 0) {
+                    nodes[b].grad = task.partials()[r];
+                }
+                nodes[id].grad = task.seeds()[r];
+                backward(nodes, self);
+                int at = (i * runs + r) * 3;
+                grads[at] = nodes[a].grad;
+                grads[at + 1] = b < 0 ? Double.NaN : nodes[b].grad;
+                grads[at + 2] = nodes[id].grad;
+                values[i] = nodes[id].value;
+            }
+        } catch (StudentFailure e) {
+            Arrays.fill(grads, i * runs * 3, (i + 1) * runs * 3, Double.NaN);
+            values[i] = Double.NaN;
+        }
     }
 
     private void traverse(Backprop traversal, Node output) throws StudentFailure {

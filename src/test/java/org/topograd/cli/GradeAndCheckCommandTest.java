@@ -207,7 +207,7 @@ class GradeAndCheckCommandTest {
         Run run = run("check", "submissions/sub-sign-error", "--no-color");
         assertEquals(ExitCodes.FINDINGS, run.status());
         assertTrue(run.out().contains("✗ topological-order"), run.out());
-        assertTrue(run.out().contains("main gradient  FAIL: u2.grad is 1, expected -1"), run.out());
+        assertTrue(run.out().contains("main gradient (x = 2)  FAIL: u2.grad is 1, expected -1"), run.out());
         assertFalse(run.out().contains("normalize"), "a hidden spec that the bug also breaks is not mentioned");
     }
 

@@ -211,9 +211,9 @@ class MutantDiagnosisTest {
         SpecAnswers s = spec("huge", "{x: 0.5}", graph.toString());
         Forecasts forecasts = new Forecasts(Mutants.all(), 10_000);
         List<String> unpredicted = new ArrayList<>();
-        for (Forecast f : forecasts.at(s, 0)) {
+        for (org.topograd.naming.Forecast f : forecasts.at(s, 0).forecasts()) {
             if (!f.predicted()) {
-                unpredicted.add(f.mutant().bug());
+                unpredicted.add(f.mistake().bug());
                 assertTrue(f.notPredicted().contains("more than 10,000 backward() calls"), f.notPredicted());
             }
         }

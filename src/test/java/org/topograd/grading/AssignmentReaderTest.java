@@ -66,4 +66,16 @@ class AssignmentReaderTest {
                 + " in that range"),
                 problems("limits: {case_cpu_seconds: 9000}\n"));
     }
+
+    @Test
+    void opsListsWhatStudentsMustImplementWhereNoSpecUsesIt() throws IOException {
+        Assignment a = ((AssignmentReader.Result.Valid) read("ops: [sqrt, relu, add]\n")).assignment();
+        assertEquals(java.util.List.of(org.topograd.spec.Op.ADD, org.topograd.spec.Op.SQRT, org.topograd.spec.Op.RELU),
+                java.util.List.copyOf(a.ops()));
+        assertEquals(List.of("1:12: 'sqr' is not an op (did you mean 'sqrt'?); the ops are add, sub, mul, div, pow, neg,"
+                + " exp, log, sqrt, sin, cos, tanh, sigmoid, relu", "1:17: op add is listed twice: keep one"),
+                problems("ops: [add, sqr, add]\n"));
+        assertEquals(List.of("1:6: ops must be a list of op names such as [add, mul, sqrt], not 'add'"),
+                problems("ops: add\n"));
+    }
 }

@@ -18,6 +18,9 @@ public final class ChildProcess {
 
     public record Result(int status, String out, String err) {}
 
+    /** The cache every child process of the tests keeps: under the build folder, never the user's. */
+    public static final Path CACHE = Path.of("target", "test-cache").toAbsolutePath();
+
     private ChildProcess() {}
 
     public static Path java() {
@@ -39,6 +42,8 @@ public final class ChildProcess {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
+            // check starts a JVM that keeps a class-data-sharing archive in the user's cache: here, the test's own.
+            builder.environment().put("TOPOGRAD_CACHE", CACHE.toString());
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {

@@ -3,24 +3,40 @@ package org.topograd.kit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topograd.diagnosis.Forecasts;
+import org.topograd.diagnosis.Mutant;
+import org.topograd.diagnosis.Mutants;
 import org.topograd.grading.AnswerSource;
 import org.topograd.grading.CaseAnswers;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SpecAnswers;
+import org.topograd.grading.WireGraph;
+import org.topograd.naming.Forecast;
+import org.topograd.naming.PointForecast;
 import org.topograd.numeric.NumericalGradient;
+import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
 import org.topograd.spec.SpecResult;
@@ -29,7 +45,7 @@ class KitTest {
     @TempDir
     Path dir;
 
-    private List<Spec> bundled(boolean hidden) throws IOException {
+    private static List<Spec> bundled(boolean hidden) throws IOException {
         List<Spec> specs = new ArrayList<>();
         for (Path file : SpecLoader.list(Path.of("specs"))) {
             Spec spec = ((SpecResult.Valid) SpecLoader.load(file)).spec();
@@ -40,15 +56,45 @@ class KitTest {
         return specs;
     }
 
+    /** What {@code topograd kit} freezes for these specs. */
+    static FrozenAnswers.Contents contents(List<Spec> visible, List<Spec> hidden) {
+        Set<Op> hiddenOps = EnumSet.noneOf(Op.class);
+        hidden.forEach(s -> hiddenOps.addAll(WireGraph.ops(s.graph())));
+        return new FrozenAnswers.Contents(ReferenceAnswers.of(visible, NumericalGradient.Settings.DEFAULT),
+                hidden.size(), hiddenOps, new Forecasts(), Mutants.all().stream().map(Mutant::describe).toList());
+    }
+
+    private static Set<Op> required(List<Spec> specs) {
+        Set<Op> ops = EnumSet.noneOf(Op.class);
+        specs.forEach(s -> ops.addAll(WireGraph.ops(s.graph())));
+        return ops;
+    }
+
+    private StudentKit.Made makeBundled(Path out, boolean starter) throws IOException, StudentKit.UnusableFolder {
+        List<Spec> all = new ArrayList<>(bundled(false));
+        all.addAll(bundled(true));
+        return StudentKit.make(contents(bundled(false), bundled(true)), null, required(all), starter, out);
+    }
+
+    /** Every file under a folder, by relative path, with its bytes. */
+    private static Map<String, byte[]> tree(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
     @Test
-    void theKitJarHoldsNoReferenceEngineClass() throws Exception {
-        List<Spec> visible = bundled(false);
-        StudentKit.Made made = StudentKit.make(ReferenceAnswers.of(visible, NumericalGradient.Settings.DEFAULT),
-                bundled(true).size(), null, dir.resolve("kit"));
+    void theKitJarHoldsNoReferenceEngineOrMutantAndTheSameSpecsGiveTheSameKit() throws Exception {
+        Path kit = dir.resolve("kit");
+        StudentKit.Made made = makeBundled(kit, true);
         List<String> names = new ArrayList<>();
         try (JarFile jar = new JarFile(made.jar().toFile())) {
             jar.stream().map(ZipEntry::getName).forEach(names::add);
-            assertEquals("org.topograd.cli.StudentMain", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertEquals("org.topograd.cli.KitLauncher", jar.getManifest().getMainAttributes().getValue("Main-Class"));
             for (String name : names) {
                 if (name.startsWith("org/topograd/") && name.endsWith(".class")) {
                     byte[] bytes = jar.getInputStream(jar.getEntry(name)).readAllBytes();
@@ -63,30 +109,88 @@ class KitTest {
         assertTrue(names.stream().noneMatch(n -> n.startsWith("org/topograd/grading/ReferenceAnswers")));
         for (String needed : List.of("org/topograd/cli/StudentMain.class", "org/topograd/cli/CheckCommand.class",
                 "org/topograd/worker/WorkerMain.class", "org/topograd/api/Node.class",
-                "org/topograd/submission/CompileServer.class", "picocli/CommandLine.class",
-                "org/topograd/topograd.properties", FrozenAnswers.RESOURCE)) {
+                "org/topograd/naming/BugNamer.class", "org/topograd/submission/CompileServer.class",
+                "picocli/CommandLine.class", "org/topograd/topograd.properties", FrozenAnswers.RESOURCE,
+                FrozenForecasts.resource(0))) {
             assertTrue(names.contains(needed), needed);
         }
         assertEquals("META-INF/MANIFEST.MF", names.get(0));
         Set<String> kitSpecs;
-        try (var files = Files.list(dir.resolve("kit").resolve("specs"))) {
+        try (var files = Files.list(kit.resolve("specs"))) {
             kitSpecs = Set.copyOf(files.map(p -> p.getFileName().toString()).toList());
         }
-        assertEquals(visible.size(), kitSpecs.size());
+        assertEquals(bundled(false).size(), kitSpecs.size());
         for (Spec hidden : bundled(true)) {
             assertFalse(kitSpecs.contains(hidden.file().getFileName().toString()), hidden.id());
         }
-        byte[] first = Files.readAllBytes(made.jar());
-        StudentKit.make(ReferenceAnswers.of(visible, NumericalGradient.Settings.DEFAULT), bundled(true).size(), null,
-                dir.resolve("kit"));
-        assertArrayEquals(first, Files.readAllBytes(made.jar()), "the same specs give the same kit");
+        Map<String, byte[]> first = tree(kit);
+        makeBundled(kit, true);
+        Map<String, byte[]> again = tree(kit);
+        assertEquals(first.keySet(), again.keySet());
+        first.forEach((name, bytes) -> assertArrayEquals(bytes, again.get(name), "the same specs give the same " + name));
+    }
+
+    @Test
+    void theKitHasTheApiAsJarSourcesAndJavadocAndAStarterThatCompilesAsItIs() throws Exception {
+        Path kit = dir.resolve("kit");
+        StudentKit.Made made = makeBundled(kit, true);
+        try (JarFile api = new JarFile(kit.resolve("api/topograd-api.jar").toFile());
+                JarFile sources = new JarFile(kit.resolve("api/topograd-api-sources.jar").toFile())) {
+            assertTrue(api.getEntry("org/topograd/api/Node.class") != null);
+            assertTrue(api.stream().noneMatch(e -> e.getName().endsWith(".class")
+                    && !e.getName().startsWith("org/topograd/api/")), "only the API");
+            String node = new String(sources.getInputStream(sources.getEntry("org/topograd/api/Node.java"))
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(node.contains("public abstract class Node"), node);
+        }
+        String nodePage = Files.readString(kit.resolve("api/docs/org/topograd/api/Node.html"));
+        assertTrue(nodePage.contains("inputs()") && nodePage.contains("grad"), "Node's Javadoc");
+        assertTrue(Files.isRegularFile(kit.resolve("api/docs/index.html")));
+
+        // One class per required op and the Backprop class, compiling as they are against the API jar alone.
+        List<Path> starter;
+        try (Stream<Path> walk = Files.walk(kit.resolve("starter"))) {
+            starter = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        assertEquals(made.required().size() + 1, starter.size(), starter.toString());
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("-proc:none", "-classpath",
+                kit.resolve("api/topograd-api.jar").toString(), "-d", dir.resolve("out").toString()));
+        starter.forEach(p -> args.add(p.toString()));
+        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the starter compiles");
+        String mul = Files.readString(kit.resolve("starter/backprop/Mul.java"));
+        assertTrue(mul.contains("@Op(\"mul\")") && mul.contains("public Mul(Node a, Node b)")
+                && mul.contains("throw new UnsupportedOperationException(\"TODO\")"), mul);
+        assertTrue(Files.readString(kit.resolve("starter/backprop/Power.java"))
+                .contains("public Power(Node base, double exponent)"));
+
+        String readme = Files.readString(kit.resolve("README.md"));
+        for (Op op : made.required()) {
+            assertTrue(readme.contains("| `" + op.specName() + "` |"), op + " is in the README's table");
+        }
+        assertTrue(made.required().contains(Op.SQRT) && made.required().contains(Op.RELU),
+                "ops that only hidden specs use are required too");
+        for (String fact : List.of("org.topograd.api", "`Node`", "`@Op(\"mul\")`", "`Backprop`", "output.grad = 1",
+                "`inputs()`", "probe nodes", "7 hidden specs", "java -jar topograd-student.jar check my-work",
+                "--watch", "api/topograd-api.jar", "IntelliJ", "Eclipse", "VS Code", "(Node base, double exponent)")) {
+            assertTrue(readme.contains(fact), fact + " in the README:\n" + readme);
+        }
+        assertFalse(readme.contains("topograd check"), "students do not have topograd itself");
+
+        Path bare = dir.resolve("bare");
+        makeBundled(bare, false);
+        assertFalse(Files.exists(bare.resolve("starter")));
+        assertFalse(Files.readString(bare.resolve("README.md")).contains("starter"));
     }
 
     @Test
     void frozenAnswersAreTheReferenceAnswersExactly() throws Exception {
         List<Spec> visible = bundled(false);
-        List<SpecAnswers> reference = ReferenceAnswers.of(visible, NumericalGradient.Settings.DEFAULT);
-        FrozenAnswers frozen = FrozenAnswers.read(FrozenAnswers.freeze(reference, 7));
+        FrozenAnswers.Contents contents = contents(visible, bundled(true));
+        Map<String, byte[]> resources = FrozenAnswers.freeze(contents);
+        FrozenAnswers frozen = FrozenAnswers.read(name -> resources.containsKey(name)
+                ? new ByteArrayInputStream(resources.get(name)) : null);
+        List<SpecAnswers> reference = contents.answers();
         List<SpecAnswers> thawed = frozen.answers(visible, NumericalGradient.Settings.DEFAULT);
         assertEquals(reference.size(), thawed.size());
         for (int s = 0; s < reference.size(); s++) {
@@ -104,6 +208,58 @@ class KitTest {
             }
         }
         assertEquals(7, frozen.hiddenSpecs(visible));
+        assertEquals(contents.hiddenOps(), frozen.hiddenOps());
+        Set<Op> required = frozen.requiredOps(visible);
+        assertTrue(required.containsAll(contents.hiddenOps()) && required.contains(Op.MUL), required.toString());
+    }
+
+    @Test
+    void frozenForecastsAreTheFullToolsExactlyWhereADiagnosisCouldUseThem() throws Exception {
+        List<Spec> visible = bundled(false);
+        FrozenAnswers.Contents contents = contents(visible, bundled(true));
+        Map<String, byte[]> resources = FrozenAnswers.freeze(contents);
+        FrozenAnswers frozen = FrozenAnswers.read(name -> resources.containsKey(name)
+                ? new ByteArrayInputStream(resources.get(name)) : null);
+        List<SpecAnswers> thawed = frozen.answers(visible, NumericalGradient.Settings.DEFAULT);
+        int compared = 0;
+        for (int s = 0; s < thawed.size(); s++) {
+            for (int c = 0; c < thawed.get(s).cases().size(); c++) {
+                PointForecast want = contents.forecasts().at(contents.answers().get(s), c);
+                PointForecast got = frozen.forecasts().at(thawed.get(s), c);
+                assertArrayEquals(want.exact(), got.exact());
+                List<Forecast> useful = want.forecasts().stream().filter(Forecast::useful).toList();
+                assertEquals(useful.size(), got.forecasts().size());
+                for (int i = 0; i < useful.size(); i++) {
+                    Forecast w = useful.get(i);
+                    Forecast g = got.forecasts().get(i);
+                    assertEquals(w.mistake(), g.mistake());
+                    assertEquals(w.failing(), g.failing());
+                    assertArrayEquals(w.seed0(), g.seed0());
+                    assertArrayEquals(w.seed1(), g.seed1());
+                    assertArrayEquals(w.seed2(), g.seed2());
+                    assertArrayEquals(w.probe(), g.probe());
+                    assertArrayEquals(w.endToEnd(), g.endToEnd());
+                    assertArrayEquals(w.partials(), g.partials());
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 100, "compared " + compared);
+        for (Op op : Op.operations()) {
+            assertArrayEquals(Forecasts.probeDerivatives(op), frozen.forecasts().atProbe(op), op.toString());
+        }
+    }
+
+    @Test
+    void aDamagedForecastFileMeansNoDiagnosisNotAFailedCheck() throws Exception {
+        List<Spec> visible = bundled(false);
+        Map<String, byte[]> resources = new TreeMap<>(FrozenAnswers.freeze(contents(visible, List.of())));
+        resources.put(FrozenForecasts.resource(0), "{\"id\": \"".getBytes(StandardCharsets.UTF_8));
+        FrozenAnswers frozen = FrozenAnswers.read(name -> resources.containsKey(name)
+                ? new ByteArrayInputStream(resources.get(name)) : null);
+        List<SpecAnswers> thawed = frozen.answers(visible, NumericalGradient.Settings.DEFAULT);
+        assertNull(frozen.forecasts().at(thawed.get(0), 0));
+        assertTrue(frozen.forecasts().at(thawed.get(1), 0) != null, "the other specs' forecasts are still there");
     }
 
     @Test
@@ -112,8 +268,9 @@ class KitTest {
         Path file = specs.resolve("sq.yaml");
         Files.writeString(file, "title: Square\ninputs: {x: 3}\ngraph:\n  y: x * x\n");
         Spec spec = ((SpecResult.Valid) SpecLoader.load(file)).spec();
-        FrozenAnswers frozen = FrozenAnswers.read(FrozenAnswers.freeze(
-                ReferenceAnswers.of(List.of(spec), NumericalGradient.Settings.DEFAULT), 0));
+        Map<String, byte[]> resources = FrozenAnswers.freeze(contents(List.of(spec), List.of()));
+        FrozenAnswers frozen = FrozenAnswers.read(name -> resources.containsKey(name)
+                ? new ByteArrayInputStream(resources.get(name)) : null);
         Files.writeString(file, "title: Square\ninputs: {x: 4}\ngraph:\n  y: x * x\n");
         Spec changed = ((SpecResult.Valid) SpecLoader.load(file)).spec();
         assertTrue(assertThrows(AnswerSource.Unavailable.class,
@@ -132,7 +289,7 @@ class KitTest {
         Path out = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(out.resolve("thesis.tex"), "precious");
         StudentKit.UnusableFolder e = assertThrows(StudentKit.UnusableFolder.class,
-                () -> StudentKit.make(List.of(), 0, null, out));
+                () -> StudentKit.make(contents(List.of(), List.of()), null, Set.of(), true, out));
         assertTrue(e.getMessage().contains("is not empty and not a student kit"), e.getMessage());
         assertEquals("precious", Files.readString(out.resolve("thesis.tex")));
     }

@@ -2,12 +2,16 @@ package org.topograd.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +54,46 @@ class AtomicFilesTest {
         assertThrows(IOException.class, () -> AtomicFiles.write(blocked.resolve("x.csv"), "new".getBytes()));
         assertEquals("old\n", Files.readString(target));
         assertEquals(List.of("scorecards", "summary.csv"), names());
+    }
+
+    /** This process's umask, from /proc (Linux 4.7 and later), or -1. */
+    static int umask() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("Umask:")) {
+                return Integer.parseInt(line.substring("Umask:".length()).strip(), 8);
+            }
+        }
+        return -1;
+    }
+
+    /** {@code mode} (such as 0644) as the permissions it stands for. */
+    static Set<PosixFilePermission> permissions(int mode) {
+        PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ first, OTHERS_EXECUTE last
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << (bits.length - 1 - i))) != 0) {
+                set.add(bits[i]);
+            }
+        }
+        return set;
+    }
+
+    @Test
+    void filesAndFoldersGetTheUsualPermissionsLessTheUmaskNotPrivateOnes() throws IOException {
+        int umask = umask();
+        assumeTrue(umask >= 0, "this system does not tell a process its umask (/proc/self/status has no Umask)");
+        Path target = dir.resolve("reports").resolve("scorecards").resolve("ada.csv");
+        AtomicFiles.write(target, "first\n".getBytes());
+        assertEquals(permissions(0666 & ~umask), Files.getPosixFilePermissions(target));
+        assertEquals(permissions(0777 & ~umask), Files.getPosixFilePermissions(target.getParent()));
+        // A file that was private before (as earlier versions wrote them) gets the usual mode when replaced.
+        Files.setPosixFilePermissions(target, permissions(0600));
+        AtomicFiles.write(target, "second\n".getBytes());
+        assertEquals(permissions(0666 & ~umask), Files.getPosixFilePermissions(target));
+        assertEquals("second\n", Files.readString(target));
     }
 }

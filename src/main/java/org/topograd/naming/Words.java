@@ -1,4 +1,4 @@
-package org.topograd.diagnosis;
+package org.topograd.naming;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -10,18 +10,18 @@ import org.topograd.spec.Op;
 import org.topograd.submission.Discovery;
 
 /** Names and numbers in explanations, as the grading messages write them. */
-final class Words {
+public final class Words {
     private Words() {}
 
     /** A node as reports name it: its name, or its subexpression in parentheses. */
-    static String node(Graph graph, int node) {
+    public static String node(Graph graph, int node) {
         return graph.isNamed(node) ? graph.label(node) : "(" + graph.label(node) + ")";
     }
 
     /**
      * The node and what it computes from its operands' names: "d = a - b", "(b ^ 2)", "f = exp(b)".
      */
-    static String definition(Graph graph, int node) {
+    public static String definition(Graph graph, int node) {
         Op op = graph.op(node);
         String expr;
         if (op.isLeaf()) {
@@ -40,7 +40,7 @@ final class Words {
     }
 
     /** Six significant digits: enough to recognise a number, few enough to read. */
-    static String number(double x) {
+    public static String number(double x) {
         if (!Double.isFinite(x)) {
             return NumberText.format(x);
         }
@@ -48,7 +48,7 @@ final class Words {
     }
 
     /** "Power.backward() at node p", with the student's class when it is known. */
-    static String backwardAt(Graph graph, int node, Map<Op, String> classes) {
+    public static String backwardAt(Graph graph, int node, Map<Op, String> classes) {
         Op op = graph.op(node);
         String cls = classes.get(op);
         String method = cls == null ? "the " + op.specName() + " node's backward()"
@@ -57,14 +57,14 @@ final class Words {
     }
 
     /** "a, b and c". */
-    static String list(List<String> items) {
+    public static String list(List<String> items) {
         if (items.size() <= 1) {
             return String.join("", items);
         }
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
-    static String times(int n) {
+    public static String times(int n) {
         return n == 1 ? "once" : n == 2 ? "twice" : n + " times";
     }
 }

@@ -1,4 +1,4 @@
-package org.topograd.diagnosis;
+package org.topograd.naming;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.topograd.spec.Tolerance;
  * (toward the output) is right. Its gradient is made by its consumers' backward()s, so that is
  * where the mistake shows first; everything below it may only be inheriting the error.
  */
-final class Locator {
+public final class Locator {
     private Locator() {}
 
     /**
@@ -20,14 +20,14 @@ final class Locator {
      * @param got its gradient as the student computed it
      * @param want the right one
      */
-    record Spot(int node, List<Integer> consumers, double got, double want) {}
+    public record Spot(int node, List<Integer> consumers, double got, double want) {}
 
     /**
      * The first node, walking from the output toward the inputs (reverse topological order), whose
      * gradient is outside the tolerance; every node before it in that walk, which includes all of
      * its consumers, is right. Null if every gradient is right.
      */
-    static Spot find(Graph graph, int[] order, double[] got, double[] want, Tolerance tolerance) {
+    public static Spot find(Graph graph, int[] order, double[] got, double[] want, Tolerance tolerance) {
         if (got == null || want == null) {
             return null;
         }
@@ -40,7 +40,7 @@ final class Locator {
         return null;
     }
 
-    static List<Integer> consumers(Graph graph, int[] order, int node) {
+    public static List<Integer> consumers(Graph graph, int[] order, int node) {
         List<Integer> users = new ArrayList<>();
         for (int user : order) {
             for (int k = 0; k < graph.operandCount(user); k++) {
@@ -53,7 +53,7 @@ final class Locator {
     }
 
     /** How many times each reachable node is used as an operand (an operand used twice counts twice). */
-    static int[] uses(Graph graph, int[] order) {
+    public static int[] uses(Graph graph, int[] order) {
         int[] uses = new int[graph.size()];
         for (int node : order) {
             for (int k = 0; k < graph.operandCount(node); k++) {
@@ -67,7 +67,7 @@ final class Locator {
      * The number of paths from the output to each node: how often a recursion from the output
      * calls its backward(). Doubles, so that a huge count saturates instead of overflowing.
      */
-    static double[] paths(Graph graph, int[] order) {
+    public static double[] paths(Graph graph, int[] order) {
         double[] paths = new double[graph.size()];
         paths[graph.output()] = 1;
         for (int i = order.length - 1; i >= 0; i--) {

@@ -1,0 +1,49 @@
+package org.topograd.kit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.topograd.diagnosis.Forecasts;
+import org.topograd.diagnosis.Mutant;
+import org.topograd.diagnosis.Mutants;
+import org.topograd.grading.Assignment;
+import org.topograd.grading.ReferenceAnswers;
+import org.topograd.grading.SpecAnswers;
+import org.topograd.grading.WireGraph;
+import org.topograd.spec.Op;
+import org.topograd.spec.Spec;
+import org.topograd.spec.SpecLoader;
+
+/**
+ * Computes what a kit freezes, with the full tool's reference engine and mutants, and makes the
+ * kit: what {@code topograd kit} (and the latency benchmark) runs. Never part of a kit itself: nothing
+ * the kit's entry point reaches refers to it.
+ */
+public final class KitMaker {
+    private KitMaker() {}
+
+    /**
+     * @param specs every valid spec of the course, hidden ones included
+     * @param specsDir the folder they are in (its {@code assignment.yaml} goes into the kit)
+     */
+    public static StudentKit.Made make(List<Spec> specs, Assignment assignment, Path specsDir, boolean starter,
+            Path out) throws IOException, StudentKit.UnusableFolder {
+        List<Spec> visible = specs.stream().filter(s -> !s.hidden()).toList();
+        List<SpecAnswers> answers = ReferenceAnswers.of(visible, assignment.numerical());
+        Set<Op> hiddenOps = EnumSet.noneOf(Op.class);
+        Set<Op> required = EnumSet.noneOf(Op.class);
+        for (Spec spec : specs) {
+            (spec.hidden() ? hiddenOps : required).addAll(WireGraph.ops(spec.graph()));
+        }
+        required.addAll(hiddenOps);
+        required.addAll(assignment.ops());
+        FrozenAnswers.Contents frozen = new FrozenAnswers.Contents(answers, specs.size() - visible.size(), hiddenOps,
+                new Forecasts(), Mutants.all().stream().map(Mutant::describe).toList());
+        Path assignmentFile = specsDir.resolve(SpecLoader.ASSIGNMENT_FILE);
+        return StudentKit.make(frozen, Files.isRegularFile(assignmentFile) ? assignmentFile : null, required, starter,
+                out);
+    }
+}
