@@ -116,8 +116,8 @@ public final class AssignmentReader extends YamlReader {
         Limits run = defaults.limits();
         long cpu = optional(keys, "case_cpu_seconds").map(e -> seconds(e.value(), "case_cpu_seconds", 0.05, 600))
                 .orElse(run.taskCpuMillis());
-        long wall = optional(keys, "submission_seconds").map(e -> seconds(e.value(), "submission_seconds", 1, 86_400))
-                .orElse(run.submissionWallMillis());
+        long submission = optional(keys, "submission_seconds").map(e -> seconds(e.value(), "submission_seconds", 1, 86_400))
+                .orElse(run.submissionMillis());
         CompileLimits compile = defaults.compile();
         long compileCpu = optional(keys, "compile_cpu_seconds")
                 .map(e -> seconds(e.value(), "compile_cpu_seconds", 1, 3_600)).orElse(compile.cpuMillis());
@@ -125,7 +125,7 @@ public final class AssignmentReader extends YamlReader {
                 .orElse(compile.classFiles())).orElse((long) compile.classFiles());
         long megabytes = optional(keys, "class_megabytes").map(e -> integer(e.value(), "class_megabytes", 1, 1_024)
                 .orElse(compile.classBytes() >> 20)).orElse(compile.classBytes() >> 20);
-        return new Limited(run.withTimes(cpu, wall), new CompileLimits(compileCpu, (int) files, megabytes << 20));
+        return new Limited(run.withTimes(cpu, submission), new CompileLimits(compileCpu, (int) files, megabytes << 20));
     }
 
     private long seconds(Node node, String what, double min, double max) {

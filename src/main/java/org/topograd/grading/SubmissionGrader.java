@@ -636,8 +636,14 @@ public final class SubmissionGrader {
                 return "the worker's result channel was corrupted (" + m.problem() + "): the code wrote to the"
                         + " process's standard output directly instead of through System.out";
             }
+            if (outcome instanceof TaskOutcome.OutOfTime o && o.backstop()) {
+                return "not run: grading this submission took " + seconds(o.millis()) + " of wall-clock time, five"
+                        + " times its time limit; the machine was too busy to go on (grade it again when it is"
+                        + " not)";
+            }
             if (outcome instanceof TaskOutcome.OutOfTime o) {
-                return "not run: the submission's time limit of " + seconds(o.submissionMillis()) + " was used up";
+                return "not run: the submission's time limit of " + seconds(o.millis()) + " was used up (CPU time"
+                        + " of all its threads, and time its code spent blocked)";
             }
             return outcome.toString();
         }

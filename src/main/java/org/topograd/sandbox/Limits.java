@@ -8,14 +8,16 @@ package org.topograd.sandbox;
  * @param metaspaceMegabytes class metadata
  * @param directMegabytes off-heap buffers
  * @param taskCpuMillis CPU time for one check of one case; a loaded machine slows wall time, not CPU time
- * @param submissionWallMillis wall-clock time for a whole submission, all checks together
+ * @param submissionMillis time for a whole submission, all checks together: the CPU time its workers
+ *     use while its checks run (all their threads) and the time its code spends blocked, neither of
+ *     which grows when the machine is busy
  * @param outputBytes how much of what the student prints is kept (head and tail)
  * @param processes most processes and threads the worker may have (with cgroups only)
  * @param memoryMegabytes all the memory the worker's processes may use, native memory included (with
  *     cgroups only): the heap, metaspace and direct memory plus room for the JVM itself
  */
 public record Limits(int heapMegabytes, int metaspaceMegabytes, int directMegabytes, long taskCpuMillis,
-        long submissionWallMillis, int outputBytes, int processes, int memoryMegabytes) {
+        long submissionMillis, int outputBytes, int processes, int memoryMegabytes) {
 
     public static final Limits DEFAULT = new Limits(256, 96, 32, 2_000, 120_000, 32 * 1024, 128, 768);
 
@@ -54,8 +56,17 @@ public record Limits(int heapMegabytes, int metaspaceMegabytes, int directMegaby
         return 3 * taskCpuMillis + 1_000;
     }
 
-    public Limits withTimes(long taskCpuMillis, long submissionWallMillis) {
-        return new Limits(heapMegabytes, metaspaceMegabytes, directMegabytes, taskCpuMillis, submissionWallMillis,
+    /**
+     * The wall-clock time after which a submission is given up on however its time was spent: five
+     * times its time, for a machine so starved that grading cannot go on. No grade on a working
+     * machine, however busy, comes near it; it keeps one submission from holding a batch forever.
+     */
+    public long submissionBackstopMillis() {
+        return 5 * submissionMillis;
+    }
+
+    public Limits withTimes(long taskCpuMillis, long submissionMillis) {
+        return new Limits(heapMegabytes, metaspaceMegabytes, directMegabytes, taskCpuMillis, submissionMillis,
                 outputBytes, processes, memoryMegabytes);
     }
 }

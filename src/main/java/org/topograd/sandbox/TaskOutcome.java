@@ -38,6 +38,12 @@ public sealed interface TaskOutcome {
     /** The channel carried something that is not a frame (student code wrote to file descriptor 1). */
     record Malformed(String problem) implements TaskOutcome {}
 
-    /** Not run, because the submission's wall-clock time is used up. */
-    record OutOfTime(long submissionMillis) implements TaskOutcome {}
+    /**
+     * Not run, or stopped, because the submission's time is used up.
+     *
+     * @param millis the limit that was reached
+     * @param backstop whether it was the wall-clock backstop (a starved machine), not the
+     *     submission's own time
+     */
+    record OutOfTime(long millis, boolean backstop) implements TaskOutcome {}
 }

@@ -27,7 +27,10 @@ public final class WorkerSession implements AutoCloseable {
     private final Path classes;
     private final Limits limits;
     private final Path scratch;
+    /** The wall-clock backstop (see {@link Limits#submissionBackstopMillis()}). */
     private final long deadline;
+    /** What the submission's tasks have cost of its time so far (see {@link TaskTimer#chargedNanos()}). */
+    private long spentNanos;
     private final OutputLog output;
     private final int maxReplyBytes;
 
@@ -55,7 +58,7 @@ public final class WorkerSession implements AutoCloseable {
         this.classes = classes;
         this.limits = limits;
         this.scratch = scratch;
-        this.deadline = System.nanoTime() + limits.submissionWallMillis() * 1_000_000L;
+        this.deadline = System.nanoTime() + limits.submissionBackstopMillis() * 1_000_000L;
         // Twice the worker's own cap, so that one task's capped output, with its note of what was left
         // out, always survives whole.
         this.output = new OutputLog(2 * limits.outputBytes() + 1024);
@@ -77,19 +80,24 @@ public final class WorkerSession implements AutoCloseable {
 
     /** Runs one task, starting a fresh worker first if the last one ended. */
     public TaskOutcome run(Messages.GraphMessage graph, Messages.Task task) {
+        lastValues = null; // first: a task not run must not hand on the values of the one before
         long left = (deadline - System.nanoTime()) / 1_000_000L;
         if (left <= 0) {
-            return new TaskOutcome.OutOfTime(limits.submissionWallMillis());
+            return new TaskOutcome.OutOfTime(limits.submissionBackstopMillis(), true);
         }
-        lastValues = null;
+        long budget = limits.submissionMillis() * 1_000_000L - spentNanos;
+        if (budget <= 0) {
+            return new TaskOutcome.OutOfTime(limits.submissionMillis(), false);
+        }
+        TaskTimer timer = null;
         try {
             ensureStarted();
-            if (graphsSent.add(graph.id())) {
-                send(Messages.GRAPH, Messages.encode(graph), left);
-            }
             long begin = System.nanoTime();
-            TaskTimer timer = new TaskTimer(clock, limits, left);
-            send(Messages.TASK, Messages.encode(task), left);
+            timer = new TaskTimer(clock, limits, budget, left);
+            if (graphsSent.add(graph.id())) {
+                send(Messages.GRAPH, Messages.encode(graph), timer);
+            }
+            send(Messages.TASK, Messages.encode(task), timer);
             TaskOutcome outcome = await(graph, task, timer);
             runNanos += System.nanoTime() - begin;
             if (outcome instanceof TaskOutcome.Completed completed) {
@@ -103,6 +111,10 @@ public final class WorkerSession implements AutoCloseable {
             return new TaskOutcome.Died(e.getMessage(), e.details());
         } catch (IOException e) {
             return died("the worker stopped reading requests (" + e.getMessage() + ")");
+        } finally {
+            if (timer != null) {
+                spentNanos += timer.chargedNanos();
+            }
         }
     }
 
@@ -229,7 +241,7 @@ public final class WorkerSession implements AutoCloseable {
 
     private Messages.Bound sendBind() throws WorkerException {
         try {
-            send(Messages.BIND, Messages.encode(bind), START_MILLIS);
+            send(Messages.BIND, Messages.encode(bind), new TaskTimer(clock, limits, Long.MAX_VALUE, START_MILLIS));
             Messages.Bound bound = Messages.decodeBound(expect(Messages.BOUND, START_MILLIS).payload());
             if (bound.opProblems().size() != bind.opClasses().size()) {
                 stop();
@@ -280,13 +292,12 @@ public final class WorkerSession implements AutoCloseable {
     }
 
     /**
-     * Sends a request, waiting no longer than a task would for an answer: a worker that stops
-     * reading (its student thread blocked while another thread forged an answer) is stopped, and
-     * the parent goes on.
+     * Sends a request, waiting no longer than the timer allows a task: a worker that stops reading
+     * (its student thread blocked while another thread forged an answer) is stopped, and the parent
+     * goes on.
      */
-    private void send(int type, byte[] payload, long leftMillis) throws IOException, WorkerException {
+    private void send(int type, byte[] payload, TaskTimer timer) throws IOException, WorkerException {
         Future<?> write = process.send(type, payload);
-        TaskTimer timer = new TaskTimer(clock, limits, leftMillis);
         while (true) {
             try {
                 write.get(TaskTimer.SLICE_MILLIS, TimeUnit.MILLISECONDS);

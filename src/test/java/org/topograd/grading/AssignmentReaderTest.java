@@ -44,7 +44,7 @@ class AssignmentReaderTest {
         assertEquals(2, a.weights().of(Check.NUMERICAL));
         assertEquals(3, a.weights().of(Check.GRADIENT));
         assertEquals(500, a.limits().taskCpuMillis());
-        assertEquals(30_000, a.limits().submissionWallMillis());
+        assertEquals(30_000, a.limits().submissionMillis());
         assertEquals(1e-6, a.numerical().atol());
         assertEquals(1e-4, a.numerical().rtol());
         assertEquals(true, a.numerical().richardson());
