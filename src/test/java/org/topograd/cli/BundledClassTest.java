@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topograd.BundledClass;
 
 /**
  * The bundled class: every submission in {@code submissions/} graded against {@code specs/}, as
@@ -37,7 +38,6 @@ class BundledClassTest {
             "neuron-relu", "normalize", "power-node", "random-dag-small", "random-dag", "square", "sum-product",
             "topological-order");
 
-    @TempDir
     static Path reports;
 
     static int status;
@@ -45,10 +45,10 @@ class BundledClassTest {
 
     @BeforeAll
     static void gradeTheBundledClass() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        status = Main.execute(new PrintWriter(out), new PrintWriter(err), "grade", "--reports", reports.toString());
-        output = out + err.toString();
+        BundledClass.Graded graded = BundledClass.graded();
+        reports = graded.reports();
+        status = graded.status();
+        output = graded.output();
     }
 
     /** The (spec, check) pairs with at least one failing case, and the statuses seen. */

@@ -28,7 +28,8 @@ import org.topograd.Folders;
 /**
  * The kit as students get it: made by the built topograd.jar, its jar listed, and its check run as
  * {@code java -jar topograd-student.jar check ...}, which must give the full tool's verdicts and
- * name the same bugs in the same words, for the bundled submissions.
+ * name the same bugs in the same words, for the bundled submissions: the full tool's words are
+ * the golden scorecards, so the full tool need not be run again here.
  */
 class StudentKitIT {
     @TempDir
@@ -37,6 +38,7 @@ class StudentKitIT {
     static Path project;
     static Path kit;
     static Path jar;
+    static final Path GOLDEN = Path.of("src/test/resources/golden/scorecards");
 
     @BeforeAll
     static void makeTheKit() throws Exception {
@@ -47,28 +49,48 @@ class StudentKitIT {
         jar = kit.resolve(StudentKit.JAR);
     }
 
-    /** Every check's verdict: spec, case, check, status and score, one per line; no messages. */
-    private static String verdicts(String json) {
-        StringBuilder out = new StringBuilder();
+    /**
+     * Every check of a {@code check --json} answer as its scorecard row would be: spec, case, check,
+     * score, max score, status and message, by spec, case and check.
+     */
+    private static Map<String, String> rows(String json) {
+        Map<String, String> rows = new java.util.TreeMap<>();
         for (JsonElement s : JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("specs")) {
             JsonObject spec = s.getAsJsonObject();
             for (JsonElement c : spec.getAsJsonArray("checks")) {
                 JsonObject check = c.getAsJsonObject();
-                out.append(spec.get("id").getAsString()).append(' ').append(check.get("case").getAsString()).append(' ')
-                        .append(check.get("check").getAsString()).append(' ').append(check.get("status").getAsString())
-                        .append(' ').append(check.get("score").getAsBigDecimal().toPlainString()).append('\n');
+                String key = spec.get("id").getAsString() + "," + check.get("case").getAsString() + ","
+                        + check.get("check").getAsString();
+                rows.put(key, List.of(number(check, "score"), number(check, "max_score"),
+                        check.get("status").getAsString(), check.get("message").getAsString()).toString());
             }
         }
-        return out.toString();
+        return rows;
     }
 
-    /** The lines of check's text that name a likely bug. */
-    private static List<String> diagnoses(String text) {
-        return text.lines().filter(l -> l.contains("Likely bug") || l.contains("the same likely bug")).toList();
+    private static String number(JsonObject check, String name) {
+        return check.get(name).getAsBigDecimal().stripTrailingZeros().toPlainString();
+    }
+
+    /** The rows of the full tool's golden scorecard (what {@code grade} gives) for the specs the kit holds. */
+    private static Map<String, String> golden(String submission, java.util.Collection<String> keys) throws IOException {
+        Map<String, String> rows = new java.util.TreeMap<>();
+        try (var reader = Files.newBufferedReader(GOLDEN.resolve(submission + ".csv"))) {
+            for (var r : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .build().parse(reader)) {
+                String key = r.get("spec") + "," + r.get("case") + "," + r.get("check");
+                if (keys.contains(key)) {
+                    rows.put(key, List.of(new java.math.BigDecimal(r.get("score")).stripTrailingZeros().toPlainString(),
+                            new java.math.BigDecimal(r.get("max_score")).stripTrailingZeros().toPlainString(),
+                            r.get("status"), r.get("message")).toString());
+                }
+            }
+        }
+        return rows;
     }
 
     @Test
-    void theKitChecksAsTheFullToolDoesWithoutTheEngine() throws Exception {
+    void theKitHoldsNeitherTheEngineNorTheHiddenSpecs() throws Exception {
         try (JarFile file = new JarFile(jar.toFile())) {
             List<String> names = file.stream().map(ZipEntry::getName).toList();
             assertTrue(names.stream().noneMatch(n -> n.startsWith("org/topograd/engine/")
@@ -78,38 +100,45 @@ class StudentKitIT {
         for (String hidden : List.of("deep-chain", "logistic-loss", "normalize", "random-dag", "neuron-relu")) {
             assertFalse(Files.exists(kit.resolve("specs").resolve(hidden + ".yaml")), hidden);
         }
-        for (String submission : List.of("correct", "sub-sign-error")) {
-            String folder = project.resolve("submissions").resolve(submission).toString();
-            ChildProcess.Result full = ChildProcess.javaJar(ChildProcess.JAR, project, "check", "--json", folder);
-            // From elsewhere: the kit finds its specs beside its jar, whatever the working folder.
-            ChildProcess.Result student = ChildProcess.javaJar(jar, dir, "check", "--json", folder);
-            assertEquals(full.status(), student.status(), submission + ": " + student.err());
-            assertEquals(verdicts(full.out()), verdicts(student.out()), submission);
-            assertEquals(7, JsonParser.parseString(student.out()).getAsJsonObject().get("hidden_specs").getAsInt());
-            if (submission.equals("sub-sign-error")) {
-                assertTrue(verdicts(student.out()).contains("topological-order main gradient fail 0"), student.out());
-            }
-        }
         ChildProcess.Result version = ChildProcess.javaJar(jar, dir, "--version");
         assertTrue(version.out().startsWith("topograd-student "), version.out());
     }
 
+    /**
+     * For every bundled submission, every check the kit makes is the full tool's, in the full tool's
+     * words: the same status, score and message as that check's row in the golden scorecard, which
+     * {@code grade} is held to elsewhere. (Its likely bugs are part of those messages.)
+     */
     @Test
-    void theKitNamesEveryBundledBugInTheFullToolsWords() throws Exception {
-        List<String> broken;
+    void theKitChecksEveryBundledSubmissionAsTheFullToolGradesIt() throws Exception {
+        List<String> submissions;
         try (Stream<Path> all = Files.list(project.resolve("submissions"))) {
-            broken = all.map(p -> p.getFileName().toString()).filter(n -> !n.equals("correct")).sorted().toList();
+            submissions = all.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
-        int named = 0;
-        for (String submission : broken) {
+        int diagnosed = 0;
+        for (String submission : submissions) {
             String folder = project.resolve("submissions").resolve(submission).toString();
-            ChildProcess.Result full = ChildProcess.javaJar(ChildProcess.JAR, project, "check", "--no-color", folder);
-            ChildProcess.Result student = ChildProcess.javaJar(jar, dir, "check", "--no-color", folder);
-            assertEquals(full.status(), student.status(), submission + ": " + student.err());
-            assertEquals(diagnoses(full.out()), diagnoses(student.out()), submission);
-            named += diagnoses(student.out()).size();
+            // From elsewhere: the kit finds its specs beside its jar, whatever the working folder.
+            ChildProcess.Result student = ChildProcess.javaJar(jar, dir, "check", "--json", folder);
+            assertEquals(submission.equals("correct") ? 0 : 1, student.status(), submission + ": " + student.err());
+            assertEquals(7, JsonParser.parseString(student.out()).getAsJsonObject().get("hidden_specs").getAsInt());
+            Map<String, String> rows = rows(student.out());
+            assertFalse(rows.isEmpty(), submission);
+            assertEquals(golden(submission, rows.keySet()), rows, submission);
+            diagnosed += (int) rows.values().stream().filter(r -> r.contains("Likely bug")).count();
         }
-        assertTrue(named >= 10, "the bundled bugs are named: " + named + " lines");
+        assertTrue(diagnosed >= 10, "the bundled bugs are named: " + diagnosed + " checks");
+    }
+
+    /** The text a student reads names the likely bug in the same words. */
+    @Test
+    void theKitsTextNamesTheLikelyBug() throws Exception {
+        String folder = project.resolve("submissions/sub-sign-error").toString();
+        ChildProcess.Result student = ChildProcess.javaJar(jar, dir, "check", "--no-color", folder);
+        assertEquals(1, student.status(), student.err());
+        String message = golden("sub-sign-error", List.of("topological-order,main,gradient")).values().iterator().next();
+        String bug = message.substring(message.indexOf("Likely bug"), message.length() - 1);
+        assertTrue(student.out().contains(bug), student.out());
     }
 
     @Test

@@ -26,53 +26,26 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.topograd.BundledClass;
 import org.junit.jupiter.api.io.TempDir;
-import org.topograd.diagnosis.MutantDiagnostician;
-import org.topograd.grading.Assignment;
-import org.topograd.grading.AssignmentReader;
-import org.topograd.grading.Grading;
-import org.topograd.grading.ReferenceAnswers;
-import org.topograd.sandbox.Launcher;
-import org.topograd.spec.Spec;
-import org.topograd.spec.SpecLoader;
-import org.topograd.spec.SpecResult;
-import org.topograd.submission.Submission;
 
 /**
  * One grading run of the bundled submissions against the bundled specs (worker JVMs and all),
- * shared by every test here: the diagnosed bugs in the summary, and the HTML report in a real
+ * shared by every test here (and with the other readers of {@link BundledClass}): the diagnosed bugs in the summary, and the HTML report in a real
  * browser: its numbers, its sorting and filtering, and every link of it followed.
  */
 class BundledGradingTest {
-    @TempDir
     static Path reports;
 
     private static Map<String, CSVRecord> summary;
 
     @BeforeAll
     static void gradeTheBundledSubmissions() throws IOException {
-        List<Spec> specs = new ArrayList<>();
-        for (Path file : SpecLoader.list(Path.of("specs"))) {
-            specs.add(((SpecResult.Valid) SpecLoader.load(file)).spec());
-        }
-        Assignment assignment = ((AssignmentReader.Result.Valid) AssignmentReader.load(Path.of("specs"))).assignment();
-        List<Submission> submissions = Submission.list(Path.of("submissions"));
-        ReportFolder folder = new ReportFolder(reports);
-        try (Grading grading = Grading.prepare(ReferenceAnswers.of(specs, assignment.numerical()), assignment,
-                Launcher.detect(), new MutantDiagnostician())) {
-            grading.grade(submissions, 2, result -> {
-                try {
-                    folder.write(result, "");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
-        HashSet<String> ids = new HashSet<>();
-        submissions.forEach(s -> ids.add(s.id()));
-        folder.writeSummary(specs.stream().map(Spec::id).toList(), ids);
+        BundledClass.Graded graded = BundledClass.graded();
+        assertEquals(0, graded.status(), graded.output());
+        reports = graded.reports();
         summary = new LinkedHashMap<>();
-        for (CSVRecord r : read(folder.summary())) {
+        for (CSVRecord r : read(reports.resolve("summary.csv"))) {
             summary.put(r.get("student"), r);
         }
     }
