@@ -33,6 +33,7 @@ import org.topograd.BundledClass;
  */
 class BundledClassTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
+    static final Path GRADESCOPE = GOLDEN.resolve("gradescope");
     static final Set<String> ALL_SPECS = Set.of("deep-chain", "generic-unary-exp", "generic-unary-sigmoid",
             "generic-unary-sin", "generic-unary-tanh", "interior-reuse", "logistic-loss", "multivariate-chain",
             "neuron-relu", "normalize", "power-node", "random-dag-small", "random-dag", "square", "sum-product",
@@ -179,11 +180,24 @@ class BundledClassTest {
         }
     }
 
+    /** The report files kept as reviewed copies: the summary and scorecards, and the pages made from them. */
+    static boolean reviewed(Path file) {
+        return file.toString().endsWith(".csv") || file.toString().endsWith(".html");
+    }
+
+    /** The reviewed copies of a grade's reports, by their path in the reports folder. */
+    static List<Path> goldenReports() throws IOException {
+        try (Stream<Path> walk = Files.walk(GOLDEN)) {
+            return walk.filter(BundledClassTest::reviewed).filter(p -> !p.startsWith(GRADESCOPE))
+                    .map(GOLDEN::relativize).sorted().collect(Collectors.toList());
+        }
+    }
+
     @Test
     void reportsMatchTheReviewedCopies() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(reports)) {
-            files = walk.filter(p -> p.toString().endsWith(".csv")).map(reports::relativize).sorted()
+            files = walk.filter(BundledClassTest::reviewed).map(reports::relativize).sorted()
                     .collect(Collectors.toList());
         }
         if (Boolean.getBoolean("topograd.golden.update")) {
@@ -192,21 +206,40 @@ class BundledClassTest {
                 Files.copy(reports.resolve(file), GOLDEN.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        List<Path> golden;
-        try (Stream<Path> walk = Files.walk(GOLDEN)) {
-            golden = walk.filter(p -> p.toString().endsWith(".csv")).map(GOLDEN::relativize).sorted()
-                    .collect(Collectors.toList());
-        }
-        assertEquals(golden, files);
+        assertEquals(goldenReports(), files);
         for (Path file : files) {
             assertEquals(sandboxFree(Files.readString(GOLDEN.resolve(file))),
                     sandboxFree(Files.readString(reports.resolve(file))), file.toString());
         }
     }
 
-    /** The summary records how the code was isolated, which depends on the machine (bwrap or plain). */
-    private static String sandboxFree(String csv) {
-        return csv.replaceAll("(?m),(bwrap|plain)$", ",<sandbox>");
+    /** The reports record how the code was isolated, which depends on the machine (bwrap or plain). */
+    static String sandboxFree(String report) {
+        return report.replaceAll("(?m),(bwrap|plain)$", ",<sandbox>").replaceAll("sandbox(:?) (bwrap|plain)",
+                "sandbox$1 <sandbox>");
+    }
+
+    /**
+     * Gradescope's results for one submission, as the autograder writes them, match the reviewed
+     * copy: every test's name, score, visibility and words, hidden specs' messages held back. Only
+     * the time it took (in whole seconds) may differ.
+     */
+    @Test
+    void gradescopeResultsMatchTheReviewedCopy(@TempDir Path out) throws IOException {
+        Path results = out.resolve("results.json");
+        int status = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "grade",
+                "--format", "gradescope", "--submission", "submissions/sub-sign-error", "--out", results.toString());
+        assertEquals(ExitCodes.OK, status);
+        Path golden = GRADESCOPE.resolve("sub-sign-error.json");
+        if (Boolean.getBoolean("topograd.golden.update")) {
+            Files.createDirectories(golden.getParent());
+            Files.copy(results, golden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertEquals(timeFree(Files.readString(golden)), timeFree(Files.readString(results)));
+    }
+
+    private static String timeFree(String json) {
+        return sandboxFree(json).replaceAll("\"execution_time\": *[0-9.]+", "\"execution_time\": <seconds>");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topograd.ReportFiles;
@@ -22,8 +21,8 @@ import org.topograd.kit.ChildProcess;
  * A grade must not depend on what else the machine is doing. The bundled class (whose
  * {@code recursive-backprop} runs into CPU limits and whose broken submissions fail in every way)
  * is graded while twice as many busy threads as cores saturate the machine, then twice at once in
- * separate processes and folders, as two instructors (or two CI jobs) would. Its summary and
- * scorecards must be byte for byte those of a quiet machine (the reviewed copies under
+ * separate processes and folders, as two instructors (or two CI jobs) would. Its summary,
+ * scorecards and pages must be byte for byte those of a quiet machine (the reviewed copies under
  * {@code src/test/resources/golden}, which {@code BundledClassTest} holds a quiet run to), and
  * every other report but the logs (which hold timings) the same in all three runs.
  */
@@ -71,16 +70,12 @@ class VerdictsDoNotDependOnLoadIT {
     }
 
     private static synchronized void assertSameReports(String how, Map<String, String> reports) throws IOException {
-        List<String> csv = reports.keySet().stream().filter(f -> f.endsWith(".csv")).toList();
-        List<String> golden;
-        try (Stream<Path> walk = Files.walk(GOLDEN)) {
-            golden = walk.filter(p -> p.toString().endsWith(".csv")).map(p -> GOLDEN.relativize(p).toString())
-                    .sorted().toList();
-        }
-        assertEquals(golden, csv, how + ": the summary and scorecards written");
-        for (String file : csv) {
-            assertEquals(sandboxFree(Files.readString(GOLDEN.resolve(file))), sandboxFree(reports.get(file)),
-                    how + ": " + file);
+        List<String> reviewed = reports.keySet().stream().filter(f -> BundledClassTest.reviewed(Path.of(f))).toList();
+        assertEquals(BundledClassTest.goldenReports().stream().map(Path::toString).toList(), reviewed,
+                how + ": the summary, scorecards and pages written");
+        for (String file : reviewed) {
+            assertEquals(BundledClassTest.sandboxFree(Files.readString(GOLDEN.resolve(file))),
+                    BundledClassTest.sandboxFree(reports.get(file)), how + ": " + file);
         }
         if (earlier == null) {
             earlier = reports;
@@ -90,11 +85,6 @@ class VerdictsDoNotDependOnLoadIT {
         for (String file : earlier.keySet()) {
             assertEquals(earlier.get(file), reports.get(file), how + ": " + file);
         }
-    }
-
-    /** The summary records how the code was isolated, which depends on the machine (bwrap or plain). */
-    private static String sandboxFree(String csv) {
-        return csv.replaceAll("(?m),(bwrap|plain)$", ",<sandbox>");
     }
 
     private static Map<String, String> gradeInChild(String name) {
