@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.topograd.Folders;
 import org.topograd.grading.Assignment;
-import org.topograd.kit.KitMaker;
+import org.topograd.kitmaker.KitMaker;
 import org.topograd.kit.StudentKit;
 import org.topograd.spec.Spec;
 

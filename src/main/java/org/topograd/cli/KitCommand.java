@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.topograd.grading.ReferenceAnswers;
-import org.topograd.kit.KitMaker;
+import org.topograd.kitmaker.KitMaker;
 import org.topograd.kit.StudentKit;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
@@ -53,27 +54,55 @@ public final class KitJar {
     static final List<String> RESOURCES = List.of("org/topograd/topograd.properties");
 
     /**
-     * The libraries a kit may carry, each as the package prefixes it (and what it depends on) fills;
-     * one class of a library referred to brings the whole library.
+     * A library a kit may carry: the package prefixes it (and what it depends on) fills, and its
+     * licence, whose text goes into the kit's jar with it. One class of a library referred to
+     * brings the whole library.
+     *
+     * @param title how the kit's README names it
+     * @param licence the licence's name
+     * @param licenceFile its text, a resource under {@code org/topograd/kit/licenses/}
      */
-    static final Map<String, List<Part>> LIBRARIES = Map.of(
-            "picocli", List.of(new Part("picocli/", "picocli/CommandLine.class")),
-            "snakeyaml", List.of(new Part("org/yaml/snakeyaml/", "org/yaml/snakeyaml/Yaml.class")),
-            "gson", List.of(new Part("com/google/gson/", "com/google/gson/Gson.class")),
-            "asm", List.of(new Part("org/objectweb/asm/", "org/objectweb/asm/ClassReader.class")),
-            "commons-csv", List.of(new Part("org/apache/commons/csv/", "org/apache/commons/csv/CSVFormat.class"),
-                    new Part("org/apache/commons/io/", "org/apache/commons/io/IOUtils.class"),
-                    new Part("org/apache/commons/codec/", "org/apache/commons/codec/Charsets.class")));
+    record Library(String title, String licence, String licenceFile, List<Part> parts) {}
+
+    private static final String APACHE = "Apache-2.0.txt";
+
+    /** The libraries a kit may carry, by a short name. */
+    static final Map<String, Library> LIBRARIES = Map.of(
+            "picocli", new Library("picocli", "Apache License 2.0", APACHE,
+                    List.of(new Part("picocli/", "picocli/CommandLine.class"))),
+            "snakeyaml", new Library("SnakeYAML", "Apache License 2.0", APACHE,
+                    List.of(new Part("org/yaml/snakeyaml/", "org/yaml/snakeyaml/Yaml.class"))),
+            "gson", new Library("Gson", "Apache License 2.0", APACHE,
+                    List.of(new Part("com/google/gson/", "com/google/gson/Gson.class"))),
+            "asm", new Library("ASM", "BSD 3-Clause License", "ASM-BSD-3-Clause.txt",
+                    List.of(new Part("org/objectweb/asm/", "org/objectweb/asm/ClassReader.class"))),
+            "commons-csv", new Library("Apache Commons CSV (with Commons IO and Codec)", "Apache License 2.0", APACHE,
+                    List.of(new Part("org/apache/commons/csv/", "org/apache/commons/csv/CSVFormat.class"),
+                            new Part("org/apache/commons/io/", "org/apache/commons/io/IOUtils.class"),
+                            new Part("org/apache/commons/codec/", "org/apache/commons/codec/Charsets.class"))));
+
+    /** Where a library's licence text goes in the kit's jar. */
+    static String licenceEntry(String library) {
+        return "META-INF/licenses/" + library + "-" + LIBRARIES.get(library).licenceFile();
+    }
+
+    /**
+     * What the kit's jar holds, but the manifest and the frozen answers.
+     *
+     * @param entries every entry, by name
+     * @param libraries the libraries among them, by short name (see {@link #LIBRARIES})
+     */
+    public record Contents(SortedMap<String, byte[]> entries, SortedSet<String> libraries) {}
 
     private KitJar() {}
 
     /**
-     * Every entry of the kit jar but the manifest and the frozen answers, by name.
+     * Every entry of the kit jar but the manifest and the frozen answers, and the libraries it holds.
      *
      * @throws IllegalStateException when a reachable class refers to an excluded one (a bug in
      *     topograd: the kit's code must not link the reference engine)
      */
-    public static SortedMap<String, byte[]> entries(ClassLoader loader) throws IOException {
+    public static Contents contents(ClassLoader loader) throws IOException {
         SortedMap<String, byte[]> entries = new TreeMap<>();
         Map<String, String> referredBy = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>();
@@ -114,11 +143,16 @@ public final class KitJar {
             }
         }
         for (String library : libraries) {
-            for (Part part : LIBRARIES.get(library)) {
+            for (Part part : LIBRARIES.get(library).parts()) {
                 for (String name : listUnder(loader, part)) {
                     entries.put(name, read(loader, name));
                 }
             }
+            byte[] licence = read(loader, "org/topograd/kit/licenses/" + LIBRARIES.get(library).licenceFile());
+            if (licence == null) {
+                throw new IOException("the licence of " + library + " is missing from " + loader);
+            }
+            entries.put(licenceEntry(library), licence);
         }
         for (String resource : RESOURCES) {
             byte[] bytes = read(loader, resource);
@@ -126,7 +160,7 @@ public final class KitJar {
                 entries.put(resource, bytes);
             }
         }
-        return entries;
+        return new Contents(entries, java.util.Collections.unmodifiableSortedSet(libraries));
     }
 
     public static boolean isExcluded(String internalName) {
@@ -142,8 +176,8 @@ public final class KitJar {
     }
 
     private static String library(String ref, String from) {
-        for (Map.Entry<String, List<Part>> e : LIBRARIES.entrySet()) {
-            if (e.getValue().stream().anyMatch(part -> ref.startsWith(part.prefix()))) {
+        for (Map.Entry<String, Library> e : LIBRARIES.entrySet()) {
+            if (e.getValue().parts().stream().anyMatch(part -> ref.startsWith(part.prefix()))) {
                 return e.getKey();
             }
         }

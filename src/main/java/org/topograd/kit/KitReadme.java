@@ -19,7 +19,8 @@ final class KitReadme {
      * @param required every op the assignment requires, hidden specs' included
      * @param starter whether the kit has a starter folder
      */
-    static String render(List<Spec> visible, int hidden, Set<Op> required, boolean starter) {
+    static String render(List<Spec> visible, int hidden, Set<Op> required, boolean starter,
+            java.util.SortedSet<String> libraries) {
         Set<Op> inKit = java.util.EnumSet.noneOf(Op.class);
         visible.forEach(spec -> inKit.addAll(org.topograd.grading.WireGraph.ops(spec.graph())));
         StringBuilder md = new StringBuilder();
@@ -149,7 +150,12 @@ final class KitReadme {
         md.append("- What your code prints is shown (its first and last lines) before the results; printing does no\n"
                 + "  harm, but it is slow in a loop.\n");
         md.append("- `").append(RUN).append(" --help` and `").append(RUN).append(" check --help` explain every option.\n");
-        md.append("- The jar includes picocli, SnakeYAML and Gson (Apache License 2.0) and ASM (BSD License).\n");
+        md.append("- The jar includes ");
+        List<String> named = libraries.stream().map(l -> KitJar.LIBRARIES.get(l).title() + " ("
+                + KitJar.LIBRARIES.get(l).licence() + ")").toList();
+        md.append(named.isEmpty() ? "no library" : String.join(", ", named.subList(0, named.size() - 1))
+                + (named.size() > 1 ? " and " : "") + named.get(named.size() - 1));
+        md.append("; each licence's text is in the jar, under `META-INF/licenses/`.\n");
         return md.toString();
     }
 }

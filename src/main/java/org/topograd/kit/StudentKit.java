@@ -82,7 +82,8 @@ public final class StudentKit {
         prepare(out);
         ReproducibleZip jar = new ReproducibleZip();
         jar.add("META-INF/MANIFEST.MF", manifest());
-        Map<String, byte[]> entries = KitJar.entries(StudentKit.class.getClassLoader());
+        KitJar.Contents contents = KitJar.contents(StudentKit.class.getClassLoader());
+        Map<String, byte[]> entries = contents.entries();
         entries.forEach(jar::add);
         FrozenAnswers.freeze(frozen).forEach(jar::add);
         AtomicFiles.write(out.resolve(JAR), jar.finish());
@@ -103,7 +104,7 @@ public final class StudentKit {
             }
         }
         List<Spec> visible = frozen.answers().stream().map(SpecAnswers::spec).toList();
-        AtomicFiles.write(out.resolve(README), KitReadme.render(visible, frozen.hiddenSpecs(), required, starter)
+        AtomicFiles.write(out.resolve(README), KitReadme.render(visible, frozen.hiddenSpecs(), required, starter, contents.libraries())
                 .getBytes(StandardCharsets.UTF_8));
         long classes = entries.keySet().stream().filter(n -> n.endsWith(".class")).count();
         return new Made(out.resolve(JAR), (int) classes, visible.stream().map(Spec::id).toList(), frozen.hiddenSpecs(),

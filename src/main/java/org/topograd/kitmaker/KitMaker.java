@@ -1,4 +1,4 @@
-package org.topograd.kit;
+package org.topograd.kitmaker;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +13,17 @@ import org.topograd.grading.Assignment;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SpecAnswers;
 import org.topograd.grading.WireGraph;
+import org.topograd.kit.FrozenAnswers;
+import org.topograd.kit.StudentKit;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
 
 /**
  * Computes what a kit freezes, with the full tool's reference engine and mutants, and makes the
- * kit: what {@code topograd kit} (and the latency benchmark) runs. Never part of a kit itself: nothing
- * the kit's entry point reaches refers to it.
+ * kit: what {@code topograd kit} (and the latency benchmark) runs. Never part of a kit itself: it
+ * lives outside {@code kit}, whose classes must never reach the reference engine or the mutants
+ * (a test of the package graph holds them to that).
  */
 public final class KitMaker {
     private KitMaker() {}

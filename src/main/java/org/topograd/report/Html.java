@@ -1,8 +1,13 @@
 package org.topograd.report;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.apache.commons.text.StringEscapeUtils;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What the report's HTML pages share: escaping (student ids, messages and logs are data, never
@@ -12,8 +17,44 @@ import org.apache.commons.text.StringEscapeUtils;
 final class Html {
     private Html() {}
 
+    /**
+     * Text as HTML: markup's own characters ({@code & < > "}) and every character HTML 4 names
+     * (Latin-1, Greek, mathematical symbols: {@code ±} as {@code &plusmn;}) as character
+     * references, the rest as itself. The named ones keep the pages what they have always been.
+     */
     static String esc(String text) {
-        return StringEscapeUtils.escapeHtml4(text);
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            String name = ENTITIES.get(text.charAt(i));
+            if (name != null) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                out.append('&').append(name).append(';');
+            } else if (out != null) {
+                out.append(text.charAt(i));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** HTML 4's named characters, from {@code html4-entities.txt}. */
+    private static final Map<Character, String> ENTITIES = entities();
+
+    private static Map<Character, String> entities() {
+        Map<Character, String> names = new HashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Html.class.getResourceAsStream("html4-entities.txt"), StandardCharsets.US_ASCII))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    String[] entry = line.split(" ");
+                    names.put((char) Integer.parseInt(entry[0], 16), entry[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(names);
     }
 
     /** A file name as one path segment of a link: {@code a b#c} becomes {@code a%20b%23c}. */

@@ -115,6 +115,16 @@ class KitTest {
             assertTrue(names.contains(needed), needed);
         }
         assertEquals("META-INF/MANIFEST.MF", names.get(0));
+        // Every library the jar carries, and only those, comes with its licence, and the README names it.
+        String readme = Files.readString(kit.resolve(StudentKit.README));
+        KitJar.LIBRARIES.forEach((library, about) -> {
+            boolean carried = about.parts().stream().anyMatch(part -> names.contains(part.anchor()));
+            assertEquals(carried, names.contains(KitJar.licenceEntry(library)), library);
+            assertEquals(carried, readme.contains(about.title() + " (" + about.licence() + ")"), library + ": " + readme);
+        });
+        for (String library : List.of("picocli", "snakeyaml", "gson", "asm")) {
+            assertTrue(names.contains(KitJar.licenceEntry(library)), library);
+        }
         Set<String> kitSpecs;
         try (var files = Files.list(kit.resolve("specs"))) {
             kitSpecs = Set.copyOf(files.map(p -> p.getFileName().toString()).toList());
