@@ -102,10 +102,11 @@ class BundledGradingTest {
     }
 
     @AfterAll
-    static void closeTheBrowser() {
+    static void closeTheBrowser() throws IOException {
         if (browser != null) {
             browser.close();
         }
+        org.topograd.Links.removeUnder(browserProfile); // Chromium's singleton links point outside it
     }
 
     /** The text of each cell of each row the selector picks, as the browser shows them. */

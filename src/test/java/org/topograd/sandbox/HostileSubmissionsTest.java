@@ -145,6 +145,7 @@ class HostileSubmissionsTest {
     @AfterAll
     static void closeListener() throws IOException {
         listener.close();
+        org.topograd.Links.removeUnder(root);
     }
 
     /**
