@@ -9,11 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -171,7 +172,7 @@ public final class WorkerMain {
             }
             long used = cpuTime() - baseline;
             if (used > limitNanos && inTask && taskNumber == seen) {
-                List<String> stack = frames(student.getStackTrace());
+                List<String> stack = frames(top(student));
                 try {
                     send(Messages.TIMEOUT, Messages.encode(new Messages.Timeout(used / 1_000_000L, where(), stack)));
                 } catch (IOException e) {
@@ -185,8 +186,8 @@ public final class WorkerMain {
     /** Shutdown hooks run only for System.exit (the worker itself halts): report who called it. */
     private void reportExit() {
         List<String> stack = List.of();
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            StackTraceElement[] frames = e.getValue();
+        for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false, STACK_DEPTH)) {
+            StackTraceElement[] frames = thread.getStackTrace();
             for (int i = frames.length - 1; i >= 0; i--) {
                 String c = frames[i].getClassName();
                 if ((c.equals("java.lang.System") || c.equals("java.lang.Runtime"))
@@ -202,6 +203,19 @@ public final class WorkerMain {
         } catch (IOException e) {
             // Nothing to add: the parent sees the process end.
         }
+    }
+
+    /**
+     * How many frames, from the top, are read of a stack. Thread.getStackTrace copies a stack whole:
+     * code stopped a million calls deep in a recursion would make the watchdog itself run out of
+     * memory and the worker end without saying why. The frames shown are the top eight anyway.
+     */
+    static final int STACK_DEPTH = 64;
+
+    /** The top {@link #STACK_DEPTH} frames of a thread's stack (none if it has ended). */
+    private static StackTraceElement[] top(Thread thread) {
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId(), STACK_DEPTH);
+        return info == null ? new StackTraceElement[0] : info.getStackTrace();
     }
 
     private String where() {

@@ -66,10 +66,30 @@ class SubmissionTimeTest {
         assertEquals("timeout", last.get("status"), last.toMap().toString());
     }
 
-    /** Grades one student whose exp runs {@code slow} before it computes, with 4 s for the submission. */
+    /**
+     * Code stopped a million calls deep (it recurses again whenever it overflows the stack, so it is
+     * always deep): the worker reports where it was, from the top of the stack, instead of running
+     * out of memory copying the whole stack, which ended it without a word.
+     */
+    @Test
+    void codeStoppedDeepInARecursionIsReportedWithWhereItWas() throws Exception {
+        List<CSVRecord> card = grade("recurses", "dive();\n    }\n\n    private void dive() {\n"
+                + "        try { dive(); } catch (StackOverflowError e) { dive(); }", 1);
+        CSVRecord classes = card.get(0);
+        assertEquals("classes", classes.get("check"), classes.toMap().toString());
+        assertTrue(classes.get("message").startsWith("op exp: did not finish within 1 s of CPU time; stopped in"),
+                classes.get("message"));
+    }
+
     private List<CSVRecord> grade(String student, String slow) throws Exception {
+        return grade(student, slow, 2);
+    }
+
+    /** Grades one student whose exp runs {@code slow} before it computes, with 4 s for the submission. */
+    private List<CSVRecord> grade(String student, String slow, int caseCpuSeconds) throws Exception {
         Path specs = Files.createDirectories(root.resolve("specs"));
-        Files.writeString(specs.resolve("assignment.yaml"), "limits: {case_cpu_seconds: 2, submission_seconds: 4}\n");
+        Files.writeString(specs.resolve("assignment.yaml"), "limits: {case_cpu_seconds: " + caseCpuSeconds
+                + ", submission_seconds: 4}\n");
         StringBuilder cases = new StringBuilder();
         for (int i = 1; i <= 8; i++) {
             cases.append("  - inputs: {x: 0.").append(i).append("}\n");
