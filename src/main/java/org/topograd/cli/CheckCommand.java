@@ -161,9 +161,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println(program + " check: no visible spec in " + specs + "; nothing to check.");
             return ExitCodes.FINDINGS;
         }
-        Path folder = dir.toAbsolutePath().normalize();
-        Submission submission = new Submission(folder.getFileName() == null ? "submission"
-                : folder.getFileName().toString(), folder);
+        Submission submission = Submission.ofFolder(dir);
         Assignment assignment = loaded.assignment();
         List<SpecAnswers> expected;
         try {

@@ -25,7 +25,7 @@ import org.topograd.submission.SubmissionFiles;
  * constructor exits or whose forward loops forever is found once and its checks are reported as not
  * run, instead of costing a timeout at every input point ({@link Blocked}).
  */
-public final class SubmissionGrader {
+final class SubmissionGrader {
     private final GradingSetup setup;
     private final boolean early;
 
