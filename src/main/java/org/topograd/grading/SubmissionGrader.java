@@ -163,7 +163,7 @@ final class SubmissionGrader {
         }
         try (WorkerSession session = opened != null ? opened
                 : SubmissionSteps.session(setup, compiled.classes(), dir)) {
-            return new SubmissionRun(setup, submission, session, notes, compiled.millis()).grade(found);
+            return new SubmissionRun(setup, session).grade(submission, found, notes, compiled.millis());
         }
     }
 

@@ -19,23 +19,21 @@ import org.topograd.submission.Submission;
  */
 final class SubmissionRun {
     private final GradingSetup setup;
-    private final Submission submission;
     private final WorkerSession session;
-    private final List<SubmissionResult.Note> notes;
-    private final long compileMillis;
     /** What cannot run anywhere: missing classes, and classes that failed their smoke test. */
     private final Blocked blocked = new Blocked();
 
-    SubmissionRun(GradingSetup setup, Submission submission, WorkerSession session, List<SubmissionResult.Note> notes,
-            long compileMillis) {
+    SubmissionRun(GradingSetup setup, WorkerSession session) {
         this.setup = setup;
-        this.submission = submission;
         this.session = session;
-        this.notes = notes;
-        this.compileMillis = compileMillis;
     }
 
-    SubmissionResult grade(Discovery.Found found) {
+    /**
+     * Grades the classes {@code found}; the result carries {@code notes} (those of the steps before,
+     * and this run's) and the compile's time.
+     */
+    SubmissionResult grade(Submission submission, Discovery.Found found, List<SubmissionResult.Note> notes,
+            long compileMillis) {
         Binding binding;
         try {
             session.open();
@@ -43,8 +41,9 @@ final class SubmissionRun {
         } catch (WorkerException e) {
             notes.add(new SubmissionResult.Note("worker", true, e.getMessage()
                     + (e.details().isBlank() ? "" : "\n" + e.details().strip())));
-            return finish(SubmissionResult.Status.WORKER_FAILED, Rows.all(setup, new Outcome.Crash(
-                    "not run: no worker could be started (" + e.getMessage() + ")")));
+            return result(setup, submission, SubmissionResult.Status.WORKER_FAILED, Rows.all(setup,
+                    new Outcome.Crash("not run: no worker could be started (" + e.getMessage() + ")")), notes,
+                    session.output(), timings(compileMillis));
         }
         for (Op op : Op.operations()) {
             String why = binding.opBlocked(op);
@@ -66,13 +65,13 @@ final class SubmissionRun {
         for (SpecAnswers s : setup.specs()) {
             rows.addAll(gradeSpec(student, s));
         }
-        return finish(SubmissionResult.Status.OK, rows);
+        return result(setup, submission, SubmissionResult.Status.OK, rows, notes, session.output(),
+                timings(compileMillis));
     }
 
-    private SubmissionResult finish(SubmissionResult.Status status, List<CheckResult> rows) {
-        return result(setup, submission, status, rows, notes, session.output(), new SubmissionResult.Timings(
-                compileMillis, session.startNanos() / 1_000_000L, session.runNanos() / 1_000_000L,
-                session.starts()));
+    private SubmissionResult.Timings timings(long compileMillis) {
+        return new SubmissionResult.Timings(compileMillis, session.startNanos() / 1_000_000L,
+                session.runNanos() / 1_000_000L, session.starts());
     }
 
     static SubmissionResult result(GradingSetup setup, Submission s, SubmissionResult.Status status,

@@ -13,10 +13,7 @@ public final class MessageCodec {
     private MessageCodec() {}
 
     public static byte[] encode(Messages.Ready r) {
-        Wire.Writer out = new Wire.Writer();
-        out.putLong(r.pid());
-        out.putLong(r.studentThread());
-        return out.bytes();
+        return new Wire.Writer().putLong(r.pid()).putLong(r.studentThread()).bytes();
     }
 
     public static Messages.Ready decodeReady(byte[] payload) throws IOException {
@@ -25,14 +22,11 @@ public final class MessageCodec {
     }
 
     public static byte[] encode(Messages.Bind b) {
-        Wire.Writer out = new Wire.Writer();
-        out.writeTexts(b.opClasses());
-        out.putInt(b.arities().size());
+        Wire.Writer out = new Wire.Writer().writeTexts(b.opClasses()).putInt(b.arities().size());
         for (int arity : b.arities()) {
             out.putInt(arity);
         }
-        out.writeNullableText(b.backpropClass());
-        return out.bytes();
+        return out.writeNullableText(b.backpropClass()).bytes();
     }
 
     public static Messages.Bind decodeBind(byte[] payload) throws IOException {
@@ -52,8 +46,7 @@ public final class MessageCodec {
         for (String p : b.opProblems()) {
             out.writeNullableText(p);
         }
-        out.writeNullableText(b.backpropProblem());
-        return out.bytes();
+        return out.writeNullableText(b.backpropProblem()).bytes();
     }
 
     public static Messages.Bound decodeBound(byte[] payload) throws IOException {
@@ -67,13 +60,8 @@ public final class MessageCodec {
     }
 
     public static byte[] encode(Messages.GraphMessage g) {
-        Wire.Writer out = new Wire.Writer();
-        out.putInt(g.id());
-        out.putInt(g.output());
-        out.writeInts(g.kinds());
-        out.writeInts(g.first());
-        out.writeInts(g.second());
-        out.writeDoubles(g.params());
+        Wire.Writer out = new Wire.Writer().putInt(g.id()).putInt(g.output()).writeInts(g.kinds()).writeInts(g.first())
+                .writeInts(g.second()).writeDoubles(g.params());
         for (int i = 0; i < g.size(); i++) {
             out.writeNullableText(g.names()[i]);
         }
@@ -100,33 +88,22 @@ public final class MessageCodec {
      * not part of Java 17.
      */
     public static byte[] encode(Messages.Task task) {
-        Wire.Writer out = new Wire.Writer();
-        out.putInt(task.kind().ordinal());
-        out.putInt(task.graph());
+        Wire.Writer out = new Wire.Writer().putInt(task.kind().ordinal()).putInt(task.graph());
         if (task instanceof Messages.Forward t) {
-            out.writeDoubles(t.inputs());
-            out.writeInts(t.order());
+            out.writeDoubles(t.inputs()).writeInts(t.order());
         } else if (task instanceof Messages.Grads t) {
-            out.writeDoubles(t.inputs());
-            out.writeInts(t.order());
-            out.writeDoubles(t.seeds());
+            out.writeDoubles(t.inputs()).writeInts(t.order()).writeDoubles(t.seeds());
         } else if (task instanceof Messages.Traversal t) {
-            out.writeDoubles(t.inputs());
-            out.writeDoubles(t.partials());
+            out.writeDoubles(t.inputs()).writeDoubles(t.partials());
         } else if (task instanceof Messages.EndToEnd t) {
-            out.writeDoubles(t.inputs());
-            out.writeInts(t.order());
+            out.writeDoubles(t.inputs()).writeInts(t.order());
         } else if (task instanceof Messages.Evaluate t) {
-            out.writeInts(t.order());
-            out.putInt(t.points().length);
+            out.writeInts(t.order()).putInt(t.points().length);
             for (double[] p : t.points()) {
                 out.writeDoubles(p);
             }
         } else if (task instanceof Messages.Local t) {
-            out.writeDoubles(t.inputs());
-            out.writeInts(t.nodes());
-            out.writeDoubles(t.seeds());
-            out.writeDoubles(t.partials());
+            out.writeDoubles(t.inputs()).writeInts(t.nodes()).writeDoubles(t.seeds()).writeDoubles(t.partials());
         } else {
             throw new IllegalArgumentException("no encoding for " + task);
         }
@@ -166,19 +143,12 @@ public final class MessageCodec {
     }
 
     public static byte[] encode(Messages.Result r) {
-        Wire.Writer out = new Wire.Writer();
-        out.putBoolean(r.failure() != null);
+        Wire.Writer out = new Wire.Writer().putBoolean(r.failure() != null);
         if (r.failure() != null) {
-            out.writeText(r.failure().where());
-            out.writeText(r.failure().exception());
-            out.writeTexts(r.failure().stack());
+            out.writeText(r.failure().where()).writeText(r.failure().exception()).writeTexts(r.failure().stack());
         }
-        out.writeDoubles(r.values());
-        out.writeDoubles(r.grads());
-        out.writeInts(r.order());
-        out.writeInts(r.calls());
-        out.writeText(r.output());
-        return out.bytes();
+        return out.writeDoubles(r.values()).writeDoubles(r.grads()).writeInts(r.order()).writeInts(r.calls())
+                .writeText(r.output()).bytes();
     }
 
     public static Messages.Result decodeResult(byte[] payload) throws IOException {
@@ -191,9 +161,7 @@ public final class MessageCodec {
 
     /** A GRADS task's node values, before its backward runs. */
     public static byte[] encodeValues(double[] values) {
-        Wire.Writer out = new Wire.Writer();
-        out.writeDoubles(values);
-        return out.bytes();
+        return new Wire.Writer().writeDoubles(values).bytes();
     }
 
     public static double[] decodeValues(byte[] payload) throws IOException {
@@ -202,11 +170,7 @@ public final class MessageCodec {
     }
 
     public static byte[] encode(Messages.Timeout t) {
-        Wire.Writer out = new Wire.Writer();
-        out.putLong(t.cpuMillis());
-        out.writeText(t.where());
-        out.writeTexts(t.stack());
-        return out.bytes();
+        return new Wire.Writer().putLong(t.cpuMillis()).writeText(t.where()).writeTexts(t.stack()).bytes();
     }
 
     public static Messages.Timeout decodeTimeout(byte[] payload) throws IOException {
@@ -215,10 +179,7 @@ public final class MessageCodec {
     }
 
     public static byte[] encode(Messages.Exit exit) {
-        Wire.Writer out = new Wire.Writer();
-        out.writeText(exit.where());
-        out.writeTexts(exit.stack());
-        return out.bytes();
+        return new Wire.Writer().writeText(exit.where()).writeTexts(exit.stack()).bytes();
     }
 
     public static Messages.Exit decodeExit(byte[] payload) throws IOException {

@@ -91,7 +91,6 @@ public final class Messages {
 
         @Override public boolean equals(Object o) { return sameContents(this, o); }
         @Override public int hashCode() { return contentHash(this); }
-        @Override public String toString() { return contentText(this); }
     }
 
     /** The kinds of task, one a {@link Task} variant; the ordinal is the kind's code on the wire. */
@@ -113,7 +112,6 @@ public final class Messages {
         @Override public TaskKind kind() { return TaskKind.FORWARD; }
         @Override public boolean equals(Object o) { return sameContents(this, o); }
         @Override public int hashCode() { return contentHash(this); }
-        @Override public String toString() { return contentText(this); }
     }
 
     /**
@@ -126,7 +124,6 @@ public final class Messages {
         @Override public TaskKind kind() { return TaskKind.GRADS; }
         @Override public boolean equals(Object o) { return sameContents(this, o); }
         @Override public int hashCode() { return contentHash(this); }
-        @Override public String toString() { return contentText(this); }
     }
 
     /**
@@ -138,7 +135,6 @@ public final class Messages {
         @Override public TaskKind kind() { return TaskKind.TRAVERSAL; }
         @Override public boolean equals(Object o) { return sameContents(this, o); }
         @Override public int hashCode() { return contentHash(this); }
-        @Override public String toString() { return contentText(this); }
     }
 
     /** The student's nodes, forward, then the student's Backprop. */
@@ -146,7 +142,6 @@ public final class Messages {
         @Override public TaskKind kind() { return TaskKind.END_TO_END; }
         @Override public boolean equals(Object o) { return sameContents(this, o); }
         @Override public int hashCode() { return contentHash(this); }
-        @Override public String toString() { return contentText(this); }
     }
 
     /**
@@ -159,7 +154,6 @@ public final class Messages {
         @Override public TaskKind kind() { return TaskKind.EVALUATE; }
         @Override public boolean equals(Object o) { return sameContents(this, o); }
         @Override public int hashCode() { return contentHash(this); }
-        @Override public String toString() { return contentText(this); }
     }
 
     /**
@@ -174,7 +168,6 @@ public final class Messages {
         @Override public TaskKind kind() { return TaskKind.LOCAL; }
         @Override public boolean equals(Object o) { return sameContents(this, o); }
         @Override public int hashCode() { return contentHash(this); }
-        @Override public String toString() { return contentText(this); }
     }
 
     /**
@@ -205,7 +198,6 @@ public final class Messages {
     public record Result(Failure failure, double[] values, double[] grads, int[] order, int[] calls, String output) {
         @Override public boolean equals(Object o) { return sameContents(this, o); }
         @Override public int hashCode() { return contentHash(this); }
-        @Override public String toString() { return contentText(this); }
     }
 
     /**
@@ -240,18 +232,6 @@ public final class Messages {
 
     static int contentHash(Record r) {
         return Arrays.deepHashCode(components(r));
-    }
-
-    static String contentText(Record r) {
-        RecordComponent[] names = r.getClass().getRecordComponents();
-        Object[] values = components(r);
-        StringBuilder text = new StringBuilder(r.getClass().getSimpleName()).append('[');
-        for (int i = 0; i < values.length; i++) {
-            String value = Arrays.deepToString(new Object[] {values[i]});
-            text.append(i == 0 ? "" : ", ").append(names[i].getName()).append('=')
-                    .append(value, 1, value.length() - 1);
-        }
-        return text.append(']').toString();
     }
 
     private static Object[] components(Record r) {

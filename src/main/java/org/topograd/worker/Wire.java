@@ -3,9 +3,7 @@ package org.topograd.worker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,98 +21,73 @@ import java.util.List;
 public final class Wire {
     private Wire() {}
 
-    /** A data stream into a byte array, which never fails. */
-    public static final class Writer extends DataOutputStream {
-        public Writer() {
-            super(new ByteArrayOutputStream());
-        }
+    /**
+     * Bytes in the order {@link java.io.DataInputStream} reads them (big-endian), into an array, which
+     * never fails; each method returns the writer, so a message writes in one expression.
+     */
+    public static final class Writer {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         /** What has been written. */
         public byte[] bytes() {
-            try {
-                flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a byte array does not fail
-            }
-            return ((ByteArrayOutputStream) out).toByteArray();
+            return out.toByteArray();
         }
 
-        @Override
-        public void close() {
-            // Nothing to release.
+        public Writer putInt(int v) {
+            out.write(v >>> 24);
+            out.write(v >>> 16);
+            out.write(v >>> 8);
+            out.write(v);
+            return this;
+        }
+
+        public Writer putLong(long v) {
+            putInt((int) (v >>> 32));
+            return putInt((int) v);
+        }
+
+        public Writer putBoolean(boolean v) {
+            out.write(v ? 1 : 0);
+            return this;
         }
 
         /** A text of any length (writeUTF stops at 64 KB). */
-        public void writeText(String s) {
+        public Writer writeText(String s) {
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             putInt(utf8.length);
-            try {
-                write(utf8, 0, utf8.length);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a byte array does not fail
-            }
+            out.write(utf8, 0, utf8.length);
+            return this;
         }
 
         /** A text or null. */
-        public void writeNullableText(String s) {
-            putBoolean(s != null);
-            if (s != null) {
-                writeText(s);
-            }
+        public Writer writeNullableText(String s) {
+            return s == null ? putBoolean(false) : putBoolean(true).writeText(s);
         }
 
-        public void writeTexts(List<String> texts) {
+        public Writer writeTexts(List<String> texts) {
             putInt(texts.size());
             for (String s : texts) {
                 writeText(s);
             }
+            return this;
         }
 
         /** An array or null (written as length -1). */
-        public void writeInts(int[] a) {
+        public Writer writeInts(int[] a) {
             putInt(a == null ? -1 : a.length);
-            if (a != null) {
-                for (int v : a) {
-                    putInt(v);
-                }
+            for (int i = 0; a != null && i < a.length; i++) {
+                putInt(a[i]);
             }
+            return this;
         }
 
         /** An array or null (written as length -1), every double to its last bit. */
-        public void writeDoubles(double[] a) {
+        public Writer writeDoubles(double[] a) {
             putInt(a == null ? -1 : a.length);
-            if (a != null) {
-                for (double v : a) {
-                    putLong(Double.doubleToRawLongBits(v));
-                }
+            for (int i = 0; a != null && i < a.length; i++) {
+                putLong(Double.doubleToRawLongBits(a[i]));
             }
-        }
-
-        /** writeInt, on a stream that cannot fail. */
-        public void putInt(int v) {
-            try {
-                writeInt(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a byte array does not fail
-            }
-        }
-
-        /** writeLong, on a stream that cannot fail. */
-        public void putLong(long v) {
-            try {
-                writeLong(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a byte array does not fail
-            }
-        }
-
-        /** writeBoolean, on a stream that cannot fail. */
-        public void putBoolean(boolean v) {
-            try {
-                writeBoolean(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a byte array does not fail
-            }
+            return this;
         }
     }
 
@@ -161,10 +134,7 @@ public final class Wire {
 
         public int[] readInts() throws IOException {
             int n = readCount(4, true);
-            if (n < 0) {
-                return null;
-            }
-            int[] a = new int[n];
+            int[] a = n < 0 ? null : new int[n];
             for (int i = 0; i < n; i++) {
                 a[i] = readInt();
             }

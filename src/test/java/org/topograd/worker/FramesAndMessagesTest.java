@@ -123,7 +123,6 @@ class FramesAndMessagesTest {
         assertNotEquals(new Messages.GraphMessage(1, new int[] {0}, new int[] {-1}, new int[] {-1}, new double[] {0},
                 new String[] {"x"}, 0), new Messages.GraphMessage(1, new int[] {0}, new int[] {-1}, new int[] {-1},
                 new double[] {0}, new String[] {"y"}, 0));
-        assertTrue(grads.toString().contains("inputs=[1.0, 2.0]"), grads.toString());
     }
 
     /** The worker reads tasks to their last byte: a task with bytes after it is not a task. */
