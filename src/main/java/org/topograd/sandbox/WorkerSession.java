@@ -16,6 +16,10 @@ import org.topograd.worker.Messages;
  * The parent's side of one submission's worker. Every way a worker can fail becomes a
  * {@link TaskOutcome}; after one, the next task starts a fresh worker, rebinds the classes and
  * resends the graphs it needs, so one bad case costs only itself.
+ *
+ * <p>Longer than most classes here, for a reason: a task's whole life (start or restart, send,
+ * the wait with its CPU and wall-clock limits, reading and checking the reply) is one state
+ * machine over one process, and its fields (the process, its clock, the time spent) change together.
  */
 public final class WorkerSession implements AutoCloseable {
     /** A JVM that has not said hello in this long is not going to. */

@@ -16,6 +16,11 @@ import org.topograd.api.Node;
  * Runs tasks against the student's classes. Every task builds fresh nodes, so no state carries
  * over from one task to the next; every call into student code is wrapped so that whatever it
  * throws becomes a {@link Messages.Failure} naming the phase and the node.
+ *
+ * <p>Longer than most classes here, for a reason: one method per task kind, and the guarded calls
+ * into student code they share (building nodes, forward, backward, the traversal), which update the
+ * phase and node the watchdog and the exit reporter read; kept in one class, those calls stay plain
+ * loops with no indirection on the path that runs millions of times a batch.
  */
 final class Runner {
     private final StudentClasses classes;
