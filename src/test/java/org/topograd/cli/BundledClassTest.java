@@ -204,6 +204,34 @@ class BundledClassTest {
         }
     }
 
+    /** The instructor's overview, as reviewed (it holds no timing and no sandbox, so it is compared whole). */
+    @Test
+    void theIndexPageMatchesTheReviewedCopy() throws IOException {
+        if (Boolean.getBoolean("topograd.golden.update")) {
+            Files.copy(reports.resolve("index.html"), GOLDEN.resolve("index.html"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertEquals(Files.readString(GOLDEN.resolve("index.html")), Files.readString(reports.resolve("index.html")));
+    }
+
+    /** One submission's Gradescope results.json, as reviewed, but for its wall time ({@code execution_time}). */
+    @Test
+    void gradescopeResultsMatchTheReviewedCopy(@TempDir Path dir) throws IOException {
+        Path results = dir.resolve("results.json");
+        int status = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "grade",
+                "--format", "gradescope", "--submission", "submissions/sub-sign-error", "--out", results.toString());
+        assertEquals(ExitCodes.OK, status);
+        Path golden = GOLDEN.resolve("gradescope/sub-sign-error.json");
+        if (Boolean.getBoolean("topograd.golden.update")) {
+            Files.copy(results, golden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertEquals(timeFree(Files.readString(golden)), timeFree(Files.readString(results)));
+    }
+
+    private static String timeFree(String json) {
+        return json.replaceAll("\"execution_time\": \\d+", "\"execution_time\": <seconds>");
+    }
+
     /** The summary records how the code was isolated, which depends on the machine (bwrap or plain). */
     private static String sandboxFree(String csv) {
         return csv.replaceAll("(?m),(bwrap|plain)$", ",<sandbox>");
