@@ -61,6 +61,38 @@ public final class Batch {
             toGrade = List.copyOf(toGrade);
             keys = Map.copyOf(keys);
         }
+
+        /** What the instructor is told about the plan before grading starts: whom it skips, and why not. */
+        public List<String> notices() {
+            List<String> notices = new ArrayList<>();
+            if (unchanged > 0) {
+                notices.add(unchanged + " unchanged since their scorecards were written; skipped"
+                        + " (grade --force regrades them)");
+            }
+            if (plainRegradesAll && !toGrade.isEmpty()) {
+                notices.add("plain sandbox: every submission is graded again, since student code could have written"
+                        + " the reports that skipping one would trust");
+            }
+            return notices;
+        }
+    }
+
+    /** What a run tells as it goes: its plan once, before any grading, then each result as it is recorded. */
+    public interface Listener {
+        void planned(Plan plan);
+
+        void graded(SubmissionResult result);
+    }
+
+    /**
+     * The whole of {@code grade} once its arguments are read: plans whom to grade among {@code chosen}
+     * ({@link #plan}), grades them ({@link #grade}) and rewrites the summary for {@code everyone}.
+     */
+    public Graded run(List<Submission> chosen, List<String> everyone, boolean force, int jobs, Listener listener)
+            throws IOException {
+        Plan plan = plan(chosen, force);
+        listener.planned(plan);
+        return grade(plan, everyone, jobs, listener::graded);
     }
 
     public Plan plan(List<Submission> chosen, boolean force) throws IOException {
@@ -86,10 +118,12 @@ public final class Batch {
      *
      * @param results this run's results; fewer than planned when topograd was stopped
      * @param summarised how many students the summary has
+     * @param unreadable the students whose scorecard could not be read back for the summary or a page
      */
-    public record Graded(List<SubmissionResult> results, int summarised) {
+    public record Graded(List<SubmissionResult> results, int summarised, List<String> unreadable) {
         public Graded {
             results = List.copyOf(results);
+            unreadable = List.copyOf(unreadable);
         }
     }
 
@@ -135,6 +169,6 @@ public final class Batch {
                 summarised = folder.writeSummary(specIds, everyone, Map.copyOf(fresh));
             }
         }
-        return new Graded(results, summarised);
+        return new Graded(results, summarised, folder.unreadable());
     }
 }

@@ -5,12 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.topograd.grading.AnswerSource;
-import org.topograd.grading.Assignment;
 import org.topograd.grading.Diagnostician;
-import org.topograd.grading.Grading;
-import org.topograd.grading.SpecAnswers;
+import org.topograd.grading.SelfCheck;
 import org.topograd.grading.SubmissionResult;
 import org.topograd.report.CheckJson;
 import org.topograd.report.TerminalReport;
@@ -161,30 +160,19 @@ final class CheckCommand implements Callable<Integer> {
             err.println(program + " check: no visible spec in " + specs + "; nothing to check.");
             return ExitCodes.FINDINGS;
         }
-        Path folder = dir.toAbsolutePath().normalize();
-        Submission submission = new Submission(folder.getFileName() == null ? "submission"
-                : folder.getFileName().toString(), folder);
-        Assignment assignment = loaded.assignment();
-        List<SpecAnswers> expected;
+        Optional<SubmissionResult> checked;
         try {
-            expected = answers.answers(visible, assignment.numerical());
+            checked = SelfCheck.run(Submission.ofFolder(dir), loaded.specs(), visible, answers, loaded.assignment(),
+                    launcher, source.diagnostician());
         } catch (AnswerSource.Unavailable e) {
             err.println(program + " check: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        int hidden = answers.hiddenSpecs(loaded.specs());
-        // Every op grading will need, hidden specs' included: a missing class fails the check now, not
-        // the grade later.
-        Assignment required = assignment.requiring(answers.requiredOps(loaded.specs()));
-        List<SubmissionResult> results;
-        try (Grading grading = Grading.prepare(expected, required, launcher, source.diagnostician(),
-                Grading.Use.ONE)) {
-            results = grading.grade(List.of(submission), 1, r -> { });
-        }
-        if (results.isEmpty()) {
+        if (checked.isEmpty()) {
             return ExitCodes.FAILURE; // stopped (Ctrl-C) before the check was done: the JVM is ending anyway
         }
-        SubmissionResult result = results.get(0);
+        SubmissionResult result = checked.get();
+        int hidden = answers.hiddenSpecs(loaded.specs());
         out.print(json ? CheckJson.render(result, visible, hidden)
                 : new TerminalReport(color(), source.explainable() ? dir.toString() : null, program)
                         .render(result, visible, hidden));

@@ -4,7 +4,7 @@ package org.topograd.cli;
  * What topograd's exit status means, the same for every command (and listed in every
  * {@code --help} and in the README).
  */
-public final class ExitCodes {
+final class ExitCodes {
     /** Everything checked is right: every spec valid, every check passed, the job done. */
     public static final int OK = 0;
     /** The command ran and found something wrong: an invalid spec, a failing check, a surviving mutant. */

@@ -13,8 +13,7 @@ import org.topograd.diagnosis.MutantDiagnostician;
 import org.topograd.grading.Assignment;
 import org.topograd.grading.AssignmentReader;
 import org.topograd.grading.CaseAnswers;
-import org.topograd.grading.Check;
-import org.topograd.grading.Diagnostician;
+import org.topograd.grading.Explanation;
 import org.topograd.grading.Grading;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SpecAnswers;
@@ -22,14 +21,13 @@ import org.topograd.grading.Tracer;
 import org.topograd.picture.GraphPicture;
 import org.topograd.picture.Graphviz;
 import org.topograd.report.AtomicFiles;
-import org.topograd.sandbox.Launcher;
 import org.topograd.spec.Case;
 import org.topograd.spec.Graph;
 import org.topograd.spec.NumberText;
-import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
 import org.topograd.spec.SpecResult;
+import org.topograd.submission.Submission;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,15 +95,17 @@ final class ExplainCommand implements Callable<Integer> {
         CaseAnswers at = answers.cases().get(caseIndex);
         Case point = spec.cases().get(caseIndex);
 
-        Tracer.Trace trace = null;
+        Explanation explained = null;
         String who = "";
         if (submission != null) {
-            Path dir = submission.toAbsolutePath().normalize();
-            who = dir.getFileName() == null ? "submission" : dir.getFileName().toString();
-            try (Grading grading = Grading.prepare(List.of(answers), assignment, Launcher.detect(), Diagnostician.NONE)) {
-                trace = Tracer.trace(grading, new org.topograd.submission.Submission(who, dir), answers, caseIndex);
+            Submission theirs = Submission.ofFolder(submission);
+            who = theirs.id();
+            try (Grading grading = Grading.prepare(List.of(answers), assignment, Sandboxes.detect(err),
+                    new MutantDiagnostician())) {
+                explained = Explanation.of(grading, theirs, answers, caseIndex);
             }
         }
+        Tracer.Trace trace = explained == null ? null : explained.trace();
         String title = spec.title() + " — " + point.name() + " (" + inputs(spec.graph(), point) + ")"
                 + (trace == null ? "" : "; " + who + ": wanted | got");
         GraphPicture.Student student = trace == null ? null
@@ -119,11 +119,10 @@ final class ExplainCommand implements Callable<Integer> {
         Path svgFile = dotFile.resolveSibling((name.endsWith(".dot") ? name.substring(0, name.length() - 4) : name)
                 + ".svg");
         stdout.println("explain: " + spec.id() + " at " + point.name() + " (" + inputs(spec.graph(), point) + ")");
-        int wrong = 0;
-        if (trace != null) {
+        if (explained != null) {
             trace.problems().forEach(p -> stdout.println("  ! " + p));
-            wrong = report(stdout, spec, at, trace);
-            diagnose(answers, caseIndex, trace).ifPresent(d -> stdout.println("  " + d.explanation()));
+            list(stdout, explained.wrong());
+            explained.diagnosis().ifPresent(d -> stdout.println("  " + d.explanation()));
         }
         Optional<Path> graphviz = Graphviz.find();
         if (graphviz.isPresent()) {
@@ -133,23 +132,8 @@ final class ExplainCommand implements Callable<Integer> {
             stdout.println("wrote " + dotFile + " (no SVG: the dot command of Graphviz is not on the PATH; install it"
                     + " with sudo apt-get install graphviz, or open the DOT in any Graphviz viewer)");
         }
-        boolean incomplete = trace != null && (trace.values() == null || trace.grads() == null);
-        return wrong > 0 || incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    /** The classic mistake the student's own Backprop's numbers match (or their backward()s'), if any. */
-    private static Optional<Diagnostician.Diagnosis> diagnose(SpecAnswers answers, int caseIndex, Tracer.Trace trace) {
-        MutantDiagnostician diagnostician = new MutantDiagnostician();
-        Optional<Diagnostician.Diagnosis> found = Optional.empty();
-        if (trace.endToEnd() != null) {
-            found = diagnostician.diagnose(new Diagnostician.Evidence(Check.END_TO_END, answers, caseIndex,
-                    trace.values(), trace.endToEnd(), null, null, null, null, trace.classes()));
-        }
-        if (found.isEmpty() && trace.grads() != null) {
-            found = diagnostician.diagnose(new Diagnostician.Evidence(Check.NUMERICAL, answers, caseIndex,
-                    trace.values(), trace.grads(), null, null, null, null, trace.classes()));
-        }
-        return found;
+        boolean findings = explained != null && (!explained.wrong().isEmpty() || explained.incomplete());
+        return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private int caseIndex(Spec spec) {
@@ -172,19 +156,8 @@ final class ExplainCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
-    /** Lists the wrong numbers, nearest the inputs first; how many there are. */
-    private static int report(PrintWriter out, Spec spec, CaseAnswers at, Tracer.Trace trace) {
-        Graph g = spec.graph();
-        List<String> wrong = new ArrayList<>();
-        for (int node : at.order()) {
-            if (g.op(node) == Op.CONSTANT) {
-                continue;
-            }
-            String name = g.isNamed(node) ? g.label(node) : "(" + g.label(node) + ")";
-            check(wrong, spec, name, "", trace.values(), at.values(), node, !g.op(node).isLeaf());
-            check(wrong, spec, name, ".grad", trace.grads(), at.grads(), node, true);
-            check(wrong, spec, name, ".grad (your Backprop)", trace.endToEnd(), at.grads(), node, true);
-        }
+    /** Lists the wrong numbers, nearest the inputs first. */
+    private static void list(PrintWriter out, List<String> wrong) {
         if (wrong.isEmpty()) {
             out.println("  every value and gradient is right");
         }
@@ -193,14 +166,6 @@ final class ExplainCommand implements Callable<Integer> {
         }
         if (wrong.size() > LISTED) {
             out.println("  ... and " + (wrong.size() - LISTED) + " more (red in the picture)");
-        }
-        return wrong.size();
-    }
-
-    private static void check(List<String> wrong, Spec spec, String name, String what, double[] got, double[] want,
-            int node, boolean compared) {
-        if (compared && got != null && !spec.tolerance().accepts(got[node], want[node])) {
-            wrong.add(name + what + " is " + NumberText.format(got[node]) + ", expected " + NumberText.format(want[node]));
         }
     }
 }

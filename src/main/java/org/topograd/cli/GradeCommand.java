@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.topograd.batch.Batch;
+import org.topograd.grading.SubmissionResult;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.report.Progress;
 import org.topograd.report.ReportFolder;
@@ -76,24 +77,14 @@ final class GradeCommand implements Callable<Integer> {
         ReportFolder folder = new ReportFolder(reports);
         List<String> specIds = loaded.specs().stream().map(Spec::id).toList();
         Batch batch = new Batch(folder, specs, loaded.specs(), loaded.assignment(), launcher);
-        Batch.Plan plan = batch.plan(chosen, force);
-        if (plan.unchanged() > 0) {
-            out.println(plan.unchanged() + " unchanged since their scorecards were written; skipped"
-                    + " (grade --force regrades them)");
-        }
-        if (plan.plainRegradesAll() && !plan.toGrade().isEmpty()) {
-            out.println("plain sandbox: every submission is graded again, since student code could have written"
-                    + " the reports that skipping one would trust");
-        }
-        int width = plan.toGrade().stream().mapToInt(s -> s.id().length()).max().orElse(0);
-        Progress progress = new Progress(out, plan.toGrade().size(), width, Terminal.interactive(), System::nanoTime);
+        Shown shown = new Shown(out);
         Batch.Graded graded;
         try {
-            graded = batch.grade(plan, all.stream().map(Submission::id).toList(), jobs, progress::done);
+            graded = batch.run(chosen, all.stream().map(Submission::id).toList(), force, jobs, shown);
         } finally {
-            progress.finish();
+            shown.finish();
         }
-        for (String student : folder.unreadable()) {
+        for (String student : graded.unreadable()) {
             err.println("topograd grade: the scorecard of " + student + " cannot be read, so " + student
                     + " is not in the summary or has no page; grade --only " + student + " writes it again");
         }
@@ -113,5 +104,33 @@ final class GradeCommand implements Callable<Integer> {
                             + submissions)));
         }
         return chosen;
+    }
+
+    /** The run as the instructor sees it: the plan's notices, then a progress line per submission. */
+    private static final class Shown implements Batch.Listener {
+        private final PrintWriter out;
+        private Progress progress;
+
+        Shown(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void planned(Batch.Plan plan) {
+            plan.notices().forEach(out::println);
+            int width = plan.toGrade().stream().mapToInt(s -> s.id().length()).max().orElse(0);
+            progress = new Progress(out, plan.toGrade().size(), width, Terminal.interactive(), System::nanoTime);
+        }
+
+        @Override
+        public void graded(SubmissionResult result) {
+            progress.done(result);
+        }
+
+        void finish() {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
     }
 }

@@ -41,9 +41,7 @@ final class GradescopeGrading {
             return ExitCodes.FINDINGS;
         }
         Launcher launcher = Sandboxes.detect(err);
-        Path folder = submissionDir.toAbsolutePath().normalize();
-        Submission submission = new Submission(folder.getFileName() == null ? "submission"
-                : folder.getFileName().toString(), folder);
+        Submission submission = Submission.ofFolder(submissionDir);
         Assignment assignment = loaded.assignment();
         SubmissionResult result;
         try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()),

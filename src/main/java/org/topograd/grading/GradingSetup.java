@@ -24,7 +24,7 @@ import org.topograd.submission.Compiler;
  * @param required ops a submission must have a class for although no spec graded here uses them:
  *     the assignment's list, and in {@code check} the hidden specs' ops
  */
-public record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Launcher launcher,
+record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Launcher launcher,
         WorkerRuntime runtime, Compiler compiler, Path work,
         Diagnostician diagnostician, Set<Op> required) {
 

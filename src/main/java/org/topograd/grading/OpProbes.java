@@ -77,8 +77,8 @@ public final class OpProbes {
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = graph.inputCount() + i;
         }
-        TaskOutcome outcome = worker.run(wire, new Messages.Task(Messages.TaskKind.LOCAL, GRAPH, new double[] {X, Y},
-                nodes, UPSTREAM.clone(), BEFORE.clone(), null));
+        TaskOutcome outcome = worker.run(wire, new Messages.Local(GRAPH, new double[] {X, Y}, nodes, UPSTREAM.clone(),
+                BEFORE.clone()));
         if (!(outcome instanceof TaskOutcome.Completed done)) {
             return Map.of();
         }

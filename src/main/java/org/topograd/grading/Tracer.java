@@ -1,17 +1,16 @@
 package org.topograd.grading;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.topograd.sandbox.TaskOutcome;
 import org.topograd.sandbox.WorkerException;
 import org.topograd.sandbox.WorkerSession;
 import org.topograd.spec.Case;
 import org.topograd.spec.Op;
-import org.topograd.submission.ClassScanner;
 import org.topograd.submission.CompileResult;
 import org.topograd.submission.Discovery;
 import org.topograd.submission.Submission;
@@ -20,7 +19,8 @@ import org.topograd.worker.Messages;
 /**
  * A student's raw numbers at one input point of one spec, for pictures rather than points: their
  * forward values, their backward()s' gradients under topograd's traversal (seeded 1), and their own
- * Backprop's gradients. Runs in a worker exactly as grading does, so student code never loads here.
+ * Backprop's gradients. Runs in a worker through the same steps as grading ({@link SubmissionSteps},
+ * {@link Binding}, {@link Outcomes}), so student code never loads here.
  */
 public final class Tracer {
     private Tracer() {}
@@ -49,49 +49,40 @@ public final class Tracer {
             throws IOException {
         GradingSetup setup = grading.setup();
         Path dir = setup.work().resolve("trace-" + submission.id());
-        Files.createDirectories(dir.resolve("scratch"));
-        CompileResult compiled = setup.compiler().compile(submission, dir);
+        CompileResult compiled = SubmissionSteps.compile(setup, submission, dir);
         List<String> problems = new ArrayList<>();
         if (!compiled.ok()) {
             compiled.errors().forEach(d -> problems.add(d.toString()));
             problems.add(compiled.problem() != null ? compiled.problem() : "the submission does not compile");
             return new Trace(null, null, null, Map.of(), problems);
         }
-        try (WorkerSession session = new WorkerSession(setup.launcher(), setup.runtime(), compiled.classes(),
-                setup.limits(), dir.resolve("scratch"), setup.maxReplyBytes())) {
-            Discovery.Found found = Discovery.choose(ClassScanner.scan(compiled.classes(), setup.compiler().limits().classBytes()), spec.ops());
+        try (WorkerSession session = SubmissionSteps.session(setup, compiled.classes(), dir)) {
+            Discovery.Found found = SubmissionSteps.discover(setup, compiled, spec.ops());
             session.open();
             problems.addAll(found.problems());
-            Blame blame = new Blame(found);
-            List<String> classes = new ArrayList<>();
-            List<Integer> arities = new ArrayList<>();
-            for (Op op : Op.operations()) {
-                classes.add(found.ops().getOrDefault(op, ""));
-                arities.add(op.arity() == Op.Arity.UNARY ? 1 : op.arity() == Op.Arity.BINARY ? 2 : 3);
-            }
-            Messages.Bound bound = session.bind(new Messages.Bind(classes, arities, found.backprop()));
+            Binding binding = Binding.bind(session, found);
             boolean opsUsable = true;
             for (Op op : spec.ops()) {
-                String problem = bound.opProblems().get(Op.operations().indexOf(op));
+                String problem = binding.opProblem(op);
                 if (!found.ops().containsKey(op) || problem != null) {
                     opsUsable = false;
                     if (problem != null) {
-                        problems.add("the class for " + op.specName() + " cannot be used: " + problem);
+                        problems.add(problem);
                     }
                 }
             }
             if (!opsUsable) {
                 return new Trace(null, null, null, found.ops(), problems);
             }
-            Case point = spec.spec().cases().get(caseIndex);
-            int[] order = spec.cases().get(caseIndex).order();
-            double[] values = run(session, spec, point, order, Messages.TaskKind.FORWARD, blame, problems, false);
-            double[] grads = run(session, spec, point, order, Messages.TaskKind.GRADS, blame, problems, true);
+            Run run = new Run(session, spec, caseIndex, new Outcomes(new Blame(found), setup.limits()), problems);
+            double[] values = run.values();
+            double[] grads = run.grads(new Messages.Grads(run.wire.id(), run.point.inputs(), run.order,
+                    new double[] {1}));
             double[] endToEnd = null;
-            if (found.backprop() != null && bound.backpropProblem() == null) {
-                endToEnd = run(session, spec, point, order, Messages.TaskKind.END_TO_END, blame, problems, true);
-            } else if (bound.backpropProblem() != null) {
-                problems.add("the Backprop class cannot be used: " + bound.backpropProblem());
+            if (found.backprop() != null && binding.backpropProblem() == null) {
+                endToEnd = run.grads(new Messages.EndToEnd(run.wire.id(), run.point.inputs(), run.order));
+            } else if (binding.backpropProblem() != null) {
+                problems.add(binding.backpropProblem());
             }
             return new Trace(values, grads, endToEnd, found.ops(), problems);
         } catch (WorkerException e) {
@@ -100,21 +91,49 @@ public final class Tracer {
         }
     }
 
-    private static double[] run(WorkerSession session, SpecAnswers spec, Case point, int[] order,
-            Messages.TaskKind kind, Blame blame, List<String> problems, boolean wantGrads) {
-        Messages.GraphMessage wire = spec.wire();
-        TaskOutcome outcome = session.run(wire, new Messages.Task(kind, wire.id(), point.inputs(), order, new double[] {1}, null, null));
-        if (outcome instanceof TaskOutcome.Completed done) {
-            Messages.Failure failure = done.result().failure();
-            if (failure == null) {
-                return wantGrads ? done.result().grads() : done.result().values();
+    /** The tasks at one input point; each that fails adds why to the problems. */
+    private static final class Run {
+        final WorkerSession session;
+        final SpecAnswers spec;
+        final Messages.GraphMessage wire;
+        final Case point;
+        final int[] order;
+        final Outcomes outcomes;
+        final List<String> problems;
+
+        Run(WorkerSession session, SpecAnswers spec, int caseIndex, Outcomes outcomes, List<String> problems) {
+            this.session = session;
+            this.spec = spec;
+            this.wire = spec.wire();
+            this.point = spec.spec().cases().get(caseIndex);
+            this.order = spec.cases().get(caseIndex).order();
+            this.outcomes = outcomes;
+            this.problems = problems;
+        }
+
+        double[] values() {
+            Messages.Result r = run(new Messages.Forward(wire.id(), point.inputs(), order));
+            return r == null ? null : r.values();
+        }
+
+        double[] grads(Messages.Task task) {
+            Messages.Result r = run(task);
+            return r == null ? null : r.grads();
+        }
+
+        private Messages.Result run(Messages.Task task) {
+            TaskOutcome outcome = session.run(wire, task);
+            String kind = task.kind().name().toLowerCase(Locale.ROOT);
+            if (outcome instanceof TaskOutcome.Completed done) {
+                Messages.Failure failure = done.result().failure();
+                if (failure == null) {
+                    return done.result();
+                }
+                problems.add(kind + ": " + outcomes.thrown(spec.spec().graph(), failure));
+                return null;
             }
-            problems.add(kind.name().toLowerCase(java.util.Locale.ROOT) + ": "
-                    + blame.describe(spec.spec().graph(), failure.where()) + " threw " + failure.exception()
-                    + Blame.firstFrame(failure.stack()));
+            problems.add(kind + ": the task did not finish (" + outcome + ")");
             return null;
         }
-        problems.add(kind.name().toLowerCase(java.util.Locale.ROOT) + ": the task did not finish (" + outcome + ")");
-        return null;
     }
 }

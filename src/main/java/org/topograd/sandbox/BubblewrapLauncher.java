@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * submission's classes), a read-only /dev, plus a small tmpfs for /tmp. Specs, reports, other submissions and the user's home
  * do not exist inside.
  */
-public final class BubblewrapLauncher implements Launcher {
+final class BubblewrapLauncher implements Launcher {
     static final String CLASSES_MOUNT = "/submission/classes";
     static final long TMP_BYTES = 16L << 20;
 

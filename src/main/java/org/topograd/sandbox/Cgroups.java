@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * setsid. Works with cgroup v2 and with v1's separate pids and memory hierarchies; created under
  * topograd's own cgroup, so the machine's accounting of topograd still holds.
  */
-public final class Cgroups {
+final class Cgroups {
     private static final Path ROOT = Path.of("/sys/fs/cgroup");
     private static final AtomicInteger COUNT = new AtomicInteger();
 

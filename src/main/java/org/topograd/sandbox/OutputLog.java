@@ -4,7 +4,7 @@ package org.topograd.sandbox;
  * Text kept within a budget: the beginning and the end, and how much was left out between them.
  * For what students print, which may be megabytes.
  */
-public final class OutputLog {
+final class OutputLog {
     private final int half;
     private final StringBuilder head = new StringBuilder();
     private final StringBuilder tail = new StringBuilder();

@@ -9,7 +9,7 @@ import java.util.Optional;
  * A worker as a plain child JVM: the JVM's own limits and the parent's timeouts, but no
  * filesystem, network or process isolation. Used only where bubblewrap is unavailable, and said so.
  */
-public final class PlainLauncher implements Launcher {
+final class PlainLauncher implements Launcher {
     private final Optional<Cgroups> cgroups;
 
     public PlainLauncher(Optional<Cgroups> cgroups) {

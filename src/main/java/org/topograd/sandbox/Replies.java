@@ -33,30 +33,31 @@ final class Replies {
             }
         }
         boolean done = r.failure() == null;
-        int points = task.points() == null ? 0 : task.points().length;
-        int seeds = task.seeds() == null ? 0 : task.seeds().length;
-        String problem = switch (task.kind()) {
-            case FORWARD -> length("values", r.values(), n, done);
-            case GRADS -> first(length("values", r.values(), n, done), length("grads", r.grads(), seeds * n, done));
-            case END_TO_END -> first(length("values", r.values(), n, done), length("grads", r.grads(), n, done));
-            case EVALUATE -> length("values", r.values(), points, done);
-            case TRAVERSAL -> first(length("grads", r.grads(), n, done), ids("order", r.order(), n, -1),
+        String problem;
+        if (task instanceof Messages.Grads t) {
+            problem = first(length("values", r.values(), n, done), length("grads", r.grads(), t.seeds().length * n,
+                    done));
+        } else if (task instanceof Messages.EndToEnd) {
+            problem = first(length("values", r.values(), n, done), length("grads", r.grads(), n, done));
+        } else if (task instanceof Messages.Evaluate t) {
+            problem = length("values", r.values(), t.points().length, done);
+        } else if (task instanceof Messages.Traversal) {
+            problem = first(length("grads", r.grads(), n, done), ids("order", r.order(), n, -1),
                     ids("calls", r.calls(), n, 0));
-            case LOCAL -> {
-                int probed = task.order() == null ? 0 : task.order().length;
-                yield first(length("values", r.values(), probed, done),
-                        length("grads", r.grads(), probed * seeds * 3, done));
-            }
-        };
+        } else if (task instanceof Messages.Local t) {
+            int probed = t.nodes().length;
+            problem = first(length("values", r.values(), probed, done),
+                    length("grads", r.grads(), probed * t.seeds().length * 3, done));
+        } else {
+            problem = length("values", r.values(), n, done); // Forward
+        }
         if (problem != null) {
             return problem;
         }
-        if (task.kind() != Messages.TaskKind.TRAVERSAL && (r.order() != null || r.calls() != null)) {
+        if (!(task instanceof Messages.Traversal) && (r.order() != null || r.calls() != null)) {
             return "an order where none was asked for";
         }
-        if (task.kind() != Messages.TaskKind.TRAVERSAL && task.kind() != Messages.TaskKind.GRADS
-                && task.kind() != Messages.TaskKind.END_TO_END && task.kind() != Messages.TaskKind.LOCAL
-                && r.grads() != null) {
+        if ((task instanceof Messages.Forward || task instanceof Messages.Evaluate) && r.grads() != null) {
             return "gradients where none were asked for";
         }
         return null;

@@ -9,12 +9,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.topograd.worker.Frames;
+import org.topograd.worker.MessageCodec;
 import org.topograd.worker.Messages;
 
 /**
  * The parent's side of one submission's worker. Every way a worker can fail becomes a
  * {@link TaskOutcome}; after one, the next task starts a fresh worker, rebinds the classes and
  * resends the graphs it needs, so one bad case costs only itself.
+ *
+ * <p>Longer than most classes here, for a reason: a task's whole life (start or restart, send,
+ * the wait with its CPU and wall-clock limits, reading and checking the reply) is one state
+ * machine over one process, and its fields (the process, its clock, the time spent) change together.
  */
 public final class WorkerSession implements AutoCloseable {
     /** A JVM that has not said hello in this long is not going to. */
@@ -95,9 +100,9 @@ public final class WorkerSession implements AutoCloseable {
             long begin = System.nanoTime();
             timer = new TaskTimer(clock, limits, budget, left);
             if (graphsSent.add(graph.id())) {
-                send(Messages.GRAPH, Messages.encode(graph), timer);
+                send(Messages.GRAPH, MessageCodec.encode(graph), timer);
             }
-            send(Messages.TASK, Messages.encode(task), timer);
+            send(Messages.TASK, MessageCodec.encode(task), timer);
             TaskOutcome outcome = await(graph, task, timer);
             runNanos += System.nanoTime() - begin;
             if (outcome instanceof TaskOutcome.Completed completed) {
@@ -129,11 +134,11 @@ public final class WorkerSession implements AutoCloseable {
                     return expired;
                 }
             } else if (event instanceof WorkerProcess.Event.Received r && r.frame().type() == Messages.VALUES) {
-                if (task.kind() != Messages.TaskKind.GRADS || lastValues != null) {
+                if (!(task instanceof Messages.Grads) || lastValues != null) {
                     return new TaskOutcome.Malformed("node values the task did not send");
                 }
                 try {
-                    lastValues = Messages.decodeValues(r.frame().payload());
+                    lastValues = MessageCodec.decodeValues(r.frame().payload());
                 } catch (IOException e) {
                     return new TaskOutcome.Malformed("unreadable values: " + e.getMessage());
                 }
@@ -162,20 +167,20 @@ public final class WorkerSession implements AutoCloseable {
         try {
             switch (frame.type()) {
                 case Messages.RESULT: {
-                    Messages.Result result = Messages.decodeResult(frame.payload());
+                    Messages.Result result = MessageCodec.decodeResult(frame.payload());
                     String problem = Replies.problem(graph, task, result);
                     return problem == null ? new TaskOutcome.Completed(result)
                             : new TaskOutcome.Malformed("the worker's answer does not fit the task: " + problem);
                 }
                 case Messages.TIMEOUT: {
-                    Messages.Timeout timeout = Messages.decodeTimeout(frame.payload());
+                    Messages.Timeout timeout = MessageCodec.decodeTimeout(frame.payload());
                     String problem = Replies.whereProblem(timeout.where(), graph.size());
                     problem = problem != null ? problem : Replies.stackProblem(timeout.stack());
                     return problem == null ? new TaskOutcome.CpuTimeout(timeout.cpuMillis(), timeout.where(),
                             timeout.stack()) : new TaskOutcome.Malformed("a timeout report with " + problem);
                 }
                 case Messages.EXIT: {
-                    Messages.Exit exit = Messages.decodeExit(frame.payload());
+                    Messages.Exit exit = MessageCodec.decodeExit(frame.payload());
                     String problem = Replies.whereProblem(exit.where(), graph.size());
                     problem = problem != null ? problem : Replies.stackProblem(exit.stack());
                     return problem == null ? new TaskOutcome.Exited(exit.where(), exit.stack())
@@ -231,7 +236,7 @@ public final class WorkerSession implements AutoCloseable {
         graphsSent.clear();
         try {
             clock = WorkerClock.find(process.handle(),
-                    Messages.decodeReady(expect(Messages.READY, START_MILLIS).payload()));
+                    MessageCodec.decodeReady(expect(Messages.READY, START_MILLIS).payload()));
         } catch (IOException e) {
             stop();
             throw new WorkerException("the worker's first message was unreadable: " + e.getMessage(), "");
@@ -241,8 +246,8 @@ public final class WorkerSession implements AutoCloseable {
 
     private Messages.Bound sendBind() throws WorkerException {
         try {
-            send(Messages.BIND, Messages.encode(bind), new TaskTimer(clock, limits, Long.MAX_VALUE, START_MILLIS));
-            Messages.Bound bound = Messages.decodeBound(expect(Messages.BOUND, START_MILLIS).payload());
+            send(Messages.BIND, MessageCodec.encode(bind), new TaskTimer(clock, limits, Long.MAX_VALUE, START_MILLIS));
+            Messages.Bound bound = MessageCodec.decodeBound(expect(Messages.BOUND, START_MILLIS).payload());
             if (bound.opProblems().size() != bind.opClasses().size()) {
                 stop();
                 throw new IOException("it answered for " + bound.opProblems().size() + " classes where "

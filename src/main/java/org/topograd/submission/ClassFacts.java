@@ -15,7 +15,7 @@ import java.util.List;
  * @param backprop implements {@code org.topograd.api.Backprop}, directly or through its supertypes
  * @param problem why the class file could not be read, or null
  */
-public record ClassFacts(String name, boolean concrete, boolean node, String op, List<String> constructors,
+record ClassFacts(String name, boolean concrete, boolean node, String op, List<String> constructors,
         boolean backprop, String problem) {
     public ClassFacts {
         constructors = List.copyOf(constructors);

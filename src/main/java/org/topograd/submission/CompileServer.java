@@ -2,10 +2,6 @@ package org.topograd.submission;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +21,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.topograd.worker.Frames;
+import org.topograd.worker.Wire;
 
 /**
  * A long-lived JVM that compiles submissions with {@code javax.tools}, one request at a time.
@@ -162,81 +159,60 @@ public final class CompileServer {
      */
     record Request(Path root, List<Path> sources, Path classPath, Path out, int maxClassFiles, long maxClassBytes) {
         byte[] encode() {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            try (DataOutputStream data = new DataOutputStream(buffer)) {
-                data.writeUTF(root.toString());
-                data.writeUTF(classPath.toString());
-                data.writeUTF(out.toString());
-                data.writeInt(maxClassFiles);
-                data.writeLong(maxClassBytes);
-                data.writeInt(sources.size());
-                for (Path source : sources) {
-                    data.writeUTF(source.toString());
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            Wire.Writer data = new Wire.Writer();
+            data.writeText(root.toString());
+            data.writeText(classPath.toString());
+            data.writeText(out.toString());
+            data.putInt(maxClassFiles);
+            data.putLong(maxClassBytes);
+            data.putInt(sources.size());
+            for (Path source : sources) {
+                data.writeText(source.toString());
             }
-            return buffer.toByteArray();
+            return data.bytes();
         }
 
         static Request decode(byte[] payload) throws IOException {
-            DataInputStream data = new DataInputStream(new ByteArrayInputStream(payload));
-            Path root = Path.of(data.readUTF());
-            Path classPath = Path.of(data.readUTF());
-            Path out = Path.of(data.readUTF());
+            Wire.Reader data = new Wire.Reader(payload);
+            Path root = Path.of(data.readText());
+            Path classPath = Path.of(data.readText());
+            Path out = Path.of(data.readText());
             int maxClassFiles = data.readInt();
             long maxClassBytes = data.readLong();
-            int n = data.readInt();
+            int n = data.readCount(4, false);
             List<Path> sources = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                sources.add(Path.of(data.readUTF()));
+                sources.add(Path.of(data.readText()));
             }
-            return new Request(root, sources, classPath, out, maxClassFiles, maxClassBytes);
+            return data.whole(new Request(root, sources, classPath, out, maxClassFiles, maxClassBytes));
         }
     }
 
     record Response(boolean ok, List<Diagnostic> diagnostics) {
         byte[] encode() {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            try (DataOutputStream data = new DataOutputStream(buffer)) {
-                data.writeBoolean(ok);
-                data.writeInt(diagnostics.size());
-                for (Diagnostic d : diagnostics) {
-                    data.writeUTF(d.kind());
-                    data.writeUTF(d.path());
-                    data.writeLong(d.line());
-                    data.writeLong(d.column());
-                    writeText(data, d.message());
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            Wire.Writer data = new Wire.Writer();
+            data.putBoolean(ok);
+            data.putInt(diagnostics.size());
+            for (Diagnostic d : diagnostics) {
+                data.writeText(d.kind());
+                data.writeText(d.path());
+                data.putLong(d.line());
+                data.putLong(d.column());
+                data.writeText(d.message()); // messages can quote long lines of source; writeUTF stops at 64 KB
             }
-            return buffer.toByteArray();
+            return data.bytes();
         }
 
         static Response decode(byte[] payload) throws IOException {
-            DataInputStream data = new DataInputStream(new ByteArrayInputStream(payload));
+            Wire.Reader data = new Wire.Reader(payload);
             boolean ok = data.readBoolean();
-            int n = data.readInt();
+            int n = data.readCount(4, false);
             List<Diagnostic> diagnostics = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                diagnostics.add(new Diagnostic(data.readUTF(), data.readUTF(), data.readLong(), data.readLong(),
-                        readText(data)));
+                diagnostics.add(new Diagnostic(data.readText(), data.readText(), data.readLong(), data.readLong(),
+                        data.readText()));
             }
-            return new Response(ok, diagnostics);
-        }
-
-        /** Messages can quote long lines of source; writeUTF stops at 64 KB. */
-        private static void writeText(DataOutputStream data, String text) throws IOException {
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            data.writeInt(utf8.length);
-            data.write(utf8);
-        }
-
-        private static String readText(DataInputStream data) throws IOException {
-            byte[] utf8 = new byte[data.readInt()];
-            data.readFully(utf8);
-            return new String(utf8, StandardCharsets.UTF_8);
+            return data.whole(new Response(ok, diagnostics));
         }
     }
 }

@@ -13,6 +13,15 @@ import java.util.stream.Stream;
  * @param dir the folder
  */
 public record Submission(String id, Path dir) {
+    /**
+     * One folder given on its own ({@code check}, Gradescope, {@code explain}): made absolute and
+     * normal, and named by its last part ({@code submission} for the root, which has none).
+     */
+    public static Submission ofFolder(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        return new Submission(dir.getFileName() == null ? "submission" : dir.getFileName().toString(), dir);
+    }
+
     /** Every submission folder under {@code root}, sorted by id; hidden folders are skipped. */
     public static List<Submission> list(Path root) throws IOException {
         try (Stream<Path> dirs = Files.list(root)) {

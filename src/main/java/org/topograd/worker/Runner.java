@@ -16,12 +16,13 @@ import org.topograd.api.Node;
  * Runs tasks against the student's classes. Every task builds fresh nodes, so no state carries
  * over from one task to the next; every call into student code is wrapped so that whatever it
  * throws becomes a {@link Messages.Failure} naming the phase and the node.
+ *
+ * <p>Longer than most classes here, for a reason: one method per task kind, and the guarded calls
+ * into student code they share (building nodes, forward, backward, the traversal), which update the
+ * phase and node the watchdog and the exit reporter read; kept in one class, those calls stay plain
+ * loops with no indirection on the path that runs millions of times a batch.
  */
 final class Runner {
-    static final int UNARY = 1;
-    static final int BINARY = 2;
-    static final int POWER = 3;
-
     private final StudentClasses classes;
     private final CapturedOutput output;
     private final java.util.function.Consumer<double[]> valuesSink;
@@ -46,9 +47,9 @@ final class Runner {
             try {
                 Class<?> c = classes.load(bind.opClasses().get(i));
                 Class<?>[] parameters = switch (bind.arities().get(i)) {
-                    case UNARY -> new Class<?>[] {Node.class};
-                    case BINARY -> new Class<?>[] {Node.class, Node.class};
-                    case POWER -> new Class<?>[] {Node.class, double.class};
+                    case Messages.UNARY -> new Class<?>[] {Node.class};
+                    case Messages.BINARY -> new Class<?>[] {Node.class, Node.class};
+                    case Messages.POWER -> new Class<?>[] {Node.class, double.class};
                     default -> throw new IllegalArgumentException("arity " + bind.arities().get(i));
                 };
                 constructors[i] = c.getDeclaredConstructor(parameters);
@@ -74,97 +75,132 @@ final class Runner {
         graphs.put(graph.id(), graph);
     }
 
+    /*
+     * One method a task kind, chosen by a chain of instanceof (pattern matching in switch is not part
+     * of Java 17). Each returns its result; what student code throws ends it as a failure.
+     */
     Messages.Result run(Messages.Task task) {
         Messages.GraphMessage g = graphs.get(task.graph());
         if (g == null) {
             throw new IllegalStateException("unknown graph " + task.graph());
         }
-        double[] values = null;
-        double[] grads = null;
-        int[] order = null;
-        int[] calls = null;
-        Messages.Failure failure = null;
         try {
-            switch (task.kind()) {
-                case FORWARD -> {
-                    Node[] nodes = build(g, task.inputs(), task.order());
-                    forward(nodes, task.order());
-                    values = values(nodes, task.order());
-                }
-                case GRADS -> {
-                    Node[] nodes = build(g, task.inputs(), task.order());
-                    forward(nodes, task.order());
-                    values = values(nodes, task.order());
-                    valuesSink.accept(values); // the forward check's, whatever backward then does
-                    grads = new double[task.seeds().length * g.size()];
-                    for (int k = 0; k < task.seeds().length; k++) {
-                        for (int id : task.order()) {
-                            nodes[id].grad = 0;
-                        }
-                        nodes[g.output()].grad = task.seeds()[k];
-                        backward(nodes, task.order());
-                        System.arraycopy(grads(nodes, task.order()), 0, grads, k * g.size(), g.size());
+            if (task instanceof Messages.Forward t) {
+                return forward(g, t);
+            } else if (task instanceof Messages.Grads t) {
+                return grads(g, t);
+            } else if (task instanceof Messages.EndToEnd t) {
+                return endToEnd(g, t);
+            } else if (task instanceof Messages.Traversal t) {
+                return traversal(g, t);
+            } else if (task instanceof Messages.Evaluate t) {
+                return evaluate(g, t);
+            } else if (task instanceof Messages.Local t) {
+                return local(g, t);
+            }
+            throw new IllegalArgumentException(task.kind().toString());
+        } catch (StudentFailure e) {
+            return result(e.failure, null, null, null, null);
+        }
+    }
+
+    private Messages.Result result(Messages.Failure failure, double[] values, double[] grads, int[] order,
+            int[] calls) {
+        return new Messages.Result(failure, values, grads, order, calls, output.drain());
+    }
+
+    private Messages.Result forward(Messages.GraphMessage g, Messages.Forward task) throws StudentFailure {
+        Node[] nodes = build(g, task.inputs(), task.order());
+        forward(nodes, task.order());
+        return result(null, values(nodes, task.order()), null, null, null);
+    }
+
+    private Messages.Result grads(Messages.GraphMessage g, Messages.Grads task) throws StudentFailure {
+        Node[] nodes = build(g, task.inputs(), task.order());
+        forward(nodes, task.order());
+        double[] values = values(nodes, task.order());
+        valuesSink.accept(values); // the forward check's, whatever backward then does
+        double[] grads = new double[task.seeds().length * g.size()];
+        for (int k = 0; k < task.seeds().length; k++) {
+            for (int id : task.order()) {
+                nodes[id].grad = 0;
+            }
+            nodes[g.output()].grad = task.seeds()[k];
+            try {
+                backward(nodes, task.order());
+            } catch (StudentFailure e) {
+                return result(e.failure, values, grads, null, null); // with what was computed before it
+            }
+            System.arraycopy(grads(nodes, task.order()), 0, grads, k * g.size(), g.size());
+        }
+        return result(null, values, grads, null, null);
+    }
+    private Messages.Result endToEnd(Messages.GraphMessage g, Messages.EndToEnd task) throws StudentFailure {
+        Node[] nodes = build(g, task.inputs(), task.order());
+        forward(nodes, task.order());
+        traverse(newBackprop(), nodes[g.output()]);
+        return result(null, values(nodes, task.order()), grads(nodes, task.order()), null, null);
+    }
+
+    private Messages.Result traversal(Messages.GraphMessage g, Messages.Traversal task) throws StudentFailure {
+        ProbeNode.CallLog ignored = new ProbeNode.CallLog(0);
+        Node[] probes = probes(g, task.inputs(), task.partials(), ignored);
+        Backprop sorter = newBackprop();
+        Node out = probes[g.output()];
+        int[] order = ids(captureOrder(sorter, out), probes);
+        ProbeNode.CallLog log = new ProbeNode.CallLog(4 * g.size() + 16);
+        Node[] fresh = probes(g, task.inputs(), task.partials(), log);
+        try {
+            traverse(newBackprop(), fresh[g.output()]);
+        } catch (StudentFailure e) {
+            return result(e.failure, null, null, order, null); // with the order it returned
+        }
+        double[] grads = new double[g.size()];
+        for (int i = 0; i < fresh.length; i++) {
+            grads[i] = fresh[i].grad;
+        }
+        return result(null, null, grads, order, log.toArray());
+    }
+
+    /**
+     * One graph, its inputs set to each point in turn and forward run again, as a numerical
+     * gradient check in the student's own code would do it.
+     */
+    private Messages.Result evaluate(Messages.GraphMessage g, Messages.Evaluate task) {
+        double[] values = new double[task.points().length];
+        try {
+            Node[] nodes = build(g, task.points()[0], task.order());
+            int[] inputIndex = inputIndexes(g);
+            for (int p = 0; p < values.length; p++) {
+                for (int id : task.order()) {
+                    if (g.kinds()[id] == Messages.INPUT) {
+                        nodes[id].value = task.points()[p][inputIndex[id]];
                     }
                 }
-                case END_TO_END -> {
-                    Node[] nodes = build(g, task.inputs(), task.order());
-                    forward(nodes, task.order());
-                    traverse(newBackprop(), nodes[g.output()]);
-                    values = values(nodes, task.order());
-                    grads = grads(nodes, task.order());
-                }
-                case TRAVERSAL -> {
-                    ProbeNode.CallLog ignored = new ProbeNode.CallLog(0);
-                    Node[] probes = probes(g, task.inputs(), task.partials(), ignored);
-                    Backprop sorter = newBackprop();
-                    Node out = probes[g.output()];
-                    order = ids(captureOrder(sorter, out), probes);
-                    ProbeNode.CallLog log = new ProbeNode.CallLog(4 * g.size() + 16);
-                    Node[] fresh = probes(g, task.inputs(), task.partials(), log);
-                    traverse(newBackprop(), fresh[g.output()]);
-                    calls = log.toArray();
-                    grads = new double[g.size()];
-                    for (int i = 0; i < fresh.length; i++) {
-                        grads[i] = fresh[i].grad;
-                    }
-                }
-                case EVALUATE -> {
-                    // One graph, its inputs set to each point in turn and forward run again, as a
-                    // numerical gradient check in the student's own code would do it.
-                    values = new double[task.points().length];
-                    Node[] nodes = build(g, task.points()[0], task.order());
-                    int[] inputIndex = inputIndexes(g);
-                    for (int p = 0; p < values.length; p++) {
-                        for (int id : task.order()) {
-                            if (g.kinds()[id] == Messages.INPUT) {
-                                nodes[id].value = task.points()[p][inputIndex[id]];
-                            }
-                        }
-                        forward(nodes, task.order());
-                        values[p] = nodes[g.output()].value;
-                    }
-                }
-                case LOCAL -> {
-                    values = new double[task.order().length];
-                    grads = new double[task.order().length * task.seeds().length * 3];
-                    for (int i = 0; i < task.order().length; i++) {
-                        local(g, task, i, values, grads);
-                    }
-                }
-                default -> throw new IllegalArgumentException(task.kind().toString());
+                forward(nodes, task.order());
+                values[p] = nodes[g.output()].value;
             }
         } catch (StudentFailure e) {
-            failure = e.failure;
+            return result(e.failure, values, null, null, null); // with the outputs of the points before
         }
-        return new Messages.Result(failure, values, grads, order, calls, output.drain());
+        return result(null, values, null, null, null);
+    }
+
+    private Messages.Result local(Messages.GraphMessage g, Messages.Local task) {
+        double[] values = new double[task.nodes().length];
+        double[] grads = new double[task.nodes().length * task.seeds().length * 3];
+        for (int i = 0; i < task.nodes().length; i++) {
+            local(g, task, i, values, grads);
+        }
+        return result(null, values, grads, null, null);
     }
 
     /**
      * One op node of a {@link Messages.TaskKind#LOCAL} task, alone over fresh leaves; what it throws
      * costs only its own numbers (NaN).
      */
-    private void local(Messages.GraphMessage g, Messages.Task task, int i, double[] values, double[] grads) {
-        int id = task.order()[i];
+    private void local(Messages.GraphMessage g, Messages.Local task, int i, double[] values, double[] grads) {
+        int id = task.nodes()[i];
         int a = g.first()[id];
         int b = g.second()[id];
         int runs = task.seeds().length;
@@ -402,7 +438,6 @@ final class Runner {
         return new StudentFailure(describe(phase, node, e));
     }
 
-    private static final int MAX_FRAMES = 8;
     private static final int MAX_MESSAGE = 2000;
 
     /** An exception's text; student exceptions may override toString, so it is guarded and capped. */
@@ -423,20 +458,7 @@ final class Runner {
         if (cause != null && cause != e) {
             exception += " (caused by " + text(cause) + ")";
         }
-        StackTraceElement[] frames = e.getStackTrace();
-        List<String> stack = new java.util.ArrayList<>();
-        for (StackTraceElement frame : frames) {
-            if (frame.getClassName().startsWith("org.topograd.worker.")
-                    || frame.getClassName().startsWith("jdk.internal.reflect.")
-                    || frame.getClassName().startsWith("java.lang.reflect.")) {
-                break; // below this is topograd's own machinery
-            }
-            if (stack.size() == MAX_FRAMES) {
-                stack.add("... " + (frames.length - MAX_FRAMES) + " more");
-                break;
-            }
-            stack.add(frame.toString());
-        }
+        List<String> stack = StudentStack.thrown(e.getStackTrace());
         return new Messages.Failure(where, exception, stack);
     }
 }

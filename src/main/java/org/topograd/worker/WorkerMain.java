@@ -13,7 +13,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -23,8 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Before any student class is loaded it takes file descriptors 0 and 1 for the channel to the
  * parent and points {@code System.out}/{@code System.err} at a capped buffer, so what students
  * print is captured and never mixed with results. Student code runs on its own thread with a large
- * stack (recursive solutions of deep graphs are legitimate); a watchdog stops a task whose process
- * uses more than its CPU time and reports where the student's thread was. The process ends with {@code Runtime.halt},
+ * stack (recursive solutions of deep graphs are legitimate); a watchdog stops a task whose student
+ * thread uses more than its CPU time and reports where that thread was. The process ends with {@code Runtime.halt},
  * so threads the student left running cannot keep it alive.
  */
 public final class WorkerMain {
@@ -101,13 +100,13 @@ public final class WorkerMain {
                 @Override
                 public void accept(double[] values) {
                     try {
-                        send(Messages.VALUES, Messages.encodeValues(values));
+                        send(Messages.VALUES, MessageCodec.encodeValues(values));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }
             });
-            send(Messages.READY, Messages.encode(new Messages.Ready(ProcessHandle.current().pid(),
+            send(Messages.READY, MessageCodec.encode(new Messages.Ready(ProcessHandle.current().pid(),
                     ThreadCpu.currentThreadId())));
             while (true) {
                 Frames.Frame frame = Frames.read(requests);
@@ -116,15 +115,15 @@ public final class WorkerMain {
                 }
                 switch (frame.type()) {
                     case Messages.BIND -> send(Messages.BOUND,
-                            Messages.encode(runner.bind(Messages.decodeBind(frame.payload()))));
-                    case Messages.GRAPH -> runner.addGraph(Messages.decodeGraph(frame.payload()));
+                            MessageCodec.encode(runner.bind(MessageCodec.decodeBind(frame.payload()))));
+                    case Messages.GRAPH -> runner.addGraph(MessageCodec.decodeGraph(frame.payload()));
                     case Messages.TASK -> {
-                        Messages.Task task = Messages.decodeTask(frame.payload());
+                        Messages.Task task = MessageCodec.decodeTask(frame.payload());
                         taskNumber++;
                         inTask = true;
                         Messages.Result result = runner.run(task);
                         inTask = false;
-                        send(Messages.RESULT, Messages.encode(result));
+                        send(Messages.RESULT, MessageCodec.encode(result));
                     }
                     default -> throw new IOException("unexpected frame type " + frame.type());
                 }
@@ -172,9 +171,9 @@ public final class WorkerMain {
             }
             long used = cpuTime() - baseline;
             if (used > limitNanos && inTask && taskNumber == seen) {
-                List<String> stack = frames(top(student));
+                List<String> stack = StudentStack.running(top(student));
                 try {
-                    send(Messages.TIMEOUT, Messages.encode(new Messages.Timeout(used / 1_000_000L, where(), stack)));
+                    send(Messages.TIMEOUT, MessageCodec.encode(new Messages.Timeout(used / 1_000_000L, where(), stack)));
                 } catch (IOException e) {
                     // The parent will see the process end without a result, which it reports too.
                 }
@@ -193,13 +192,13 @@ public final class WorkerMain {
                 if ((c.equals("java.lang.System") || c.equals("java.lang.Runtime"))
                         && frames[i].getMethodName().equals("exit")) {
                     // The caller's frames start right below the outermost exit() call.
-                    stack = frames(java.util.Arrays.copyOfRange(frames, i + 1, frames.length));
+                    stack = StudentStack.running(java.util.Arrays.copyOfRange(frames, i + 1, frames.length));
                     break;
                 }
             }
         }
         try {
-            send(Messages.EXIT, Messages.encode(new Messages.Exit(where(), stack)));
+            send(Messages.EXIT, MessageCodec.encode(new Messages.Exit(where(), stack)));
         } catch (IOException e) {
             // Nothing to add: the parent sees the process end.
         }
@@ -221,26 +220,5 @@ public final class WorkerMain {
     private String where() {
         Runner r = runner;
         return r == null ? "" : r.where();
-    }
-
-    /** The frames of student code (and the JDK around it), topograd's own frames left out. */
-    private static List<String> frames(StackTraceElement[] trace) {
-        List<String> frames = new ArrayList<>();
-        for (StackTraceElement f : trace) {
-            String c = f.getClassName();
-            if (c.startsWith("org.topograd.worker.")) {
-                break;
-            }
-            if (c.startsWith("java.lang.Shutdown") || c.startsWith("java.lang.Runtime")
-                    || c.startsWith("java.lang.System") || c.startsWith("java.lang.Thread")) {
-                continue;
-            }
-            if (frames.size() == 8) {
-                frames.add("...");
-                break;
-            }
-            frames.add(f.toString());
-        }
-        return frames;
     }
 }

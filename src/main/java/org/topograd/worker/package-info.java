@@ -7,7 +7,10 @@
  * them, and sends back raw numbers. It never receives an expected value and never decides a grade:
  * the parent compares and scores, so nothing student code prints or forges can change a score.
  *
- * <p>{@link org.topograd.worker.Frames} and {@link org.topograd.worker.Messages} are the wire
- * format, shared with the parent.
+ * <p>The wire format, shared with the parent: {@link org.topograd.worker.Frames} (checked frames),
+ * {@link org.topograd.worker.Messages} (the messages, a task kind a record of the sealed
+ * {@link org.topograd.worker.Messages.Task}), {@link org.topograd.worker.MessageCodec} (their
+ * encoding) and {@link org.topograd.worker.Wire} (its primitives, which the compile server's
+ * messages use too).
  */
 package org.topograd.worker;

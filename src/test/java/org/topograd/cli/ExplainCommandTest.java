@@ -41,6 +41,21 @@ class ExplainCommandTest {
         assertTrue(run.out().contains("flows out of Power.backward() at node p."), run.out());
     }
 
+    /** Explain runs student code, so it says so when the sandbox is the weaker one, as every such command does. */
+    @Test
+    void runningASubmissionInThePlainSandboxSaysItIsTheWeakerOne(@TempDir Path dir) {
+        System.setProperty("topograd.sandbox", "plain");
+        try {
+            MainTest.Run run = MainTest.run("explain", "specs/power-node.yaml", "--submission",
+                    "submissions/power-rule-n-x-to-the-n", "--out", dir.resolve("p.dot").toString());
+            assertEquals(ExitCodes.FINDINGS, run.status(), run.out() + run.err());
+            assertTrue(run.err().contains("student code runs in a plain child JVM"), run.err());
+            assertTrue(run.out().contains("  wrong: b.grad is 162, expected 54\n"), run.out());
+        } finally {
+            System.clearProperty("topograd.sandbox");
+        }
+    }
+
     @Test
     void anUnknownCaseNamesTheCasesThereAre() {
         MainTest.Run run = MainTest.run("explain", "specs/square.yaml", "--case", "case-9");

@@ -2,6 +2,7 @@ package org.topograd.worker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class FramesAndMessagesTest {
         double[] values = {0.1 + 0.2, -0.0, Double.NaN, Double.MIN_VALUE, Double.NEGATIVE_INFINITY};
         Messages.Result result = new Messages.Result(new Messages.Failure("forward:3", "java.lang.RuntimeException: x",
                 List.of("p.Mul.forward(Mul.java:9)")), values, null, new int[] {2, -1}, new int[0], "printed\n");
-        Messages.Result back = Messages.decodeResult(Messages.encode(result));
+        Messages.Result back = MessageCodec.decodeResult(MessageCodec.encode(result));
         for (int i = 0; i < values.length; i++) {
             assertEquals(Double.doubleToRawLongBits(values[i]), Double.doubleToRawLongBits(back.values()[i]));
         }
@@ -57,28 +58,99 @@ class FramesAndMessagesTest {
     }
 
     @Test
-    void everyMessageRoundTrips() throws IOException {
-        Messages.Bind bind = new Messages.Bind(List.of("p.Add", ""), List.of(2, 1), null);
-        assertEquals(bind, Messages.decodeBind(Messages.encode(bind)));
+    void everyMessageRoundTripsWhole() throws IOException {
+        Messages.Ready ready = new Messages.Ready(4242, 17);
+        assertEquals(ready, MessageCodec.decodeReady(MessageCodec.encode(ready)));
+
+        Messages.Bind bind = new Messages.Bind(List.of("p.Add", "", "p.Pow"),
+                List.of(Messages.BINARY, Messages.UNARY, Messages.POWER), null);
+        assertEquals(bind, MessageCodec.decodeBind(MessageCodec.encode(bind)));
+        Messages.Bind withBackprop = new Messages.Bind(List.of("p.Add"), List.of(Messages.BINARY), "p.Sorter");
+        assertEquals(withBackprop, MessageCodec.decodeBind(MessageCodec.encode(withBackprop)));
+
+        Messages.Bound bound = new Messages.Bound(java.util.Arrays.asList(null, "java.lang.NoSuchMethodException: x"),
+                "no constructor");
+        assertEquals(bound, MessageCodec.decodeBound(MessageCodec.encode(bound)));
 
         Messages.GraphMessage graph = new Messages.GraphMessage(3, new int[] {0, 1, 2}, new int[] {-1, -1, 0},
                 new int[] {-1, -1, 1}, new double[] {0, 2.5, 0}, new String[] {"x", null, null}, 2);
-        Messages.GraphMessage back = Messages.decodeGraph(Messages.encode(graph));
-        assertArrayEquals(graph.kinds(), back.kinds());
-        assertArrayEquals(graph.names(), back.names());
-        assertEquals(2, back.output());
+        assertEquals(graph, MessageCodec.decodeGraph(MessageCodec.encode(graph)));
 
-        Messages.Task task = new Messages.Task(Messages.TaskKind.EVALUATE, 3, new double[] {1}, new int[] {0, 1, 2},
-                new double[] {1, 0, 2}, null, new double[][] {{1}, {2}});
-        Messages.Task taskBack = Messages.decodeTask(Messages.encode(task));
-        assertEquals(Messages.TaskKind.EVALUATE, taskBack.kind());
-        assertArrayEquals(new double[] {2}, taskBack.points()[1]);
-        assertArrayEquals(new double[] {1, 0, 2}, taskBack.seeds());
+        List<Messages.Task> tasks = List.of(
+                new Messages.Forward(3, new double[] {1, -0.0}, new int[] {0, 1, 2}),
+                new Messages.Grads(3, new double[] {1, 2}, new int[] {1, 0, 2}, new double[] {1, 0, 2}),
+                new Messages.Traversal(3, new double[] {0.5}, new double[] {1, 2, 3, 4, 5, 6}),
+                new Messages.EndToEnd(3, new double[] {Double.NaN}, new int[] {2, 0, 1}),
+                new Messages.Evaluate(3, new int[] {0, 1, 2}, new double[][] {{1}, {2, 3}}),
+                new Messages.Local(3, new double[] {0.5, 0.75}, new int[] {2}, new double[] {1, 2}, new double[] {0, 3}));
+        java.util.Set<Messages.TaskKind> kinds = java.util.EnumSet.noneOf(Messages.TaskKind.class);
+        for (Messages.Task task : tasks) {
+            assertEquals(task, MessageCodec.decodeTask(MessageCodec.encode(task)));
+            kinds.add(task.kind());
+        }
+        assertEquals(java.util.EnumSet.allOf(Messages.TaskKind.class), kinds, "a task of every kind");
+
+        Messages.Result result = new Messages.Result(null, new double[] {1, 2}, new double[] {3, 4, 5},
+                new int[] {2, -1}, new int[] {0}, "printed");
+        assertEquals(result, MessageCodec.decodeResult(MessageCodec.encode(result)));
+        Messages.Result failed = new Messages.Result(new Messages.Failure("forward:3", "java.lang.RuntimeException: x",
+                List.of("p.Mul.forward(Mul.java:9)")), new double[] {1}, null, null, null, "");
+        assertEquals(failed, MessageCodec.decodeResult(MessageCodec.encode(failed)));
+
+        double[] values = {0.5, Double.NaN};
+        assertArrayEquals(values, MessageCodec.decodeValues(MessageCodec.encodeValues(values)));
 
         Messages.Timeout timeout = new Messages.Timeout(2001, "forward:4", List.of("p.Exp.forward(Exp.java:3)"));
-        assertEquals(timeout, Messages.decodeTimeout(Messages.encode(timeout)));
+        assertEquals(timeout, MessageCodec.decodeTimeout(MessageCodec.encode(timeout)));
         Messages.Exit exit = new Messages.Exit("construct:2", List.of());
-        assertEquals(exit, Messages.decodeExit(Messages.encode(exit)));
+        assertEquals(exit, MessageCodec.decodeExit(MessageCodec.encode(exit)));
+    }
+
+    /** The equality the round trip relies on tells a swapped or changed field apart, in every array. */
+    @Test
+    void messagesWithArraysAreEqualOnlyWithTheSameContents() {
+        Messages.Grads grads = new Messages.Grads(3, new double[] {1, 2}, new int[] {0, 1}, new double[] {1, 0});
+        assertEquals(grads, new Messages.Grads(3, new double[] {1, 2}, new int[] {0, 1}, new double[] {1, 0}));
+        assertEquals(grads.hashCode(),
+                new Messages.Grads(3, new double[] {1, 2}, new int[] {0, 1}, new double[] {1, 0}).hashCode());
+        assertNotEquals(grads, new Messages.Grads(3, new double[] {2, 1}, new int[] {0, 1}, new double[] {1, 0}));
+        assertNotEquals(grads, new Messages.Grads(3, new double[] {1, 2}, new int[] {1, 0}, new double[] {1, 0}));
+        assertNotEquals(grads, new Messages.Grads(3, new double[] {1, 2}, new int[] {0, 1}, new double[] {1, -0.0}));
+        assertNotEquals(new Messages.Forward(3, new double[] {1}, new int[] {0}),
+                new Messages.EndToEnd(3, new double[] {1}, new int[] {0}), "two kinds with the same fields");
+        assertNotEquals(new Messages.Evaluate(3, new int[] {0}, new double[][] {{1}, {2}}),
+                new Messages.Evaluate(3, new int[] {0}, new double[][] {{2}, {1}}));
+        assertNotEquals(new Messages.GraphMessage(1, new int[] {0}, new int[] {-1}, new int[] {-1}, new double[] {0},
+                new String[] {"x"}, 0), new Messages.GraphMessage(1, new int[] {0}, new int[] {-1}, new int[] {-1},
+                new double[] {0}, new String[] {"y"}, 0));
+    }
+
+    /** The worker reads tasks to their last byte: a task with bytes after it is not a task. */
+    @Test
+    void aTaskWithTrailingBytesIsRejected() {
+        byte[] encoded = MessageCodec.encode(new Messages.Forward(1, new double[] {1}, new int[] {0}));
+        byte[] longer = java.util.Arrays.copyOf(encoded, encoded.length + 1);
+        assertThrows(IOException.class, () -> MessageCodec.decodeTask(longer));
+    }
+
+    /** A count a frame claims is checked against the bytes left before anything is allocated. */
+    @Test
+    void aCountLargerThanTheFrameIsRejected() {
+        Wire.Writer out = new Wire.Writer();
+        out.putInt(Integer.MAX_VALUE);
+        assertThrows(IOException.class, () -> new Wire.Reader(out.bytes()).readDoubles());
+        Wire.Writer text = new Wire.Writer();
+        text.writeText("x".repeat(70_000)); // longer than writeUTF allows
+        assertEquals(70_000, assertDoesNotThrowText(text.bytes()).length());
+    }
+
+    private static String assertDoesNotThrowText(byte[] bytes) {
+        try {
+            Wire.Reader in = new Wire.Reader(bytes);
+            return in.whole(in.readText());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

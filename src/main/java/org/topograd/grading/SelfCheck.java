@@ -1,0 +1,34 @@
+package org.topograd.grading;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.topograd.sandbox.Launcher;
+import org.topograd.spec.Spec;
+import org.topograd.submission.Submission;
+
+/**
+ * A student's check of their own submission ({@code topograd check}, the kit): the grading pipeline
+ * for one submission against the visible specs, with every op the hidden specs use required too, so
+ * that a missing class fails the check now rather than the grade later.
+ */
+public final class SelfCheck {
+    private SelfCheck() {}
+
+    /**
+     * Checks {@code submission} against the {@code visible} ones among {@code specs}.
+     *
+     * @return the result; empty when topograd was stopped (Ctrl-C) before the check was done
+     * @throws AnswerSource.Unavailable when the expected answers cannot be had
+     */
+    public static Optional<SubmissionResult> run(Submission submission, List<Spec> specs, List<Spec> visible,
+            AnswerSource answers, Assignment assignment, Launcher launcher, Diagnostician diagnostician)
+            throws IOException, AnswerSource.Unavailable {
+        List<SpecAnswers> expected = answers.answers(visible, assignment.numerical());
+        Assignment required = assignment.requiring(answers.requiredOps(specs));
+        try (Grading grading = Grading.prepare(expected, required, launcher, diagnostician, Grading.Use.ONE)) {
+            List<SubmissionResult> results = grading.grade(List.of(submission), 1, r -> { });
+            return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
+        }
+    }
+}
