@@ -258,7 +258,8 @@ public final class SuiteAudit {
                 for (NumericalGradient.Check check : estimate.compare(grads)) {
                     if (check.status() == NumericalGradient.Check.Status.KINK) {
                         found.add(where + "the numerical check skips "
-                                + (check.input() < 0 ? "its random direction" : "input " + graph.inputNames().get(check.input()))
+                                + (check.input() < 0 ? "its random direction"
+                                        : "input " + graph.inputNames().get(check.input()))
                                 + ", which sits on a kink");
                     }
                     if (!check.skipped()) {

@@ -287,7 +287,8 @@ public final class FrozenAnswers implements AnswerSource {
             Spec spec = list.get(i);
             FrozenSpec frozen = specs.get(spec.id());
             if (frozen == null) {
-                throw new Unavailable(spec.file() + " is not one of the kit's specs (" + String.join(", ", specs.keySet())
+                throw new Unavailable(spec.file() + " is not one of the kit's specs ("
+                        + String.join(", ", specs.keySet())
                         + "), so the kit has no expected values for it; use the kit's specs folder");
             }
             String sha;
@@ -309,7 +310,8 @@ public final class FrozenAnswers implements AnswerSource {
             throws Unavailable {
         Graph graph = spec.graph();
         if (frozen.cases().size() != spec.cases().size()) {
-            throw new Unavailable("the kit's answers for " + spec.id() + " do not fit its spec: download the kit again");
+            throw new Unavailable("the kit's answers for " + spec.id()
+                    + " do not fit its spec: download the kit again");
         }
         List<CaseAnswers> cases = new ArrayList<>();
         for (int c = 0; c < frozen.cases().size(); c++) {

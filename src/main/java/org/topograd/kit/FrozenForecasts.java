@@ -307,7 +307,8 @@ final class FrozenForecasts implements ForecastSource {
                     in.endArray();
                 }
                 case "partials" -> arrays.put(name, length(KitJson.doubles(in), 2 * n));
-                case "seed0", "seed1", "seed2", "probe", "end_to_end" -> arrays.put(name, length(KitJson.doubles(in), n));
+                case "seed0", "seed1", "seed2", "probe", "end_to_end" -> arrays.put(name,
+                        length(KitJson.doubles(in), n));
                 default -> in.skipValue();
             }
         }

@@ -156,7 +156,8 @@ public final class IndexPage {
         html.append("</tr></thead>\n<tbody>\n");
         for (Summary.Row r : rows) {
             html.append("<tr data-student=\"").append(esc(r.student())).append("\" data-status=\"")
-                    .append(esc(r.status())).append("\"><td>").append(link(r.student())).append("</td><td class=\"num\">")
+                    .append(esc(r.status())).append("\"><td>").append(link(r.student()))
+                    .append("</td><td class=\"num\">")
                     .append(Points.format(r.score())).append("</td><td class=\"num\">").append(Points.format(r.max()))
                     .append("</td><td class=\"num\">").append(Points.percent(r.score(), r.max())).append("</td><td>")
                     .append(esc(r.status())).append("</td><td>").append(esc(r.bugs().replace(";", "; ")))

@@ -70,7 +70,8 @@ final class StudentPage {
         html.append("<p><a href=\"../index.html\">← the class</a></p>\n");
         html.append("<h1>").append(esc(student)).append("</h1>\n");
         html.append("<p id=\"score\">Score <b data-score>").append(Points.format(row.score()))
-                .append("</b> of <span data-max>").append(Points.format(row.max())).append("</span> (<span data-percent>")
+                .append("</b> of <span data-max>").append(Points.format(row.max()))
+                .append("</span> (<span data-percent>")
                 .append(Points.percent(row.score(), row.max())).append("</span>%) · status <span data-status>")
                 .append(esc(row.status())).append("</span> · sandbox ").append(esc(row.sandbox())).append("</p>\n");
         if (!row.bugs().isEmpty()) {
@@ -101,7 +102,8 @@ final class StudentPage {
             html.append("<li><b class=\"status-").append(esc(n.status())).append("\">").append(esc(n.check()))
                     .append(' ').append(esc(n.status())).append("</b>: ");
             // A compiler's message keeps its lines (and the caret under the column); one line reads as text.
-            html.append(message.contains("\n") ? "<pre>" + esc(message) + "</pre>" : "<code>" + esc(message) + "</code>")
+            html.append(message.contains("\n") ? "<pre>" + esc(message) + "</pre>" : "<code>" + esc(message)
+                    + "</code>")
                     .append("</li>\n");
         }
         html.append("</ul>\n");
@@ -122,7 +124,8 @@ final class StudentPage {
     }
 
     private static void spec(StringBuilder html, SpecRows spec) {
-        html.append("<section id=\"").append(esc(anchor(spec.spec()))).append("\" data-spec=\"").append(esc(spec.spec()))
+        html.append("<section id=\"").append(esc(anchor(spec.spec()))).append("\" data-spec=\"")
+                .append(esc(spec.spec()))
                 .append("\">\n<h2>").append(spec.passed() ? "✓ " : "✗ ").append(esc(spec.spec())).append("  <small>")
                 .append(Points.format(spec.score())).append(" of ").append(Points.format(spec.max()))
                 .append("</small></h2>\n");
