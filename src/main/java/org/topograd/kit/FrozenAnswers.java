@@ -183,22 +183,12 @@ public final class FrozenAnswers implements AnswerSource {
                     }
                 }
                 case "hidden_specs" -> hidden = in.nextInt();
-                case "hidden_ops" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        String name = in.nextString();
-                        hiddenOps.add(Op.operation(name).orElseThrow(() -> new IllegalStateException("op " + name)));
-                    }
-                    in.endArray();
-                }
+                case "hidden_ops" -> hiddenOps.addAll(KitJson.list(in, KitJson::op));
                 case "specs" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        FrozenSpec spec = spec(in);
+                    for (FrozenSpec spec : KitJson.list(in, FrozenAnswers::spec)) {
                         forecastFiles.add(FrozenForecasts.resource(specs.size()));
                         specs.put(spec.id(), spec);
                     }
-                    in.endArray();
                 }
                 default -> {
                     if (FrozenForecasts.isCatalogue(key)) {
@@ -232,13 +222,7 @@ public final class FrozenAnswers implements AnswerSource {
             switch (in.nextName()) {
                 case "id" -> id = in.nextString();
                 case "sha256" -> sha = in.nextString();
-                case "cases" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        cases.add(frozenCase(in));
-                    }
-                    in.endArray();
-                }
+                case "cases" -> cases.addAll(KitJson.list(in, FrozenAnswers::frozenCase));
                 default -> in.skipValue();
             }
         }
