@@ -290,13 +290,24 @@ final class SpecReader extends YamlReader {
 
     // ---- points and expectations ---------------------------------------------------------------
 
-    private Optional<Expected> expected(Node node, Graph graph) {
+    /**
+     * The entries of {@code what}, a mapping with the {@code known} keys; empty, once the problem
+     * says what to write instead ({@code example}), when it is not a mapping.
+     */
+    private Optional<Map<String, Entry>> entries(Node node, String what, List<String> known, String example) {
         if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "expect is " + describe(node) + ": write a mapping such as"
-                    + " {value: 68, grad: {a: 2, b: 54}}");
+            problem(node.getStartMark(), what + " is " + describe(node) + ": write a mapping such as " + example);
             return Optional.empty();
         }
-        Map<String, Entry> keys = mapping(node, "expect", EXPECT_KEYS);
+        return Optional.of(mapping(node, what, known));
+    }
+
+    private Optional<Expected> expected(Node node, Graph graph) {
+        Optional<Map<String, Entry>> read = entries(node, "expect", EXPECT_KEYS, "{value: 68, grad: {a: 2, b: 54}}");
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Entry> keys = read.get();
         Optional<Claim> value = Optional.ofNullable(keys.get("value")).flatMap(e -> {
             OptionalDouble v = number(e.value(), "expect value");
             return v.isPresent()
@@ -393,12 +404,12 @@ final class SpecReader extends YamlReader {
     }
 
     private List<Case> randomCases(Node node, Graph graph) {
-        if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "random is " + describe(node) + ": write a mapping such as"
-                    + " {count: 5, seed: 11, low: -2, high: 2}");
+        Optional<Map<String, Entry>> read = entries(node, "random", RANDOM_KEYS,
+                "{count: 5, seed: 11, low: -2, high: 2}");
+        if (read.isEmpty()) {
             return List.of();
         }
-        Map<String, Entry> keys = mapping(node, "random", RANDOM_KEYS);
+        Map<String, Entry> keys = read.get();
         OptionalLong count = need(keys, "count", node, "random")
                 .map(e -> integer(e.value(), "count", 1, MAX_RANDOM_POINTS)).orElse(OptionalLong.empty());
         OptionalLong seed = Optional.ofNullable(keys.get("seed"))
