@@ -111,7 +111,8 @@ public final class CheckLatencyBenchmark {
     /** topograd's own jar, when it runs from one. */
     static Path ownJar() {
         try {
-            Path path = Path.of(CheckLatencyBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path path = Path.of(CheckLatencyBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
             return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? path.toAbsolutePath() : null;
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
             return null;

@@ -37,7 +37,10 @@ public record NodeMutant(String bug, String mistake, String fix, Write write, De
         return partials(rule, graph, values);
     }
 
-    /** A rule's local derivatives at the given values: node {@code i}'s at {@code 2i} and {@code 2i + 1}, 0 for leaves. */
+    /**
+     * A rule's local derivatives at the given values: node {@code i}'s at {@code 2i} and
+     * {@code 2i + 1}, 0 for leaves.
+     */
     public static double[] partials(Derivatives rule, Graph graph, double[] values) {
         double[] partials = new double[2 * graph.size()];
         for (int node = 0; node < graph.size(); node++) {
@@ -78,7 +81,8 @@ public record NodeMutant(String bug, String mistake, String fix, Write write, De
                 // order a node's own gradient is final before it writes: so the result is the
                 // right accumulation with every other edge into a node counted as 0.
                 double[] grads = new double[graph.size()];
-                ReferenceEngine.accumulate(graph, order, seed, lastWriteOnly(graph, order, local(graph, values)), grads);
+                ReferenceEngine.accumulate(graph, order, seed, lastWriteOnly(graph, order, local(graph, values)),
+                        grads);
                 return grads;
             }
             case IGNORE_UPSTREAM: {

@@ -82,17 +82,10 @@ public final class SuiteAudit {
 
     public static Report audit(List<SpecAnswers> specs, Weights weights, NumericalGradient.Settings numerical,
             Forecasts forecasts) {
-        // bug -> spec id -> per variant: caught at some point?
-        Map<String, Map<String, boolean[]>> caught = new LinkedHashMap<>();
-        Map<String, Set<Check>> checks = new LinkedHashMap<>();
-        Map<String, Set<String>> unpredicted = new LinkedHashMap<>();
-        Map<String, String> mistakes = new LinkedHashMap<>();
+        Map<String, Findings> byBug = new LinkedHashMap<>();
         List<Mutant> mutants = forecasts.mutants();
         for (Mutant m : mutants) {
-            mistakes.putIfAbsent(m.bug(), m.mistake());
-            caught.putIfAbsent(m.bug(), new LinkedHashMap<>());
-            checks.putIfAbsent(m.bug(), EnumSet.noneOf(Check.class));
-            unpredicted.putIfAbsent(m.bug(), new TreeSet<>());
+            byBug.putIfAbsent(m.bug(), Findings.of(m));
         }
         for (SpecAnswers s : specs) {
             String id = s.spec().id();
@@ -101,41 +94,48 @@ public final class SuiteAudit {
                 List<Forecast> at = forecasts.at(s, c).forecasts();
                 for (int i = 0; i < mutants.size(); i++) {
                     Forecast f = at.get(i);
+                    Findings findings = byBug.get(f.mistake().bug());
                     if (!f.predicted()) {
-                        unpredicted.get(f.mistake().bug()).add(id);
+                        findings.unpredicted().add(id);
                         continue;
                     }
                     for (Check check : f.failing()) {
                         if (weights.counts(check)) {
                             variantCaught[i] = true;
-                            checks.get(f.mistake().bug()).add(check);
+                            findings.checks().add(check);
                         }
                     }
                 }
             }
             for (int i = 0; i < mutants.size(); i++) {
-                Map<String, boolean[]> bySpec = caught.get(mutants.get(i).bug());
-                boolean[] all = bySpec.computeIfAbsent(id, k -> new boolean[] {true});
-                all[0] &= variantCaught[i];
+                byBug.get(mutants.get(i).bug()).everyVariantCaught().merge(id, variantCaught[i], Boolean::logicalAnd);
             }
         }
         Shapes shapes = Shapes.of(specs);
         List<Verdict> verdicts = new ArrayList<>();
-        for (Map.Entry<String, Map<String, boolean[]>> e : caught.entrySet()) {
-            String bug = e.getKey();
-            List<String> by = new ArrayList<>();
-            for (SpecAnswers s : specs) {
-                boolean[] hit = e.getValue().get(s.spec().id());
-                if (hit != null && hit[0]) {
-                    by.add(s.spec().id());
-                }
-            }
-            Mutant first = mutants.stream().filter(m -> m.bug().equals(bug)).findFirst().orElseThrow();
-            verdicts.add(new Verdict(bug, mistakes.get(bug), by, checks.get(bug), new ArrayList<>(unpredicted.get(bug)),
-                    by.isEmpty() ? shapes.whyUncaught(first) : null));
+        for (Findings f : byBug.values()) {
+            List<String> by = specs.stream().map(s -> s.spec().id())
+                    .filter(id -> f.everyVariantCaught().getOrDefault(id, false)).toList();
+            verdicts.add(new Verdict(f.first().bug(), f.first().mistake(), by, f.checks(),
+                    new ArrayList<>(f.unpredicted()), by.isEmpty() ? shapes.whyUncaught(f.first()) : null));
         }
         return new Report(specs.stream().map(s -> s.spec().id()).toList(), verdicts, shapes.gaps(),
                 degenerate(specs, numerical));
+    }
+
+    /**
+     * What the audit learns of one bug (all its variants) as it runs the specs.
+     *
+     * @param first the bug's first variant, which names it
+     * @param everyVariantCaught per spec id: whether that spec catches every variant (at some point each)
+     * @param checks the checks that count and fail on a variant somewhere
+     * @param unpredicted the ids of the specs where a variant could not be predicted
+     */
+    private record Findings(Mutant first, Map<String, Boolean> everyVariantCaught, Set<Check> checks,
+            Set<String> unpredicted) {
+        static Findings of(Mutant first) {
+            return new Findings(first, new LinkedHashMap<>(), EnumSet.noneOf(Check.class), new TreeSet<>());
+        }
     }
 
     /** What the suite's graphs have, over the nodes reachable from each output. */
@@ -258,7 +258,8 @@ public final class SuiteAudit {
                 for (NumericalGradient.Check check : estimate.compare(grads)) {
                     if (check.status() == NumericalGradient.Check.Status.KINK) {
                         found.add(where + "the numerical check skips "
-                                + (check.input() < 0 ? "its random direction" : "input " + graph.inputNames().get(check.input()))
+                                + (check.input() < 0 ? "its random direction"
+                                        : "input " + graph.inputNames().get(check.input()))
                                 + ", which sits on a kink");
                     }
                     if (!check.skipped()) {

@@ -88,7 +88,8 @@ public final class SpecValidator {
                             + " point, and students are graded on that 0 like any other gradient; remove it from inputs"
                             + " if it is left over"
                     : "graph entry '" + name + "' does not reach the output " + output + ": it is never computed in"
-                            + " grading, and its gradient is 0; use it in the output, or remove it if it is left over"));
+                            + " grading, and its gradient is 0; use it in the output, or remove it if it is left"
+                            + " over"));
         }
         for (CaseSolution c : solution.cases()) {
             textbook(spec, c).ifPresent(warnings::add);

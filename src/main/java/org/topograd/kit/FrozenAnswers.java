@@ -183,22 +183,12 @@ public final class FrozenAnswers implements AnswerSource {
                     }
                 }
                 case "hidden_specs" -> hidden = in.nextInt();
-                case "hidden_ops" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        String name = in.nextString();
-                        hiddenOps.add(Op.operation(name).orElseThrow(() -> new IllegalStateException("op " + name)));
-                    }
-                    in.endArray();
-                }
+                case "hidden_ops" -> hiddenOps.addAll(KitJson.list(in, KitJson::op));
                 case "specs" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        FrozenSpec spec = spec(in);
+                    for (FrozenSpec spec : KitJson.list(in, FrozenAnswers::spec)) {
                         forecastFiles.add(FrozenForecasts.resource(specs.size()));
                         specs.put(spec.id(), spec);
                     }
-                    in.endArray();
                 }
                 default -> {
                     if (FrozenForecasts.isCatalogue(key)) {
@@ -232,13 +222,7 @@ public final class FrozenAnswers implements AnswerSource {
             switch (in.nextName()) {
                 case "id" -> id = in.nextString();
                 case "sha256" -> sha = in.nextString();
-                case "cases" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        cases.add(frozenCase(in));
-                    }
-                    in.endArray();
-                }
+                case "cases" -> cases.addAll(KitJson.list(in, FrozenAnswers::frozenCase));
                 default -> in.skipValue();
             }
         }
@@ -287,7 +271,8 @@ public final class FrozenAnswers implements AnswerSource {
             Spec spec = list.get(i);
             FrozenSpec frozen = specs.get(spec.id());
             if (frozen == null) {
-                throw new Unavailable(spec.file() + " is not one of the kit's specs (" + String.join(", ", specs.keySet())
+                throw new Unavailable(spec.file() + " is not one of the kit's specs ("
+                        + String.join(", ", specs.keySet())
                         + "), so the kit has no expected values for it; use the kit's specs folder");
             }
             String sha;
@@ -309,7 +294,8 @@ public final class FrozenAnswers implements AnswerSource {
             throws Unavailable {
         Graph graph = spec.graph();
         if (frozen.cases().size() != spec.cases().size()) {
-            throw new Unavailable("the kit's answers for " + spec.id() + " do not fit its spec: download the kit again");
+            throw new Unavailable("the kit's answers for " + spec.id()
+                    + " do not fit its spec: download the kit again");
         }
         List<CaseAnswers> cases = new ArrayList<>();
         for (int c = 0; c < frozen.cases().size(); c++) {

@@ -156,11 +156,7 @@ final class FrozenForecasts implements ForecastSource {
             atProbe.putAll(sofar.atProbe());
         }
         if (key.equals("mistakes")) {
-            in.beginArray();
-            while (in.hasNext()) {
-                mistakes.add(mistake(in));
-            }
-            in.endArray();
+            mistakes.addAll(KitJson.list(in, FrozenForecasts::mistake));
         } else {
             in.beginObject();
             while (in.hasNext()) {
@@ -190,14 +186,7 @@ final class FrozenForecasts implements ForecastSource {
                 case "mistake" -> mistake = in.nextString();
                 case "fix" -> fix = in.nextString();
                 case "kind" -> kind = Mistake.Kind.valueOf(in.nextString());
-                case "ops" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        String name = in.nextString();
-                        ops.add(Op.operation(name).orElseThrow(() -> new IllegalStateException("op " + name)));
-                    }
-                    in.endArray();
-                }
+                case "ops" -> ops.addAll(KitJson.list(in, KitJson::op));
                 default -> in.skipValue();
             }
         }
@@ -250,13 +239,7 @@ final class FrozenForecasts implements ForecastSource {
             switch (in.nextName()) {
                 case "id" -> id = in.nextString();
                 case "sha256" -> sha = in.nextString();
-                case "cases" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        points.add(point(in, n));
-                    }
-                    in.endArray();
-                }
+                case "cases" -> points.addAll(KitJson.list(in, json -> point(json, n)));
                 default -> in.skipValue();
             }
         }
@@ -273,13 +256,7 @@ final class FrozenForecasts implements ForecastSource {
         while (in.hasNext()) {
             switch (in.nextName()) {
                 case "exact" -> exact = length(KitJson.doubles(in), 2 * n);
-                case "forecasts" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        forecasts.add(forecast(in, n));
-                    }
-                    in.endArray();
-                }
+                case "forecasts" -> forecasts.addAll(KitJson.list(in, json -> forecast(json, n)));
                 default -> in.skipValue();
             }
         }
@@ -299,15 +276,11 @@ final class FrozenForecasts implements ForecastSource {
             String name = in.nextName();
             switch (name) {
                 case "mistake" -> index = in.nextInt();
-                case "failing" -> {
-                    in.beginArray();
-                    while (in.hasNext()) {
-                        failing.add(Check.valueOf(in.nextString().toUpperCase(Locale.ROOT)));
-                    }
-                    in.endArray();
-                }
+                case "failing" -> failing.addAll(KitJson.list(in,
+                        json -> Check.valueOf(json.nextString().toUpperCase(Locale.ROOT))));
                 case "partials" -> arrays.put(name, length(KitJson.doubles(in), 2 * n));
-                case "seed0", "seed1", "seed2", "probe", "end_to_end" -> arrays.put(name, length(KitJson.doubles(in), n));
+                case "seed0", "seed1", "seed2", "probe", "end_to_end" -> arrays.put(name,
+                        length(KitJson.doubles(in), n));
                 default -> in.skipValue();
             }
         }

@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.topograd.spec.Op;
 
 /**
  * The kit's frozen data as JSON, through Gson's streaming reader and writer: a kit's {@code check}
@@ -71,16 +74,29 @@ final class KitJson {
     }
 
     static int[] ints(JsonReader in) throws IOException {
-        int[] values = new int[16];
-        int n = 0;
+        return list(in, JsonReader::nextInt).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Reads one value of an array. */
+    @FunctionalInterface
+    interface Element<T> {
+        T read(JsonReader in) throws IOException;
+    }
+
+    /** An array, each of its values read by {@code element}, in order. */
+    static <T> List<T> list(JsonReader in, Element<T> element) throws IOException {
+        List<T> values = new ArrayList<>();
         in.beginArray();
         while (in.hasNext()) {
-            if (n == values.length) {
-                values = Arrays.copyOf(values, 2 * n);
-            }
-            values[n++] = in.nextInt();
+            values.add(element.read(in));
         }
         in.endArray();
-        return Arrays.copyOf(values, n);
+        return values;
+    }
+
+    /** An operation, by its name in a spec. */
+    static Op op(JsonReader in) throws IOException {
+        String name = in.nextString();
+        return Op.operation(name).orElseThrow(() -> new IllegalStateException("op " + name));
     }
 }

@@ -33,12 +33,15 @@ final class KitReadme {
         md.append("| file | what it is |\n|---|---|\n");
         md.append("| `topograd-student.jar` | the checker: `").append(RUN).append(" check MY_FOLDER` |\n");
         md.append("| `api/topograd-api.jar` | the API your code compiles against: put it on your IDE's class path |\n");
-        md.append("| `api/topograd-api-sources.jar` | the API's sources; attach them in your IDE to see its documentation |\n");
+        md.append("| `api/topograd-api-sources.jar` | the API's sources; attach them in your IDE to see its"
+                + " documentation |\n");
         md.append("| `api/docs/index.html` | the API's documentation (Javadoc), to open in a browser |\n");
         if (starter) {
-            md.append("| `starter/` | a submission to start from: it compiles as it is, and every method says TODO |\n");
+            md.append("| `starter/` | a submission to start from: it compiles as it is, and every method says TODO"
+                    + " |\n");
         }
-        md.append("| `specs/` | the graphs your code is checked on (do not edit them: the expected numbers are for these) |\n");
+        md.append("| `specs/` | the graphs your code is checked on (do not edit them: the expected numbers are for"
+                + " these) |\n");
         md.append("\n");
 
         md.append("## Getting started\n\n");
@@ -54,32 +57,41 @@ final class KitReadme {
                     .append('\n');
         }
         md.append("```\n\n");
-        md.append("Run it from anywhere: the kit finds its `specs/` beside the jar. For every check that fails, `check`\n"
-                + "prints the input point, what was expected and what your code gave, and often the likely mistake and\n"
-                + "the idea from the lecture that fixes it. Add `--json` for output that editors and scripts read.\n\n");
+        md.append("Run it from anywhere: the kit finds its `specs/` beside the jar. For every check that fails,"
+                + " `check`\n"
+                + "prints the input point, what was expected and what your code gave, and often the likely mistake"
+                + " and\n"
+                + "the idea from the lecture that fixes it. Add `--json` for output that editors and scripts"
+                + " read.\n\n");
 
         md.append("## The API (`org.topograd.api`)\n\n");
         md.append("- `Node`: one node of a graph. Its public fields `value` and `grad` (a double each) read like the\n"
-                + "  math; `inputs()` lists its operands in order (for `a - b`, `a` then `b`). Your op classes extend it\n"
+                + "  math; `inputs()` lists its operands in order (for `a - b`, `a` then `b`). Your op classes extend"
+                + " it\n"
                 + "  and call `super(...)` with their operands.\n");
         md.append("- `forward()`: sets `value` from the inputs' `value`s.\n");
         md.append("- `backward()`: reads this node's `grad` (d output / d this node) and **adds** its share to each\n"
-                + "  input's grad: `input.grad += grad * d(value)/d(input)`. Add, never assign: a node used twice must\n"
+                + "  input's grad: `input.grad += grad * d(value)/d(input)`. Add, never assign: a node used twice"
+                + " must\n"
                 + "  receive the sum of both shares (the multivariate chain rule). A node never calls another node's\n"
                 + "  `forward()` or `backward()`: the traversal decides the order.\n");
         md.append("- `Input` and `Constant`: the leaves, given to you. An `Input` has a name and is differentiated; a\n"
                 + "  `Constant` is a number written in the graph.\n");
-        md.append("- `@Op(\"mul\")`: marks your class for one operation. Exactly one concrete class per operation; classes\n"
+        md.append("- `@Op(\"mul\")`: marks your class for one operation. Exactly one concrete class per operation;"
+                + " classes\n"
                 + "  may share code through abstract classes of your own (the lecture's generic unary function), but\n"
                 + "  only the concrete classes carry `@Op`.\n");
         md.append("- `Backprop`: one class of yours with a public no-argument constructor and two methods:\n");
         md.append("  - `topologicalOrder(output)`: every node reachable from `output` (following `inputs()`), each\n"
                 + "    exactly once, every node after all of its inputs; the output last.\n");
         md.append("  - `backward(output)`: the values are already computed and every `grad` starts at 0; set\n"
-                + "    `output.grad = 1`, then call each node's `backward()` in **reverse** topological order, so that\n"
+                + "    `output.grad = 1`, then call each node's `backward()` in **reverse** topological order, so"
+                + " that\n"
                 + "    a node passes its gradient on only after every node that uses it has added its share.\n\n");
-        md.append("Your `Backprop` is also checked on its own, on the grader's own nodes (probe nodes: the same graph,\n"
-                + "with made-up local derivatives instead of the operations' math), so that a mistake in one operation\n"
+        md.append("Your `Backprop` is also checked on its own, on the grader's own nodes (probe nodes: the same"
+                + " graph,\n"
+                + "with made-up local derivatives instead of the operations' math), so that a mistake in one"
+                + " operation\n"
                 + "does not cost the traversal too. So it must use only the `Node` API (`inputs()`, `grad`,\n"
                 + "`backward()`), never cast a node to one of your classes or reach for fields of your own.\n\n");
 
@@ -107,7 +119,8 @@ final class KitReadme {
             }
             md.append('\n');
         }
-        md.append("\nThe class names are yours to choose; the `@Op` and the constructor's parameters are what count.\n\n");
+        md.append("\nThe class names are yours to choose; the `@Op` and the constructor's parameters are what"
+                + " count.\n\n");
 
         md.append("## What is checked\n\n");
         md.append("The specs in `specs/` (").append(visible.size()).append(visible.size() == 1 ? " spec" : " specs")
@@ -116,7 +129,8 @@ final class KitReadme {
             md.append("Grading adds ").append(hidden).append(hidden == 1 ? " hidden spec" : " hidden specs")
                     .append(" that are not in this kit; they use only the operations above.\n");
         }
-        md.append("\nAt each input point of each spec (the spec's own inputs, its listed cases, and random points):\n\n");
+        md.append("\nAt each input point of each spec (the spec's own inputs, its listed cases, and random"
+                + " points):\n\n");
         List<String> checks = new ArrayList<>(List.of(
                 "`forward`: your nodes' `forward()`, every node's value;",
                 "`gradient`: your nodes' `backward()`, called in the right order by the grader: every gradient, also"
@@ -142,14 +156,16 @@ final class KitReadme {
         md.append("- Without an IDE: `javac -cp api/topograd-api.jar -d /tmp/out $(find my-work -name '*.java')`.\n\n");
 
         md.append("## Exit status\n\n");
-        md.append("0: every check passes. 1: some check fails (or a required class is missing). 2: the command line is\n"
+        md.append("0: every check passes. 1: some check fails (or a required class is missing). 2: the command line"
+                + " is\n"
                 + "wrong. 3: the check could not be made (for example, a spec in `specs/` was changed).\n\n");
         md.append("## Notes\n\n");
         md.append("- Install bubblewrap (`sudo apt-get install bubblewrap`) to run your code isolated, as the grader\n"
                 + "  does; without it your code runs in a plain child JVM, and `check` says so.\n");
         md.append("- What your code prints is shown (its first and last lines) before the results; printing does no\n"
                 + "  harm, but it is slow in a loop.\n");
-        md.append("- `").append(RUN).append(" --help` and `").append(RUN).append(" check --help` explain every option.\n");
+        md.append("- `").append(RUN).append(" --help` and `").append(RUN)
+                .append(" check --help` explain every option.\n");
         md.append("- The jar includes ");
         List<String> named = libraries.stream().map(l -> KitJar.LIBRARIES.get(l).title() + " ("
                 + KitJar.LIBRARIES.get(l).licence() + ")").toList();

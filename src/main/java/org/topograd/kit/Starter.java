@@ -72,7 +72,8 @@ final class Starter {
                     .append("        super(a, b); // inputs().get(0) is a, inputs().get(1) is b\n    }\n\n");
             case POWER -> java.append("    private final double exponent;\n\n")
                     .append("    public ").append(name).append("(Node base, double exponent) {\n")
-                    .append("        super(base); // inputs().get(0) is the base; the exponent is a number, not a node\n")
+                    .append("        super(base); // inputs().get(0) is the base; the exponent is a number, not a"
+                            + " node\n")
                     .append("        this.exponent = exponent;\n    }\n\n");
             default -> java.append("    public ").append(name).append("(Node x) {\n")
                     .append("        super(x); // inputs().get(0) is x\n    }\n\n");
@@ -80,7 +81,8 @@ final class Starter {
         java.append("    /** Sets value from the inputs' values. */\n");
         java.append("    @Override\n    public void forward() {\n");
         java.append("        throw new UnsupportedOperationException(\"TODO\");\n    }\n\n");
-        java.append("    /** Adds this node's share to each input's grad: input.grad += grad * d(value)/d(input). */\n");
+        java.append("    /** Adds this node's share to each input's grad: input.grad += grad * d(value)/d(input)."
+                + " */\n");
         java.append("    @Override\n    public void backward() {\n");
         java.append("        throw new UnsupportedOperationException(\"TODO\");\n    }\n}\n");
         return java.toString();
@@ -96,7 +98,8 @@ final class Starter {
                 + " * topograd also runs this class on nodes of its own, not on your op classes.\n"
                 + " */\n"
                 + "public class " + BACKPROP + " implements Backprop {\n"
-                + "    /** Every node reachable from output, each exactly once, every node after all of its inputs. */\n"
+                + "    /** Every node reachable from output, each exactly once, every node after all of its inputs."
+                + " */\n"
                 + "    @Override\n"
                 + "    public List<Node> topologicalOrder(Node output) {\n"
                 + "        throw new UnsupportedOperationException(\"TODO\");\n"

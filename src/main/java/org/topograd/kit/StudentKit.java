@@ -104,7 +104,8 @@ public final class StudentKit {
             }
         }
         List<Spec> visible = frozen.answers().stream().map(SpecAnswers::spec).toList();
-        AtomicFiles.write(out.resolve(README), KitReadme.render(visible, frozen.hiddenSpecs(), required, starter, contents.libraries())
+        AtomicFiles.write(out.resolve(README), KitReadme.render(visible, frozen.hiddenSpecs(), required, starter,
+                contents.libraries())
                 .getBytes(StandardCharsets.UTF_8));
         long classes = entries.keySet().stream().filter(n -> n.endsWith(".class")).count();
         return new Made(out.resolve(JAR), (int) classes, visible.stream().map(Spec::id).toList(), frozen.hiddenSpecs(),

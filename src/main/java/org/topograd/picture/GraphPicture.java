@@ -83,7 +83,8 @@ public final class GraphPicture {
         }
         int columns = s == null ? 2 : 3;
         StringBuilder t = new StringBuilder();
-        t.append("<TABLE BORDER=\"").append(wrong ? 2 : 1).append("\" COLOR=\"").append(wrong ? WRONG_BORDER : "#333333")
+        t.append("<TABLE BORDER=\"").append(wrong ? 2 : 1).append("\" COLOR=\"")
+                .append(wrong ? WRONG_BORDER : "#333333")
                 .append("\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\" BGCOLOR=\"")
                 .append(g.op(node) == Op.INPUT ? "#eef3fb" : constant ? "#f5f5f5" : "#ffffff").append("\">");
         t.append("<TR><TD COLSPAN=\"").append(columns).append("\">").append(header(g, node)).append("</TD></TR>");

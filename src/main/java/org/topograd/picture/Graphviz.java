@@ -45,7 +45,8 @@ public final class Graphviz {
             }
             String messages = Files.readString(errors, StandardCharsets.UTF_8).strip();
             if (p.exitValue() != 0) {
-                throw new IOException("dot failed (exit " + p.exitValue() + ")" + (messages.isEmpty() ? "" : ": " + messages));
+                throw new IOException("dot failed (exit " + p.exitValue() + ")"
+                        + (messages.isEmpty() ? "" : ": " + messages));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

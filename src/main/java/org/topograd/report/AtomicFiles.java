@@ -27,11 +27,25 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
             return; // unchanged: leave it, and its timestamp, alone
         }
+        replace(target, out -> out.write(content));
+    }
+
+    /** What goes into a file: written to the stream given, which it must not close. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Replaces the target's content with what {@code content} writes, all or nothing: when it (or
+     * the disk) fails part way, the target is what it was and no temporary file is left.
+     */
+    static void replace(Path target, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
         Path temp = createTemp(dir, target.getFileName().toString(), content);
         try {
             try {
@@ -48,9 +62,10 @@ public final class AtomicFiles {
      * A new file beside the target holding {@code content}, created exclusively (never one that
      * already exists, such as another writer's) with the umask's permissions.
      */
-    private static Path createTemp(Path dir, String name, byte[] content) throws IOException {
+    private static Path createTemp(Path dir, String name, Content content) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + ".tmp");
             OutputStream out;
             try {
                 out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -61,7 +76,7 @@ public final class AtomicFiles {
                 throw e;
             }
             try (out) {
-                out.write(content);
+                content.writeTo(out);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(temp);
                 throw e;

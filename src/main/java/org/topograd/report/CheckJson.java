@@ -43,15 +43,15 @@ public final class CheckJson {
         root.add("notes", notes);
         JsonArray specList = new JsonArray();
         for (Spec spec : specs) {
-            List<CheckResult> rows = result.rows().stream().filter(r -> r.spec().equals(spec.id())).toList();
+            SpecTotals totals = SpecTotals.of(spec.id(), result.rows());
             JsonObject s = new JsonObject();
             s.addProperty("id", spec.id());
             s.addProperty("title", spec.title());
-            s.add("score", Json.points(rows.stream().mapToLong(CheckResult::score).sum()));
-            s.add("max_score", Json.points(rows.stream().mapToLong(CheckResult::max).sum()));
-            s.addProperty("passed", rows.stream().allMatch(r -> r.outcome().passed()));
+            s.add("score", Json.points(totals.score()));
+            s.add("max_score", Json.points(totals.max()));
+            s.addProperty("passed", totals.passed());
             JsonArray checks = new JsonArray();
-            for (CheckResult r : rows) {
+            for (CheckResult r : totals.rows()) {
                 JsonObject c = new JsonObject();
                 c.addProperty("case", r.caseName());
                 c.addProperty("check", r.check().reportName());

@@ -32,12 +32,26 @@ public final class Csv {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A CSV file topograd wrote: its header's names, and its records. */
+    record Table(Path file, List<String> header, List<CSVRecord> records) {
+        /** This table, or an error naming the first of {@code columns} it lacks and what the file should be. */
+        Table require(List<String> columns, String what) throws IOException {
+            for (String column : columns) {
+                if (!header.contains(column)) {
+                    throw new IOException(file + " has no column '" + column + "': is it " + what + "?");
+                }
+            }
+            return this;
+        }
+    }
+
     /** Every record of a CSV file topograd wrote, by its header's names. */
-    public static List<CSVRecord> read(Path file) throws IOException {
+    static Table read(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.builder().setReader(in)
                         .setFormat(FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-            return parser.getRecords();
+            List<CSVRecord> records = parser.getRecords();
+            return new Table(file, List.copyOf(parser.getHeaderNames()), records);
         }
     }
 }

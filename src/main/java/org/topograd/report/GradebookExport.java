@@ -1,14 +1,10 @@
 package org.topograd.report;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Turns {@code summary.csv} into the CSV an LMS gradebook imports: one row per student, the score
@@ -50,21 +46,8 @@ public final class GradebookExport {
 
     /** The students of a {@code summary.csv}, in its order. */
     public static List<Grade> readSummary(Path summary) throws IOException {
-        List<Grade> grades = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(summary);
-                CSVParser parser = CSVParser.builder().setReader(in)
-                        .setFormat(Csv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-            for (String column : List.of("student", "score", "max_score", "percent", "status")) {
-                if (!parser.getHeaderMap().containsKey(column)) {
-                    throw new IOException(summary + " has no column '" + column + "': is it topograd's summary.csv?");
-                }
-            }
-            for (CSVRecord r : parser) {
-                grades.add(new Grade(r.get("student"), r.get("score"), r.get("max_score"), r.get("percent"),
-                        r.get("status")));
-            }
-        }
-        return grades;
+        return Summary.read(summary).stream()
+                .map(l -> new Grade(l.student(), l.score(), l.maxScore(), l.percent(), l.status())).toList();
     }
 
     /**

@@ -46,31 +46,30 @@ public final class GradescopeResults {
         JsonArray tests = new JsonArray();
         for (int s = 0; s < specs.size(); s++) {
             Spec spec = specs.get(s);
+            SpecTotals totals = SpecTotals.of(spec.id(), result.rows());
             int number = 0;
             for (Check check : Check.values()) {
-                List<CheckResult> rows = result.rows().stream()
-                        .filter(r -> r.spec().equals(spec.id()) && r.check() == check).toList();
-                if (rows.isEmpty()) {
+                SpecTotals ofCheck = totals.only(check);
+                if (ofCheck.rows().isEmpty()) {
                     continue; // a check with weight 0 is not made
                 }
                 number++;
-                tests.add(test(spec, check, rows, (s + 1) + "." + number, settings));
+                tests.add(test(spec, check, ofCheck, (s + 1) + "." + number, settings));
             }
         }
         root.add("tests", tests);
         return Json.render(root);
     }
 
-    private static JsonObject test(Spec spec, Check check, List<CheckResult> rows, String number,
+    private static JsonObject test(Spec spec, Check check, SpecTotals rows, String number,
             GradescopeSettings settings) {
-        boolean passed = rows.stream().allMatch(r -> r.outcome().passed());
         JsonObject test = new JsonObject();
         test.addProperty("name", spec.id() + ": " + check.reportName() + " (" + spec.title() + ")");
         test.addProperty("number", number);
-        test.add("score", Json.points(rows.stream().mapToLong(CheckResult::score).sum()));
-        test.add("max_score", Json.points(rows.stream().mapToLong(CheckResult::max).sum()));
-        test.addProperty("status", passed ? "passed" : "failed");
-        test.addProperty("output", testOutput(spec, check, rows));
+        test.add("score", Json.points(rows.score()));
+        test.add("max_score", Json.points(rows.max()));
+        test.addProperty("status", rows.passed() ? "passed" : "failed");
+        test.addProperty("output", testOutput(spec, check, rows.rows()));
         test.addProperty("output_format", "text");
         JsonArray tags = new JsonArray();
         tags.add(spec.id());
@@ -128,12 +127,9 @@ public final class GradescopeResults {
                 continue;
             }
             visible.add(spec.id());
-            for (CheckResult r : result.rows()) {
-                if (r.spec().equals(spec.id())) {
-                    score += r.score();
-                    max += r.max();
-                }
-            }
+            SpecTotals totals = SpecTotals.of(spec.id(), result.rows());
+            score += totals.score();
+            max += totals.max();
         }
         out.append('\n').append("Visible specs (").append(visible.size()).append("): ").append(Points.format(score))
                 .append(" / ").append(Points.format(max)).append(" points.\n");

@@ -1,8 +1,7 @@
 package org.topograd.report;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,16 +42,11 @@ final class Html {
 
     private static Map<Character, String> entities() {
         Map<Character, String> names = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                Html.class.getResourceAsStream("html4-entities.txt"), StandardCharsets.US_ASCII))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.startsWith("#") && !line.isBlank()) {
-                    String[] entry = line.split(" ");
-                    names.put((char) Integer.parseInt(entry[0], 16), entry[1]);
-                }
+        for (String line : resource("html4-entities.txt").split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                String[] entry = line.split(" ");
+                names.put((char) Integer.parseInt(entry[0], 16), entry[1]);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Map.copyOf(names);
     }
@@ -70,27 +64,21 @@ final class Html {
                 .append("</style>\n</head>\n<body>\n");
     }
 
-    static final String CSS = String.join("\n",
-            "body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 72em; padding: 0 1em;"
-                    + " color: #1d232a; }",
-            "h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 2em; }",
-            "table { border-collapse: collapse; margin: 0.5em 0; }",
-            "th, td { padding: 0.25em 0.75em; border-bottom: 1px solid #dde2e7; text-align: left; vertical-align: top; }",
-            "th { background: #f3f5f7; }",
-            "th button { font: inherit; font-weight: bold; border: 0; background: none; padding: 0; cursor: pointer; }",
-            "th[aria-sort=ascending] button::after { content: ' \\25B2'; }",
-            "th[aria-sort=descending] button::after { content: ' \\25BC'; }",
-            "td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }",
-            "table.rows td:nth-child(-n+2) { white-space: nowrap; }",
-            "td.bar { width: 12em; } td.bar span { display: block; height: 0.8em; background: #3a7bd5; }",
-            "#histogram rect { fill: #3a7bd5; } #histogram text { font-size: 12px; text-anchor: middle; fill: #1d232a; }",
-            ".filters { display: flex; gap: 1.5em; align-items: baseline; flex-wrap: wrap; }",
-            ".filters input { width: 18em; }",
-            "tr.fail td, tr.error td, tr.timeout td, tr.crash td, tr.not_run td { background: #fdf1f1; }",
-            ".status-fail, .status-error, .status-timeout, .status-crash, .status-not_run { color: #b3261e; }",
-            ".status-pass { color: #1e7b34; }",
-            ".diagnosis { border-left: 4px solid #b3261e; background: #fdf1f1; padding: 0.5em 1em; margin: 0.5em 0; }",
-            "pre { background: #f3f5f7; padding: 0.75em; overflow-x: auto; white-space: pre-wrap; }",
-            "nav ul { columns: 3 14em; padding-left: 1.2em; }",
-            "");
+    /** The style sheet every page inlines: {@code report.css}. */
+    static final String CSS = resource("report.css");
+
+    /**
+     * A text resource beside this class, read whole (UTF-8) when a class loads it; one that is
+     * missing is a broken build, so an error.
+     */
+    static String resource(String name) {
+        try (InputStream in = Html.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("topograd's resource org/topograd/report/" + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

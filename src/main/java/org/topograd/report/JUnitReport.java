@@ -2,7 +2,6 @@ package org.topograd.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +11,6 @@ import java.util.TreeSet;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A JUnit XML report of a reports folder, for CI systems (GitHub Actions, GitLab, Jenkins): one
@@ -29,45 +26,28 @@ import org.apache.commons.csv.CSVRecord;
 public final class JUnitReport {
     private JUnitReport() {}
 
-    /** One scorecard row. */
-    private record Row(String spec, String caseName, String check, String score, String max, String status,
-            String message) {}
-
     /** Writes the report of {@code students} (those with a scorecard) to {@code file}. */
     public static void write(ReportFolder folder, Collection<String> students, Path file) throws IOException {
         List<String> ids = new ArrayList<>();
-        List<List<Row>> cards = new ArrayList<>();
+        List<List<Scorecard.Row>> cards = new ArrayList<>();
         for (String student : new TreeSet<>(students)) {
             Path card = folder.scorecard(student);
             if (Files.isRegularFile(card)) {
                 ids.add(student);
-                cards.add(read(card));
+                cards.add(Scorecard.read(card));
             }
         }
         AtomicFiles.write(file, render(ids, cards));
     }
 
-    private static List<Row> read(Path card) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(card);
-                CSVParser parser = CSVParser.builder().setReader(in)
-                        .setFormat(Csv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-            for (CSVRecord r : parser) {
-                rows.add(new Row(r.get("spec"), r.get("case"), r.get("check"), r.get("score"), r.get("max_score"),
-                        r.get("status"), r.get("message")));
-            }
-        }
-        return rows;
-    }
-
-    static byte[] render(List<String> students, List<List<Row>> cards) {
+    static byte[] render(List<String> students, List<List<Scorecard.Row>> cards) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             int[] total = new int[3];
-            for (List<Row> card : cards) {
+            for (List<Scorecard.Row> card : cards) {
                 int[] counts = counts(card);
                 for (int i = 0; i < 3; i++) {
                     total[i] += counts[i];
@@ -93,16 +73,16 @@ public final class JUnitReport {
     }
 
     /** Tests, failures, errors. */
-    private static int[] counts(List<Row> card) {
+    private static int[] counts(List<Scorecard.Row> card) {
         int[] counts = new int[3];
-        for (Row r : card) {
-            if (r.spec().isEmpty()) {
+        for (Scorecard.Row r : card) {
+            if (r.note()) {
                 continue;
             }
             counts[0]++;
             if (isFailure(r.status())) {
                 counts[1]++;
-            } else if (!r.status().equals("pass")) {
+            } else if (!r.passed()) {
                 counts[2]++;
             }
         }
@@ -113,7 +93,7 @@ public final class JUnitReport {
         return status.equals("fail") || status.equals("not_run");
     }
 
-    private static void suite(XMLStreamWriter xml, String student, List<Row> card) throws XMLStreamException {
+    private static void suite(XMLStreamWriter xml, String student, List<Scorecard.Row> card) throws XMLStreamException {
         int[] counts = counts(card);
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
@@ -122,8 +102,8 @@ public final class JUnitReport {
         xml.writeAttribute("failures", Integer.toString(counts[1]));
         xml.writeAttribute("errors", Integer.toString(counts[2]));
         StringBuilder notes = new StringBuilder();
-        for (Row r : card) {
-            if (r.spec().isEmpty()) {
+        for (Scorecard.Row r : card) {
+            if (r.note()) {
                 notes.append('[').append(r.check()).append(' ').append(r.status()).append("] ").append(r.message())
                         .append('\n');
                 continue;
@@ -132,7 +112,7 @@ public final class JUnitReport {
             xml.writeStartElement("testcase");
             xml.writeAttribute("classname", clean(student + "." + r.spec()));
             xml.writeAttribute("name", clean(r.caseName() + " " + r.check()));
-            if (!r.status().equals("pass")) {
+            if (!r.passed()) {
                 xml.writeCharacters("\n      ");
                 xml.writeStartElement(isFailure(r.status()) ? "failure" : "error");
                 xml.writeAttribute("type", r.status());

@@ -33,7 +33,8 @@ final class Log {
         log.append("status: ").append(r.status().reportName()).append('\n');
         log.append("sandbox: ").append(r.sandbox().reportName()).append('\n');
         SubmissionResult.Timings t = r.timings();
-        log.append(TIMINGS).append("compile ").append(t.compileMillis()).append(" ms, worker start ").append(t.startMillis())
+        log.append(TIMINGS).append("compile ").append(t.compileMillis()).append(" ms, worker start ")
+                .append(t.startMillis())
                 .append(" ms, checks ").append(t.runMillis()).append(" ms, workers started ").append(t.workers())
                 .append('\n');
         long trouble = r.rows().stream().filter(row -> row.outcome().status().equals("timeout")

@@ -15,8 +15,12 @@ final class PrintedOutput {
     /** Lines shown from each end. */
     static final int ENDS = 3;
 
-    /** The notes the worker and the parent put where they left output out ({@code [... 20 bytes of output left out ...]}). */
-    private static final Pattern LEFT_OUT = Pattern.compile("\\[\\.\\.\\. (\\d+) (?:bytes of output|characters) left out \\.\\.\\.\\]");
+    /**
+     * The notes the worker and the parent put where they left output out
+     * ({@code [... 20 bytes of output left out ...]}).
+     */
+    private static final Pattern LEFT_OUT = Pattern.compile(
+            "\\[\\.\\.\\. (\\d+) (?:bytes of output|characters) left out \\.\\.\\.\\]");
 
     private PrintedOutput() {}
 

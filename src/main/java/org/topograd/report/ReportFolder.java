@@ -1,7 +1,6 @@
 package org.topograd.report;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.topograd.grading.Points;
 import org.topograd.grading.SubmissionResult;
 
 /**
@@ -75,8 +72,7 @@ public final class ReportFolder {
         state.setProperty("status", result.status().reportName());
         state.setProperty("sandbox", result.sandbox().reportName());
         state.setProperty("key", result.status() == SubmissionResult.Status.GRADER_ERROR ? "" : key);
-        state.setProperty("bugs", String.join(";", result.rows().stream().map(r -> r.bug())
-                .filter(b -> !b.isEmpty()).collect(java.util.stream.Collectors.toCollection(TreeSet::new))));
+        state.setProperty("bugs", bugs(result));
         StringBuilder text = new StringBuilder();
         for (String name : new TreeSet<>(state.stringPropertyNames())) {
             text.append(name).append('=').append(state.getProperty(name)).append('\n');
@@ -149,36 +145,31 @@ public final class ReportFolder {
     }
 
     private static Summary.Row row(SubmissionResult result, List<String> specIds) {
-        Map<String, Long> bySpec = new HashMap<>();
-        for (var r : result.rows()) {
-            bySpec.merge(r.spec(), r.score(), Long::sum);
-        }
-        String bugs = String.join(";", result.rows().stream().map(r -> r.bug()).filter(b -> !b.isEmpty())
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
-        return new Summary.Row(result.student(), result.score(), result.max(), result.status().reportName(), bugs,
-                specIds.stream().map(id -> bySpec.getOrDefault(id, 0L)).toList(), result.sandbox().reportName());
+        return new Summary.Row(result.student(), result.score(), result.max(), result.status().reportName(),
+                bugs(result), specIds.stream().map(id -> SpecTotals.of(id, result.rows()).score()).toList(),
+                result.sandbox().reportName());
+    }
+
+    /** The likely bugs of a result's failed checks, sorted, {@code ;}-separated. */
+    private static String bugs(SubmissionResult result) {
+        return String.join(";", result.rows().stream().map(r -> r.bug()).filter(b -> !b.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     private Summary.Row row(String student, List<String> specIds, Properties state) throws IOException {
         Map<String, Long> bySpec = new HashMap<>();
         long score = 0;
         long max = 0;
-        try (Reader in = Files.newBufferedReader(scorecard(student));
-                CSVParser parser = CSVParser.builder().setReader(in)
-                        .setFormat(Csv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-            for (CSVRecord r : parser) {
-                long earned = Points.hundredths(new java.math.BigDecimal(r.get("score")));
-                score += earned;
-                max += Points.hundredths(new java.math.BigDecimal(r.get("max_score")));
-                if (!r.get("spec").isEmpty()) {
-                    bySpec.merge(r.get("spec"), earned, Long::sum);
-                }
+        for (Scorecard.Row r : Scorecard.read(scorecard(student))) {
+            score += r.scoreHundredths();
+            max += r.maxHundredths();
+            if (!r.note()) {
+                bySpec.merge(r.spec(), r.scoreHundredths(), Long::sum);
             }
         }
         List<Long> specScores = specIds.stream().map(id -> bySpec.getOrDefault(id, 0L)).toList();
         return new Summary.Row(student, score, max, state.getProperty("status", ""), state.getProperty("bugs", ""),
-                specScores,
-                state.getProperty("sandbox", ""));
+                specScores, state.getProperty("sandbox", ""));
     }
 
     private Optional<Properties> readState(String student) throws IOException {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVRecord;
 import org.topograd.grading.Points;
 
 /**
@@ -30,17 +29,17 @@ final class StudentPage {
     private StudentPage() {}
 
     /** The rows of one spec, in scorecard order. */
-    private record SpecRows(String spec, List<CSVRecord> rows) {
+    private record SpecRows(String spec, List<Scorecard.Row> rows) {
         long score() {
-            return rows.stream().mapToLong(r -> Points.hundredths(new java.math.BigDecimal(r.get("score")))).sum();
+            return rows.stream().mapToLong(Scorecard.Row::scoreHundredths).sum();
         }
 
         long max() {
-            return rows.stream().mapToLong(r -> Points.hundredths(new java.math.BigDecimal(r.get("max_score")))).sum();
+            return rows.stream().mapToLong(Scorecard.Row::maxHundredths).sum();
         }
 
         boolean passed() {
-            return rows.stream().allMatch(StudentPage::passed);
+            return rows.stream().allMatch(Scorecard.Row::passed);
         }
     }
 
@@ -50,15 +49,15 @@ final class StudentPage {
      * @param log the student's log; the page says so when there is none
      */
     static byte[] render(Summary.Row row, List<String> specIds, Path scorecard, Path log) throws IOException {
-        List<CSVRecord> records = Files.isRegularFile(scorecard) ? Csv.read(scorecard) : List.of();
+        List<Scorecard.Row> records = Files.isRegularFile(scorecard) ? Scorecard.read(scorecard) : List.of();
         Map<String, SpecRows> bySpec = new LinkedHashMap<>();
         specIds.forEach(id -> bySpec.put(id, new SpecRows(id, new ArrayList<>())));
-        List<CSVRecord> notes = new ArrayList<>();
-        for (CSVRecord r : records) {
-            if (r.get("spec").isEmpty()) {
+        List<Scorecard.Row> notes = new ArrayList<>();
+        for (Scorecard.Row r : records) {
+            if (r.note()) {
                 notes.add(r);
             } else {
-                bySpec.computeIfAbsent(r.get("spec"), id -> new SpecRows(id, new ArrayList<>())).rows().add(r);
+                bySpec.computeIfAbsent(r.spec(), id -> new SpecRows(id, new ArrayList<>())).rows().add(r);
             }
         }
         List<SpecRows> specs = new ArrayList<>();
@@ -71,7 +70,8 @@ final class StudentPage {
         html.append("<p><a href=\"../index.html\">← the class</a></p>\n");
         html.append("<h1>").append(esc(student)).append("</h1>\n");
         html.append("<p id=\"score\">Score <b data-score>").append(Points.format(row.score()))
-                .append("</b> of <span data-max>").append(Points.format(row.max())).append("</span> (<span data-percent>")
+                .append("</b> of <span data-max>").append(Points.format(row.max()))
+                .append("</span> (<span data-percent>")
                 .append(Points.percent(row.score(), row.max())).append("</span>%) · status <span data-status>")
                 .append(esc(row.status())).append("</span> · sandbox ").append(esc(row.sandbox())).append("</p>\n");
         if (!row.bugs().isEmpty()) {
@@ -92,21 +92,18 @@ final class StudentPage {
         return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean passed(CSVRecord r) {
-        return r.get("status").equals("pass");
-    }
-
-    private static void notes(StringBuilder html, List<CSVRecord> notes) {
+    private static void notes(StringBuilder html, List<Scorecard.Row> notes) {
         if (notes.isEmpty()) {
             return;
         }
         html.append("<h2>About the submission</h2>\n<ul id=\"notes\">\n");
-        for (CSVRecord n : notes) {
-            String message = n.get("message");
-            html.append("<li><b class=\"status-").append(esc(n.get("status"))).append("\">").append(esc(n.get("check")))
-                    .append(' ').append(esc(n.get("status"))).append("</b>: ");
+        for (Scorecard.Row n : notes) {
+            String message = n.message();
+            html.append("<li><b class=\"status-").append(esc(n.status())).append("\">").append(esc(n.check()))
+                    .append(' ').append(esc(n.status())).append("</b>: ");
             // A compiler's message keeps its lines (and the caret under the column); one line reads as text.
-            html.append(message.contains("\n") ? "<pre>" + esc(message) + "</pre>" : "<code>" + esc(message) + "</code>")
+            html.append(message.contains("\n") ? "<pre>" + esc(message) + "</pre>" : "<code>" + esc(message)
+                    + "</code>")
                     .append("</li>\n");
         }
         html.append("</ul>\n");
@@ -127,16 +124,17 @@ final class StudentPage {
     }
 
     private static void spec(StringBuilder html, SpecRows spec) {
-        html.append("<section id=\"").append(esc(anchor(spec.spec()))).append("\" data-spec=\"").append(esc(spec.spec()))
+        html.append("<section id=\"").append(esc(anchor(spec.spec()))).append("\" data-spec=\"")
+                .append(esc(spec.spec()))
                 .append("\">\n<h2>").append(spec.passed() ? "✓ " : "✗ ").append(esc(spec.spec())).append("  <small>")
                 .append(Points.format(spec.score())).append(" of ").append(Points.format(spec.max()))
                 .append("</small></h2>\n");
         // A likely bug is said once per spec, as the terminal's check does; its rows point up to it.
         Map<String, String> diagnoses = new LinkedHashMap<>();
-        for (CSVRecord r : spec.rows()) {
-            int at = r.get("message").indexOf(LIKELY_BUG);
-            if (!passed(r) && at >= 0) {
-                String diagnosis = r.get("message").substring(at + 1);
+        for (Scorecard.Row r : spec.rows()) {
+            int at = r.message().indexOf(LIKELY_BUG);
+            if (!r.passed() && at >= 0) {
+                String diagnosis = r.message().substring(at + 1);
                 int colon = diagnosis.indexOf(": ", LIKELY_BUG.length());
                 diagnoses.putIfAbsent(colon < 0 ? diagnosis : diagnosis.substring(0, colon), diagnosis);
             }
@@ -144,8 +142,8 @@ final class StudentPage {
         for (String diagnosis : diagnoses.values()) {
             html.append("<div class=\"diagnosis\"><p>").append(esc(diagnosis)).append("</p></div>\n");
         }
-        List<CSVRecord> failing = spec.rows().stream().filter(r -> !passed(r)).toList();
-        List<CSVRecord> passing = spec.rows().stream().filter(StudentPage::passed).toList();
+        List<Scorecard.Row> failing = spec.rows().stream().filter(r -> !r.passed()).toList();
+        List<Scorecard.Row> passing = spec.rows().stream().filter(Scorecard.Row::passed).toList();
         if (!failing.isEmpty()) {
             table(html, failing);
         }
@@ -158,19 +156,19 @@ final class StudentPage {
         html.append("</section>\n");
     }
 
-    private static void table(StringBuilder html, List<CSVRecord> rows) {
+    private static void table(StringBuilder html, List<Scorecard.Row> rows) {
         html.append("<table class=\"rows\">\n<thead><tr><th>case</th><th>check</th><th class=\"num\">score</th>")
                 .append("<th class=\"num\">max_score</th><th>status</th><th>message</th></tr></thead>\n<tbody>\n");
-        for (CSVRecord r : rows) {
-            String message = r.get("message");
+        for (Scorecard.Row r : rows) {
+            String message = r.message();
             int at = message.indexOf(LIKELY_BUG);
             String shown = at >= 0 ? message.substring(0, at) : message;
-            html.append("<tr class=\"").append(esc(r.get("status"))).append("\" data-case=\"").append(esc(r.get("case")))
-                    .append("\" data-check=\"").append(esc(r.get("check"))).append("\"><td>").append(esc(r.get("case")))
-                    .append("</td><td>").append(esc(r.get("check"))).append("</td><td class=\"num\">")
-                    .append(esc(r.get("score"))).append("</td><td class=\"num\">").append(esc(r.get("max_score")))
-                    .append("</td><td class=\"status-").append(esc(r.get("status"))).append("\">")
-                    .append(esc(r.get("status"))).append("</td><td>").append(esc(shown))
+            html.append("<tr class=\"").append(esc(r.status())).append("\" data-case=\"").append(esc(r.caseName()))
+                    .append("\" data-check=\"").append(esc(r.check())).append("\"><td>").append(esc(r.caseName()))
+                    .append("</td><td>").append(esc(r.check())).append("</td><td class=\"num\">")
+                    .append(esc(r.score())).append("</td><td class=\"num\">").append(esc(r.max()))
+                    .append("</td><td class=\"status-").append(esc(r.status())).append("\">")
+                    .append(esc(r.status())).append("</td><td>").append(esc(shown))
                     .append(at >= 0 ? " <i>(the likely bug above)</i>" : "").append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");

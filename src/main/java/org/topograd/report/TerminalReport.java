@@ -64,14 +64,12 @@ public final class TerminalReport {
             out.append('\n');
         }
         for (Spec spec : specs) {
-            List<CheckResult> rows = result.rows().stream().filter(r -> r.spec().equals(spec.id())).toList();
-            long score = rows.stream().mapToLong(CheckResult::score).sum();
-            long max = rows.stream().mapToLong(CheckResult::max).sum();
-            boolean passed = rows.stream().allMatch(r -> r.outcome().passed());
-            out.append(passed ? green("✓ ") : red("✗ ")).append(bold(spec.id())).append("  ").append(spec.title())
-                    .append("  ").append(Points.format(score)).append('/').append(Points.format(max)).append('\n');
-            failures(spec, rows, out);
-            rows.stream().filter(r -> r.outcome() instanceof org.topograd.grading.Outcome.Fail).findFirst()
+            SpecTotals totals = SpecTotals.of(spec.id(), result.rows());
+            out.append(totals.passed() ? green("✓ ") : red("✗ ")).append(bold(spec.id())).append("  ")
+                    .append(spec.title()).append("  ").append(Points.format(totals.score())).append('/')
+                    .append(Points.format(totals.max())).append('\n');
+            failures(spec, totals.rows(), out);
+            totals.rows().stream().filter(r -> r.outcome() instanceof org.topograd.grading.Outcome.Fail).findFirst()
                     .filter(r -> explainFor != null)
                     .ifPresent(r -> out.append("    see it drawn: topograd explain ").append(spec.file())
                             .append(" --submission ").append(explainFor).append(" --case ").append(r.caseName())

@@ -148,7 +148,8 @@ public final class ExpectWriter {
                 } else {
                     NodeTuple inputs = tuple(theCase, "inputs");
                     List<NodeTuple> entries = theCase.getValue();
-                    insert(theCase, inputs != null ? inputs : entries.isEmpty() ? null : entries.get(entries.size() - 1),
+                    insert(theCase, inputs != null ? inputs : entries.isEmpty() ? null
+                            : entries.get(entries.size() - 1),
                             "expect", want);
                 }
             }
@@ -166,7 +167,8 @@ public final class ExpectWriter {
 
     private static Entries want(List<String> inputNames, Answer answer) {
         if (answer.grads().length != inputNames.size()) {
-            throw new IllegalArgumentException("expected " + inputNames.size() + " gradients, got " + answer.grads().length);
+            throw new IllegalArgumentException("expected " + inputNames.size() + " gradients, got "
+                    + answer.grads().length);
         }
         Map<String, Want> grad = new LinkedHashMap<>();
         for (int k = 0; k < inputNames.size(); k++) {
@@ -180,7 +182,8 @@ public final class ExpectWriter {
 
     private static Num number(double x) {
         if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException("cannot expect " + NumberText.format(x) + ": the spec is ill-posed there");
+            throw new IllegalArgumentException("cannot expect " + NumberText.format(x)
+                    + ": the spec is ill-posed there");
         }
         return new Num(NumberText.format(x));
     }
@@ -202,7 +205,8 @@ public final class ExpectWriter {
             return;
         }
         if (!(node instanceof MappingNode mapping)) {
-            throw new IllegalArgumentException("line " + (node.getStartMark().getLine() + 1) + ": expected a mapping here");
+            throw new IllegalArgumentException("line " + (node.getStartMark().getLine() + 1)
+                    + ": expected a mapping here");
         }
         NodeTuple anchor = null;
         boolean inserted = false;
@@ -341,10 +345,12 @@ public final class ExpectWriter {
      * collection's end mark may include: for a block collection, the end of its last item.
      */
     private int contentEnd(Node node) {
-        if (node instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.BLOCK && !m.getValue().isEmpty()) {
+        if (node instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.BLOCK
+                && !m.getValue().isEmpty()) {
             return contentEnd(m.getValue().get(m.getValue().size() - 1).getValueNode());
         }
-        if (node instanceof SequenceNode s && s.getFlowStyle() == DumperOptions.FlowStyle.BLOCK && !s.getValue().isEmpty()) {
+        if (node instanceof SequenceNode s && s.getFlowStyle() == DumperOptions.FlowStyle.BLOCK
+                && !s.getValue().isEmpty()) {
             return contentEnd(s.getValue().get(s.getValue().size() - 1));
         }
         int start = index(node.getStartMark());

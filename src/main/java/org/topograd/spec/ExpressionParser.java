@@ -50,7 +50,8 @@ public final class ExpressionParser {
         if (!parser.atEnd()) {
             char c = parser.peek();
             if (c == ')') {
-                throw new ExpressionException(parser.pos, "unbalanced parentheses: this ')' has no matching '('; remove it or add the"
+                throw new ExpressionException(parser.pos,
+                        "unbalanced parentheses: this ')' has no matching '('; remove it or add the"
                         + " '(' it closes");
             }
             throw new ExpressionException(parser.pos, "unexpected '" + c + "' after a complete expression: put an"
@@ -135,14 +136,16 @@ public final class ExpressionParser {
         skipSpace();
         int start = pos;
         if (atEnd()) {
-            throw new ExpressionException(pos, "the expression ends where a number, a name or '(' was expected: complete it,"
+            throw new ExpressionException(pos,
+                    "the expression ends where a number, a name or '(' was expected: complete it,"
                     + " as in a * b");
         }
         if (accept('(')) {
             Expr inner = sum();
             skipSpace();
             if (!accept(')')) {
-                throw new ExpressionException(start, "unbalanced parentheses: this '(' is never closed; add the ')' that"
+                throw new ExpressionException(start,
+                        "unbalanced parentheses: this '(' is never closed; add the ')' that"
                         + " closes it");
             }
             lastEnd = pos;
@@ -154,7 +157,8 @@ public final class ExpressionParser {
             lastEnd = pos;
             double value = Double.parseDouble(number.group());
             if (Double.isInfinite(value)) {
-                throw new ExpressionException(start, "the number " + number.group() + " is too large for a double: write a"
+                throw new ExpressionException(start, "the number " + number.group()
+                        + " is too large for a double: write a"
                         + " number below 1.8e308");
             }
             return new Expr.Num(value, start, pos);
@@ -172,7 +176,8 @@ public final class ExpressionParser {
         }
         char c = peek();
         if (c == ')') {
-            throw new ExpressionException(pos, "unbalanced parentheses: this ')' has no matching '(' or closes an empty pair;"
+            throw new ExpressionException(pos,
+                    "unbalanced parentheses: this ')' has no matching '(' or closes an empty pair;"
                     + " remove it, or put an expression between the parentheses");
         }
         throw new ExpressionException(pos, "unexpected '" + c + "' where a number, a name or '(' should be: put an"
@@ -193,7 +198,8 @@ public final class ExpressionParser {
                     + " in graph entries of their own");
         }
         if (!accept(')')) {
-            throw new ExpressionException(open, "unbalanced parentheses: the '(' of " + function + "( is never closed; add"
+            throw new ExpressionException(open, "unbalanced parentheses: the '(' of " + function
+                    + "( is never closed; add"
                     + " the ')' that closes it");
         }
         lastEnd = pos;

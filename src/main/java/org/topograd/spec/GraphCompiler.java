@@ -53,7 +53,8 @@ final class GraphCompiler {
             try {
                 Expr expr = ExpressionParser.parse(d.text());
                 if (expr instanceof Expr.Ref ref) {
-                    problems.add(new Problem(d.at(), "'" + d.name() + ": " + ref.name() + "' only renames '" + ref.name()
+                    problems.add(new Problem(d.at(), "'" + d.name() + ": " + ref.name() + "' only renames '"
+                            + ref.name()
                             + "'; use " + ref.name() + " directly or write what " + d.name() + " computes"));
                 } else {
                     parsed.put(d.name(), expr);
@@ -82,12 +83,14 @@ final class GraphCompiler {
         if (declared.isEmpty()) {
             // Every entry was refused (its problem is reported already) or there were none: nothing to build.
             if (problems.size() == before && !reportedBefore) {
-                problems.add(new Problem(graphAt, "graph has no usable entry: add at least one node, such as y: a * b"));
+                problems.add(new Problem(graphAt,
+                        "graph has no usable entry: add at least one node, such as y: a * b"));
             }
             return null;
         }
         if (problems.size() > before) {
-            return null; // (with an entry refused before, the graph is still built: its cases' problems are reported too)
+            // (with an entry refused before, the graph is still built: its cases' problems are reported too)
+            return null;
         }
         String last = null;
         for (String name : declared.keySet()) {

@@ -173,7 +173,8 @@ public final class SourceText {
             case 0 -> "a NUL character";
             case 0x7F -> "a DEL character";
             case 0x1B -> "an escape character";
-            default -> c >= 0xD800 && c <= 0xDFFF ? "half of a character (an unpaired surrogate)" : "the control character";
+            default -> c >= 0xD800 && c <= 0xDFFF ? "half of a character (an unpaired surrogate)"
+                    : "the control character";
         };
         return String.format(Locale.ROOT, "%s (U+%04X)", name, c);
     }

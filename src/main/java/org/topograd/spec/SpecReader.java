@@ -91,7 +91,8 @@ final class SpecReader extends YamlReader {
         if (graph != null) {
             double[] base = inputs.values().stream().mapToDouble(Claimed::number).toArray();
             Optional<Expected> expect = optional(top, "expect").flatMap(e -> expected(e.value(), graph));
-            Location mainAt = optional(top, "inputs").map(e -> at(e.key().getStartMark())).orElse(at(root.getStartMark()));
+            Location mainAt = optional(top, "inputs").map(e -> at(e.key().getStartMark()))
+                    .orElse(at(root.getStartMark()));
             cases.add(new Case("main", Case.Kind.MAIN, base, expect, mainAt));
             optional(top, "cases").ifPresent(e -> cases.addAll(listedCases(e.value(), graph, base)));
             optional(top, "random").ifPresent(e -> cases.addAll(randomCases(e.value(), graph)));
@@ -147,7 +148,8 @@ final class SpecReader extends YamlReader {
             return null;
         }
         if (graph.isEmpty() && generate.isEmpty()) {
-            problem(root.getStartMark(), "missing key 'graph': list the nodes in order, such as graph: {s: a + b, y: s * c}"
+            problem(root.getStartMark(),
+                    "missing key 'graph': list the nodes in order, such as graph: {s: a + b, y: s * c}"
                     + " (or generate a large graph with generate:)");
             return null;
         }
@@ -162,7 +164,8 @@ final class SpecReader extends YamlReader {
 
     private Graph written(Node node, Map<String, Claimed> inputs, Optional<Entry> outputEntry) {
         if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "graph is " + describe(node) + ": map each node's name to an expression, such as"
+            problem(node.getStartMark(), "graph is " + describe(node)
+                    + ": map each node's name to an expression, such as"
                     + " {s: a + b, y: s * c}");
             return null;
         }
@@ -230,7 +233,8 @@ final class SpecReader extends YamlReader {
                         .map(e -> integer(e.value(), "nodes", 1, MAX_GENERATED_NODES)).orElse(OptionalLong.empty());
                 Optional<List<Op>> ops = need(keys, "ops", node, "generate (random)").flatMap(e -> opList(e.value()));
                 OptionalLong seed = Optional.ofNullable(keys.get("seed"))
-                        .map(e -> integer(e.value(), "seed", Long.MIN_VALUE, Long.MAX_VALUE)).orElse(OptionalLong.of(0));
+                        .map(e -> integer(e.value(), "seed", Long.MIN_VALUE, Long.MAX_VALUE))
+                        .orElse(OptionalLong.of(0));
                 OptionalLong window = Optional.ofNullable(keys.get("window"))
                         .map(e -> integer(e.value(), "window", 1, MAX_GENERATED_NODES)).orElse(OptionalLong.of(64));
                 if (nodes.isEmpty() || ops.isEmpty() || seed.isEmpty() || window.isEmpty()) {
@@ -263,7 +267,8 @@ final class SpecReader extends YamlReader {
 
     private Optional<List<Op>> opList(Node node) {
         if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            problem(node.getStartMark(), "ops must be a non-empty list of op names: write one such as [add, mul, tanh]");
+            problem(node.getStartMark(),
+                    "ops must be a non-empty list of op names: write one such as [add, mul, tanh]");
             return Optional.empty();
         }
         List<Op> ops = new ArrayList<>();
@@ -285,13 +290,24 @@ final class SpecReader extends YamlReader {
 
     // ---- points and expectations ---------------------------------------------------------------
 
-    private Optional<Expected> expected(Node node, Graph graph) {
+    /**
+     * The entries of {@code what}, a mapping with the {@code known} keys; empty, once the problem
+     * says what to write instead ({@code example}), when it is not a mapping.
+     */
+    private Optional<Map<String, Entry>> entries(Node node, String what, List<String> known, String example) {
         if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "expect is " + describe(node) + ": write a mapping such as"
-                    + " {value: 68, grad: {a: 2, b: 54}}");
+            problem(node.getStartMark(), what + " is " + describe(node) + ": write a mapping such as " + example);
             return Optional.empty();
         }
-        Map<String, Entry> keys = mapping(node, "expect", EXPECT_KEYS);
+        return Optional.of(mapping(node, what, known));
+    }
+
+    private Optional<Expected> expected(Node node, Graph graph) {
+        Optional<Map<String, Entry>> read = entries(node, "expect", EXPECT_KEYS, "{value: 68, grad: {a: 2, b: 54}}");
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Entry> keys = read.get();
         Optional<Claim> value = Optional.ofNullable(keys.get("value")).flatMap(e -> {
             OptionalDouble v = number(e.value(), "expect value");
             return v.isPresent()
@@ -326,7 +342,8 @@ final class SpecReader extends YamlReader {
     private List<Case> listedCases(Node node, Graph graph, double[] base) {
         List<Case> cases = new ArrayList<>();
         if (!(node instanceof SequenceNode seq)) {
-            problem(node.getStartMark(), "cases is " + describe(node) + ": make it a list, each item like - inputs: {a: 1}");
+            problem(node.getStartMark(), "cases is " + describe(node)
+                    + ": make it a list, each item like - inputs: {a: 1}");
             return cases;
         }
         if (tooMuch(seq.getValue().size(), graph, node)) {
@@ -346,7 +363,8 @@ final class SpecReader extends YamlReader {
             double[] point = base.clone();
             Entry inputs = keys.get("inputs");
             if (inputs == null) {
-                problem(item.getStartMark(), name + " has no inputs: add inputs: with the values that differ from the top-level inputs, such as"
+                problem(item.getStartMark(), name
+                        + " has no inputs: add inputs: with the values that differ from the top-level inputs, such as"
                         + " inputs: {a: 1}");
             } else if (!(inputs.value() instanceof MappingNode)) {
                 problem(inputs.value().getStartMark(), "inputs of " + name + " is " + describe(inputs.value())
@@ -355,20 +373,25 @@ final class SpecReader extends YamlReader {
                 for (Entry e : mapping(inputs.value(), "inputs of " + name, null).values()) {
                     int k = graph.inputIndex(e.name());
                     if (k < 0) {
-                        problem(e.key().getStartMark(), "'" + clip(e.name()) + "' is not an input" + didYouMean(e.name(), inputNames)
+                        problem(e.key().getStartMark(), "'" + clip(e.name()) + "' is not an input"
+                                + didYouMean(e.name(), inputNames)
                                 + "; use one of the inputs: " + listed(inputNames));
                         continue;
                     }
                     number(e.value(), "input " + e.name() + " of " + name).ifPresent(v -> point[k] = v);
                 }
             }
-            Optional<Expected> expect = Optional.ofNullable(keys.get("expect")).flatMap(e -> expected(e.value(), graph));
+            Optional<Expected> expect = Optional.ofNullable(keys.get("expect"))
+                    .flatMap(e -> expected(e.value(), graph));
             cases.add(new Case(name, Case.Kind.LISTED, point, expect, at(item.getStartMark())));
         }
         return cases;
     }
 
-    /** Whether {@code points} input points on this graph cost more than {@link #MAX_NODE_POINTS}; says so if they do. */
+    /**
+     * Whether {@code points} input points on this graph cost more than {@link #MAX_NODE_POINTS};
+     * says so if they do.
+     */
     private boolean tooMuch(long points, Graph graph, Node where) {
         long work = points * graph.size();
         if (work <= MAX_NODE_POINTS) {
@@ -381,12 +404,12 @@ final class SpecReader extends YamlReader {
     }
 
     private List<Case> randomCases(Node node, Graph graph) {
-        if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "random is " + describe(node) + ": write a mapping such as"
-                    + " {count: 5, seed: 11, low: -2, high: 2}");
+        Optional<Map<String, Entry>> read = entries(node, "random", RANDOM_KEYS,
+                "{count: 5, seed: 11, low: -2, high: 2}");
+        if (read.isEmpty()) {
             return List.of();
         }
-        Map<String, Entry> keys = mapping(node, "random", RANDOM_KEYS);
+        Map<String, Entry> keys = read.get();
         OptionalLong count = need(keys, "count", node, "random")
                 .map(e -> integer(e.value(), "count", 1, MAX_RANDOM_POINTS)).orElse(OptionalLong.empty());
         OptionalLong seed = Optional.ofNullable(keys.get("seed"))
@@ -455,7 +478,8 @@ final class SpecReader extends YamlReader {
                 return v;
             }
         }
-        problem(node.getStartMark(), "visibility is '" + clip(text.get()) + "'" + didYouMean(text.get(), List.of("visible", "hidden"))
+        problem(node.getStartMark(), "visibility is '" + clip(text.get()) + "'"
+                + didYouMean(text.get(), List.of("visible", "hidden"))
                 + ": write visible or hidden");
         return Visibility.VISIBLE;
     }
@@ -478,7 +502,8 @@ final class SpecReader extends YamlReader {
             return 0;
         }
         if (v.getAsDouble() < 0) {
-            problem(e.value().getStartMark(), "tolerance " + what + " is negative (" + NumberText.format(v.getAsDouble())
+            problem(e.value().getStartMark(), "tolerance " + what + " is negative ("
+                    + NumberText.format(v.getAsDouble())
                     + "): a tolerance is a distance, write it without the minus");
             return 0;
         }

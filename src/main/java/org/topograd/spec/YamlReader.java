@@ -100,7 +100,8 @@ public abstract class YamlReader {
             return null;
         } catch (RuntimeException | StackOverflowError e) {
             // Not expected of SnakeYAML; still one file's problem, never the run's end.
-            problems.add(new Problem(new Location(file, 1, 1), "the YAML could not be read (" + e.getClass().getSimpleName()
+            problems.add(new Problem(new Location(file, 1, 1), "the YAML could not be read ("
+                    + e.getClass().getSimpleName()
                     + "): check the file's YAML syntax, and please report this file to topograd's maintainers"));
             return null;
         }
@@ -194,7 +195,8 @@ public abstract class YamlReader {
         }
         double v = Double.parseDouble(t);
         if (Double.isInfinite(v)) {
-            problem(node.getStartMark(), what + " is " + clip(t) + ", which is too large to be a finite double: write a number"
+            problem(node.getStartMark(), what + " is " + clip(t)
+                    + ", which is too large to be a finite double: write a number"
                     + " below 1.8e308");
             return OptionalDouble.empty();
         }
@@ -278,7 +280,8 @@ public abstract class YamlReader {
     protected void checkKeys(Map<String, Entry> keys, List<String> known, String context) {
         for (Entry e : keys.values()) {
             if (!known.contains(e.name())) {
-                problem(e.key().getStartMark(), "unknown key '" + clip(e.name()) + "' in " + context + didYouMean(e.name(), known)
+                problem(e.key().getStartMark(), "unknown key '" + clip(e.name()) + "' in " + context
+                        + didYouMean(e.name(), known)
                         + "; correct it or remove it: the keys are " + String.join(", ", known));
             }
         }

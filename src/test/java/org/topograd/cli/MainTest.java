@@ -8,11 +8,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topograd.spec.SpecLoader;
+import picocli.CommandLine;
 
 class MainTest {
     private static final Path MIXED = Path.of("src", "test", "resources", "specs", "mixed");
@@ -353,14 +356,40 @@ class MainTest {
 
     @Test
     void everyCommandHasHelpWithTheExitCodes() {
-        for (String command : List.of("validate", "solve", "bench")) {
-            Run run = run(command, "--help");
-            assertEquals(0, run.status(), command);
-            assertTrue(run.out().startsWith("Usage: topograd " + command), run.out());
-            assertTrue(run.out().contains("Exit status: 0 all good; 1 something checked is wrong"), run.out());
+        List<List<String>> commands = commands(Main.commandLine(), List.of());
+        assertTrue(commands.size() >= 12, commands.toString());
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            Run run = run(args.toArray(String[]::new));
+            String name = String.join(" ", command);
+            assertEquals(0, run.status(), name + ": " + run.err());
+            assertTrue(run.out().startsWith("Usage: topograd " + name), name + ": " + run.out());
+            assertTrue(run.out().contains("Exit status: 0 all good; 1 something checked is wrong"),
+                    name + ": " + run.out());
         }
         Run top = run("--help");
-        assertTrue(top.out().contains("validate") && top.out().contains("solve") && top.out().contains("bench"), top.out());
+        for (List<String> command : commands) {
+            assertTrue(top.out().contains(command.get(0)), command + ": " + top.out());
+        }
+    }
+
+    /**
+     * Every command picocli knows under {@code line} (subcommands of subcommands too), as the words
+     * that run it, by its name (not its aliases); picocli's own {@code help} is not ours to document.
+     */
+    private static List<List<String>> commands(CommandLine line, List<String> prefix) {
+        List<List<String>> found = new ArrayList<>();
+        for (CommandLine sub : new LinkedHashSet<>(line.getSubcommands().values())) {
+            if (sub.getCommand() instanceof CommandLine.HelpCommand) {
+                continue;
+            }
+            List<String> words = new ArrayList<>(prefix);
+            words.add(sub.getCommandName());
+            found.add(words);
+            found.addAll(commands(sub, words));
+        }
+        return found;
     }
 
     @Test

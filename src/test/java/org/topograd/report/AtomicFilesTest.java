@@ -1,7 +1,9 @@
 package org.topograd.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -46,14 +48,34 @@ class AtomicFilesTest {
     }
 
     @Test
-    void aFailedWriteLeavesTheOldFile() throws IOException {
+    void aWriteThatFailsPartWayLeavesTheOldFileWholeAndNoTemporaryFile() throws IOException {
         Path target = dir.resolve("summary.csv");
         AtomicFiles.write(target, "old\n".getBytes());
-        Path blocked = dir.resolve("scorecards");
-        Files.writeString(blocked, "a file where a folder should be");
-        assertThrows(IOException.class, () -> AtomicFiles.write(blocked.resolve("x.csv"), "new".getBytes()));
+        IOException failure = new IOException("disk full");
+        IOException thrown = assertThrows(IOException.class, () -> AtomicFiles.replace(target, out -> {
+            out.write("half of the new content".getBytes());
+            out.flush(); // on the disk, so a write in place would have clobbered the old content by now
+            throw failure;
+        }));
+        assertSame(failure, thrown);
         assertEquals("old\n", Files.readString(target));
-        assertEquals(List.of("scorecards", "summary.csv"), names());
+        assertEquals(List.of("summary.csv"), names());
+    }
+
+    @Test
+    void aFailedWriteToTheSameFileLeavesTheOldFile() throws IOException {
+        Path target = dir.resolve("summary.csv");
+        AtomicFiles.write(target, "old\n".getBytes());
+        Set<PosixFilePermission> writable = Files.getPosixFilePermissions(dir);
+        Files.setPosixFilePermissions(dir, permissions(0555)); // no new file in the folder, the target itself writable
+        try {
+            assumeFalse(Files.isWritable(dir), "this user writes to a read-only folder regardless (root)");
+            assertThrows(IOException.class, () -> AtomicFiles.write(target, "new\n".getBytes()));
+        } finally {
+            Files.setPosixFilePermissions(dir, writable);
+        }
+        assertEquals("old\n", Files.readString(target));
+        assertEquals(List.of("summary.csv"), names());
     }
 
     /** This process's umask, from /proc (Linux 4.7 and later), or -1. */
