@@ -145,21 +145,22 @@ final class TaskTimer {
 
     /**
      * Of the time since the last reading, what the code spent blocked: the part in which the student
-     * thread neither ran nor waited for a CPU, if the rest of the JVM did no work to speak of then
-     * (threads of the student's that compute are charged as CPU time instead). A busy machine
-     * that holds the code back makes it wait for a CPU, so none of that is charged.
+     * thread neither ran nor waited for a CPU, less the CPU time the rest of the JVM used meanwhile
+     * (threads of the student's that compute are charged as CPU time instead, and the student thread
+     * may be waiting for them). A busy machine that holds the code back makes it wait for a CPU, so
+     * none of that is charged; what is charged is never more than the time that passed.
      */
     private long blockedSince(long now, long student, long waiting, long others) {
         long elapsed = now - lastReading;
         long ran = Math.max(0, student - lastStudent);
         long waited = Math.max(0, waiting - lastWaiting);
-        // Without the kernel's run-queue times, blocked and held back look alike: nothing is charged.
-        boolean othersIdle = waiting >= 0 && others - lastOthers <= IDLE_SHARE * elapsed;
+        long othersRan = Math.max(0, others - lastOthers);
         lastReading = now;
         lastStudent = Math.max(lastStudent, student);
         lastWaiting = Math.max(lastWaiting, waiting);
         lastOthers = others;
-        return othersIdle ? Math.max(0, elapsed - ran - waited) : 0;
+        // Without the kernel's run-queue times, blocked and held back look alike: nothing is charged.
+        return waiting < 0 ? 0 : Math.max(0, elapsed - ran - waited - othersRan);
     }
 
     private static long millis(long nanos) {
