@@ -33,7 +33,8 @@ final class AuditCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Parameters(paramLabel = "SPEC|DIR", arity = "0..*", description = "Spec files or folders of them (default: specs/).")
+    @Parameters(paramLabel = "SPEC|DIR", arity = "0..*",
+            description = "Spec files or folders of them (default: specs/).")
     List<Path> paths = List.of(Path.of("specs"));
 
     @Override
@@ -59,7 +60,8 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         if (invalid > 0) {
-            err.println("audit: " + invalid + " spec(s) are invalid and were left out; run topograd validate to see why");
+            err.println("audit: " + invalid
+                    + " spec(s) are invalid and were left out; run topograd validate to see why");
         }
         if (specs.isEmpty()) {
             err.println("audit: no valid spec in " + String.join(", ", paths.stream().map(Path::toString).toList())

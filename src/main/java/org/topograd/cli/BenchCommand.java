@@ -67,7 +67,8 @@ final class BenchCommand implements Callable<Integer> {
             return checkLatency();
         }
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "bench: --seconds must be a positive number, not " + seconds);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "bench: --seconds must be a positive number, not " + seconds);
         }
         for (int size : sizes) {
             if (size < 1 || size > 10_000_000) {
@@ -84,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "bench: --runs must be at least 1");
         }
         if (!Files.isDirectory(submission)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "bench: no submission folder at " + submission);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "bench: no submission folder at " + submission);
         }
         SpecFiles.Loaded loaded = SpecFiles.load(spec.commandLine(), specs, spec.commandLine().getErr(),
                 org.topograd.grading.ReferenceAnswers.SOURCE);
@@ -100,10 +102,12 @@ final class BenchCommand implements Callable<Integer> {
 
     private int grading() throws Exception {
         if (grading < 1 || jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "bench: --grading and --jobs must be at least 1");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "bench: --grading and --jobs must be at least 1");
         }
         if (!Files.isDirectory(submission)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "bench: no submission folder at " + submission);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "bench: no submission folder at " + submission);
         }
         SpecFiles.Loaded loaded = SpecFiles.load(spec.commandLine(), specs, spec.commandLine().getErr(),
                 org.topograd.grading.ReferenceAnswers.SOURCE);

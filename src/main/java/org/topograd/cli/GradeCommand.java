@@ -35,7 +35,8 @@ final class GradeCommand implements Callable<Integer> {
             description = "Folder with one folder per student (default: ${DEFAULT-VALUE}).")
     Path submissions;
 
-    @Option(names = "--reports", defaultValue = "reports", description = "Where reports go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reports", defaultValue = "reports",
+            description = "Where reports go (default: ${DEFAULT-VALUE}).")
     Path reports;
 
     @Option(names = "--only", arity = "1..*", paramLabel = "ID", description = "Grade only these students.")

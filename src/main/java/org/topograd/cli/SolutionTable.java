@@ -42,7 +42,8 @@ final class SolutionTable {
         double[] values = c.everyValue(graph);
         for (int node = 0; node < graph.size(); node++) {
             if (graph.isNamed(node) || node == graph.output()) {
-                String mark = node == graph.output() ? " (output)" : reached[node] ? "" : " (does not reach the output)";
+                String mark = node == graph.output() ? " (output)"
+                        : reached[node] ? "" : " (does not reach the output)";
                 table.row(graph.label(node) + mark, NumberText.format(values[node]),
                         NumberText.format(c.evaluation().grads()[node]));
             }
@@ -57,7 +58,8 @@ final class SolutionTable {
         }
         for (NumericalGradient.Check check : c.numeric()) {
             String name = check.input() >= 0 ? graph.inputNames().get(check.input()) : "random direction";
-            String numerical = check.skipped() ? Solver.skipReason(check) + ": skipped" : NumberText.format(check.numeric());
+            String numerical = check.skipped() ? Solver.skipReason(check) + ": skipped"
+                    : NumberText.format(check.numeric());
             String error = check.skipped() ? "-" : error(Math.abs(check.analytic() - check.numeric()));
             table.row(name, NumberText.format(check.analytic()), numerical + (check.failed() ? "  FAILED" : ""), error);
         }

@@ -96,7 +96,8 @@ final class SolveCommand implements Callable<Integer> {
         int wrong = solution.findings().size();
         boolean changed = ExpectWriter.rewrite(file, solution.spec().graph().inputNames(), solution.answers());
         out.println(changed
-                ? "solve: wrote expect to " + file + (wrong == 0 ? "" : " (" + wrong + " wrong number" + (wrong == 1 ? "" : "s")
+                ? "solve: wrote expect to " + file
+                        + (wrong == 0 ? "" : " (" + wrong + " wrong number" + (wrong == 1 ? "" : "s")
                         + " corrected)")
                 : "solve: " + file + " already expects these numbers; unchanged");
         return ExitCodes.OK;

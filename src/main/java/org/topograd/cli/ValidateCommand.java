@@ -32,7 +32,8 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "SPEC|DIR", arity = "0..*", description = "Spec files or folders of them (default: specs/).")
+    @Parameters(paramLabel = "SPEC|DIR", arity = "0..*",
+            description = "Spec files or folders of them (default: specs/).")
     List<Path> paths = List.of(Path.of("specs"));
 
     @Override

@@ -59,7 +59,8 @@ public final class AssignmentReader extends YamlReader {
         try {
             return reader.read(reader.source(file));
         } catch (RuntimeException | StackOverflowError e) {
-            return new Result.Invalid(List.of(new Problem(new Location(file, 1, 1), "topograd could not read this file ("
+            return new Result.Invalid(List.of(new Problem(new Location(file, 1, 1),
+                    "topograd could not read this file ("
                     + e.getClass().getSimpleName() + "): this is a bug in topograd; please report it with the file")));
         }
     }
@@ -83,7 +84,8 @@ public final class AssignmentReader extends YamlReader {
             java.util.Set<Op> ops = optional(top, "ops").map(e -> ops(e.value())).orElse(d.ops());
             a = new Assignment(weights, limited.run(), numerical, gradescope, ops, limited.compile());
         } else if (root != null) {
-            problem(root.getStartMark(), "assignment.yaml is " + describe(root) + ": write it as a mapping with the keys "
+            problem(root.getStartMark(), "assignment.yaml is " + describe(root)
+                    + ": write it as a mapping with the keys "
                     + String.join(", ", TOP_KEYS));
         }
         return problems.isEmpty() ? new Result.Valid(a) : new Result.Invalid(sortedProblems());
@@ -116,7 +118,8 @@ public final class AssignmentReader extends YamlReader {
         Limits run = defaults.limits();
         long cpu = optional(keys, "case_cpu_seconds").map(e -> seconds(e.value(), "case_cpu_seconds", 0.05, 600))
                 .orElse(run.taskCpuMillis());
-        long submission = optional(keys, "submission_seconds").map(e -> seconds(e.value(), "submission_seconds", 1, 86_400))
+        long submission = optional(keys, "submission_seconds")
+                .map(e -> seconds(e.value(), "submission_seconds", 1, 86_400))
                 .orElse(run.submissionMillis());
         CompileLimits compile = defaults.compile();
         long compileCpu = optional(keys, "compile_cpu_seconds")
@@ -177,7 +180,8 @@ public final class AssignmentReader extends YamlReader {
         java.util.Set<Op> ops = java.util.EnumSet.noneOf(Op.class);
         List<String> known = Op.operations().stream().map(Op::specName).toList();
         if (!(node instanceof SequenceNode seq)) {
-            problem(node.getStartMark(), "ops must be a list of op names such as [add, mul, sqrt], not " + describe(node));
+            problem(node.getStartMark(),
+                    "ops must be a list of op names such as [add, mul, sqrt], not " + describe(node));
             return ops;
         }
         for (Node item : seq.getValue()) {

@@ -84,7 +84,8 @@ public final class GradeKey {
         byte[] buffer = new byte[64 * 1024];
         long length = 0;
         int n;
-        while (length < MAX_HASHED && (n = in.read(buffer, 0, (int) Math.min(buffer.length, MAX_HASHED - length))) > 0) {
+        while (length < MAX_HASHED
+                && (n = in.read(buffer, 0, (int) Math.min(buffer.length, MAX_HASHED - length))) > 0) {
             digest.update(buffer, 0, n);
             length += n;
         }

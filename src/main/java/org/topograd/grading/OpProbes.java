@@ -111,7 +111,8 @@ public final class OpProbes {
         int node = y;
         for (Op op : ops) {
             node = op.arity() == Op.Arity.BINARY ? b.binary(op, x, y, op.specName())
-                    : op.arity() == Op.Arity.POWER ? b.power(x, EXPONENT, op.specName()) : b.unary(op, x, op.specName());
+                    : op.arity() == Op.Arity.POWER ? b.power(x, EXPONENT, op.specName())
+                    : b.unary(op, x, op.specName());
         }
         return b.build(node);
     }

@@ -55,7 +55,8 @@ final class WorkFolder implements AutoCloseable {
                 StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.lock();
-            Path dir = Files.move(making, root.resolve(PREFIX + making.getFileName().toString().substring(NEW.length())));
+            Path dir = Files.move(making,
+                    root.resolve(PREFIX + making.getFileName().toString().substring(NEW.length())));
             return new WorkFolder(dir, channel, lock);
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -112,7 +112,8 @@ final class StudentPage {
     private static void contents(StringBuilder html, List<SpecRows> specs) {
         html.append("<h2>Specs</h2>\n<nav><ul>\n");
         for (SpecRows s : specs) {
-            html.append("<li><a href=\"#").append(esc(anchor(s.spec()))).append("\">").append(s.passed() ? "✓ " : "✗ ")
+            html.append("<li><a href=\"#").append(esc(anchor(s.spec()))).append("\">")
+                    .append(s.passed() ? "✓ " : "✗ ")
                     .append(esc(s.spec())).append("</a> ").append(Points.format(s.score())).append(" of ")
                     .append(Points.format(s.max())).append("</li>\n");
         }
@@ -126,7 +127,8 @@ final class StudentPage {
     private static void spec(StringBuilder html, SpecRows spec) {
         html.append("<section id=\"").append(esc(anchor(spec.spec()))).append("\" data-spec=\"")
                 .append(esc(spec.spec()))
-                .append("\">\n<h2>").append(spec.passed() ? "✓ " : "✗ ").append(esc(spec.spec())).append("  <small>")
+                .append("\">\n<h2>").append(spec.passed() ? "✓ " : "✗ ").append(esc(spec.spec()))
+                .append("  <small>")
                 .append(Points.format(spec.score())).append(" of ").append(Points.format(spec.max()))
                 .append("</small></h2>\n");
         // A likely bug is said once per spec, as the terminal's check does; its rows point up to it.

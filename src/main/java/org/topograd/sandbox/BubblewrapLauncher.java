@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * A worker inside bubblewrap: every namespace unshared (so no network), uid and gid 65534, a
  * cleared environment, its own session, killed with its parent, and a filesystem of read-only
  * mounts of exactly what it needs (the system libraries and JDK, topograd's worker classes, the
- * submission's classes), a read-only /dev, plus a small tmpfs for /tmp. Specs, reports, other submissions and the user's home
+ * submission's classes), a read-only /dev, plus a small tmpfs for /tmp. Specs, reports, other submissions
+ * and the user's home
  * do not exist inside.
  */
 final class BubblewrapLauncher implements Launcher {

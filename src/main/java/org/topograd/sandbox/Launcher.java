@@ -32,7 +32,8 @@ public sealed interface Launcher permits BubblewrapLauncher, PlainLauncher {
      */
     static Launcher detect() {
         Optional<Cgroups> cgroups = Cgroups.detect();
-        String wanted = System.getProperty("topograd.sandbox", System.getenv().getOrDefault("TOPOGRAD_SANDBOX", "auto"));
+        String wanted = System.getProperty("topograd.sandbox",
+                System.getenv().getOrDefault("TOPOGRAD_SANDBOX", "auto"));
         if (wanted.equals("plain")) {
             return new PlainLauncher(cgroups);
         }

@@ -177,6 +177,11 @@ public final class WorkerRuntime implements AutoCloseable {
     }
 
     /** A jar of a folder's files, in name order, with fixed timestamps. */
+    /**
+     * The worker's jar, with fixed times so that the same classes give the same bytes. Not through
+     * report's ReproducibleZip: that one writes Unix modes with Commons Compress, which the student
+     * kit's jar (it holds this class) does not carry, and a jar on a class path needs no modes.
+     */
     private static void writeJar(Path folder, Path jar) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {

@@ -88,7 +88,8 @@ public final class Discovery {
             } else if (!c.concrete()) {
                 problems.add(name + " has @Op(\"" + c.op() + "\") but is abstract: put @Op on the concrete class");
             } else if (!c.constructors().contains(parameters(op.get()))) {
-                problems.add(name + " (@Op(\"" + c.op() + "\")) needs the constructor " + constructor(op.get(), c.name())
+                problems.add(name + " (@Op(\"" + c.op() + "\")) needs the constructor "
+                        + constructor(op.get(), c.name())
                         + "; it has " + describe(c.constructors()) + (c.name().contains("$")
                                 ? " (a nested class must be static)" : ""));
             } else {
@@ -116,7 +117,8 @@ public final class Discovery {
         }
         String backprop = null;
         if (backprops.isEmpty()) {
-            problems.add("no class implements org.topograd.api.Backprop: the traversal and end-to-end checks cannot run;"
+            problems.add("no class implements org.topograd.api.Backprop:"
+                    + " the traversal and end-to-end checks cannot run;"
                     + " write one with a public no-argument constructor");
         } else {
             backprop = backprops.get(0);

@@ -87,7 +87,8 @@ final class InProcessJavac {
                 try {
                     return reply.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    long cpu = tid.get() < 0 ? 0 : ThreadCpu.readNanos(Path.of("/proc/self/task", Long.toString(tid.get())));
+                    long cpu = tid.get() < 0 ? 0
+                            : ThreadCpu.readNanos(Path.of("/proc/self/task", Long.toString(tid.get())));
                     if (cpu / 1_000_000L > limits.cpuMillis()) {
                         throw new Slow("compiling used more than " + Compiler.seconds(limits.cpuMillis())
                                 + " of CPU time and was stopped");
@@ -270,7 +271,8 @@ final class InProcessJavac {
             + "    protected abstract double f(double x);\n"
             + "    protected abstract double derivative(double x);\n"
             + "    @Override public void forward() { value = f(inputs().get(0).value); }\n"
-            + "    @Override public void backward() { inputs().get(0).grad += grad * derivative(inputs().get(0).value); } }\n"
+            + "    @Override public void backward() {"
+            + " inputs().get(0).grad += grad * derivative(inputs().get(0).value); } }\n"
             + "  @Op(\"tanh\") public static final class Tanh extends Unary {\n"
             + "    public Tanh(Node x) { super(x); }\n"
             + "    protected double f(double x) { return Math.tanh(x); }\n"

@@ -20,7 +20,8 @@ final class JarClasses {
     /** Entries of any kind a jar may have: resources and folders count too. */
     static final int MAX_ENTRIES = 10_000;
     /** A class file's path: Java identifiers (any letters), separated by slashes, no "." or ".." segment. */
-    private static final Pattern NAME = Pattern.compile("(?:[\\p{L}\\p{N}_$-]+/)*[\\p{L}\\p{N}_$-]+(?:\\.[\\p{L}\\p{N}_$-]+)*"
+    private static final Pattern NAME = Pattern.compile(
+            "(?:[\\p{L}\\p{N}_$-]+/)*[\\p{L}\\p{N}_$-]+(?:\\.[\\p{L}\\p{N}_$-]+)*"
             + "\\.class");
 
     /** Why a jar cannot be used: the message is the student's compile error. */

@@ -49,7 +49,8 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws Exception {
         OutputStream channel = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        PrintStream diagnostics = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream diagnostics = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+                StandardCharsets.UTF_8);
         InputStream requests = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
         CapturedOutput captured = new CapturedOutput(Integer.parseInt(args[2]) / 2);
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -173,7 +174,8 @@ public final class WorkerMain {
             if (used > limitNanos && inTask && taskNumber == seen) {
                 List<String> stack = StudentStack.running(top(student));
                 try {
-                    send(Messages.TIMEOUT, MessageCodec.encode(new Messages.Timeout(used / 1_000_000L, where(), stack)));
+                    send(Messages.TIMEOUT,
+                            MessageCodec.encode(new Messages.Timeout(used / 1_000_000L, where(), stack)));
                 } catch (IOException e) {
                     // The parent will see the process end without a result, which it reports too.
                 }
