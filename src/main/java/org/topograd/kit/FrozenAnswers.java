@@ -44,6 +44,9 @@ import org.topograd.spec.Spec;
  * derivatives at the op probes' point. Not kept: the numerical check's plan, which depends only on
  * the input point and the course's settings and is planned afresh; anything of a hidden spec but
  * how many there are and which ops they use.
+ *
+ * <p>Over 300 lines for a reason: the frozen format's writer and its reader are kept side by side,
+ * so that a field written is a field read, in the same order and with the same checks.
  */
 public final class FrozenAnswers implements AnswerSource {
     /** Where the answers are in the kit's jar. */

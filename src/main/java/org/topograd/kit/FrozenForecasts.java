@@ -32,6 +32,9 @@ import org.topograd.spec.Op;
  *
  * <p>Anything that does not fit the spec (a damaged or foreign file) means no diagnosis for that
  * spec, never a wrong one.
+ *
+ * <p>Over 300 lines for a reason: its format's writer and its reader are kept side by side, so
+ * that a field written is a field read, in the same order.
  */
 final class FrozenForecasts implements ForecastSource {
     private static final String FOLDER = "org/topograd/kit/forecasts/";

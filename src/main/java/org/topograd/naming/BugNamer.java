@@ -24,6 +24,10 @@ import org.topograd.spec.Tolerance;
  *
  * <p>It works from numbers only ({@link ForecastSource}), so the full tool and the student kit
  * name a bug the same way. Thread-safe when its source is.
+ *
+ * <p>Over 300 lines for a reason: matching the numbers, locating the first wrong gradient, finding
+ * the class at fault and wording the explanation are the steps of one diagnosis, each a few small
+ * methods, read top to bottom; apart, each would take the others' results as parameters.
  */
 public final class BugNamer implements Diagnostician {
     private final ForecastSource forecasts;

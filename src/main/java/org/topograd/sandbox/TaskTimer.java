@@ -51,7 +51,7 @@ final class TaskTimer {
     private long lastStudent;
     private long lastWaiting;
     private long lastOthers;
-    /** Time in which the student thread neither ran nor waited for a CPU, and the rest of the JVM was idle. */
+    /** Time the student thread neither ran nor waited for a CPU, less what the rest of the JVM ran meanwhile. */
     private long blockedNanos;
 
     /**

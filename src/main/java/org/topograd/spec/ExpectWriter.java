@@ -32,6 +32,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * or else after the graph; a missing case {@code expect} becomes a flow mapping in the case.
  *
  * <p>Writing is idempotent: the second time every number is already right, so nothing changes.
+ *
+ * <p>Over 300 lines for a reason: every edit of the text depends on where the others put things
+ * (indexes shift as text is inserted), so the edits are planned and applied in one place.
  */
 public final class ExpectWriter {
     private static final int DEFAULT_INDENT = 2;

@@ -18,6 +18,9 @@ import java.util.Set;
  * Turns a spec's {@code graph:} entries into a {@link Graph}: parses each expression, resolves its
  * names, and adds one node per operator application. A name used twice refers to one node, which
  * then has two parents (the multivariate chain rule).
+ *
+ * <p>Over 300 lines for a reason: resolving names, detecting cycles and reporting each problem at
+ * its place in the file share the same tables of entries and their locations.
  */
 final class GraphCompiler {
     private record Declared(String name, String text, Location at, Location origin) {}

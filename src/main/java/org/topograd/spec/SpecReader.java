@@ -25,6 +25,10 @@ import org.yaml.snakeyaml.DumperOptions;
  * swallowed duplicate keys. Numbers are read from the scalar's text with one rule for the whole
  * language (so {@code 1e-9} is a number, as in the expressions, although YAML 1.1 would call it a
  * string).
+ *
+ * <p>Over 300 lines for a reason: it reads the whole spec language, one method per key, and the
+ * keys depend on each other (inputs before graph, graph before expect and cases); the shared node
+ * machinery is already in {@link YamlReader}.
  */
 final class SpecReader extends YamlReader {
     static final List<String> TOP_KEYS = List.of(

@@ -37,6 +37,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *
  * <p>Numbers are read from the scalar's text with one rule for every file (so {@code 1e-9} is a
  * number, as in the expressions, although YAML 1.1 would call it a string).
+ *
+ * <p>Over 300 lines for a reason: it is the one place for every node kind's checks and messages,
+ * which both readers share; splitting it would scatter the wording of one language.
  */
 public abstract class YamlReader {
     protected static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");

@@ -32,6 +32,9 @@ import org.topograd.worker.Frames;
  *
  * <p>{@link #inProcess} compiles in topograd's own JVM instead ({@link InProcessJavac}), for a
  * student's {@code check} of their own work.
+ *
+ * <p>Over 300 lines for a reason: the server pool, its CPU and wall-clock limits, and replacing a
+ * server that failed are one lifecycle over the same processes.
  */
 public final class Compiler implements AutoCloseable {
     /** Together, the limits make any real submission fit and a source bomb harmless. */
