@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topograd.Folders;
+import org.topograd.report.Scorecard;
 
 /**
  * The kit as students get it: made by the built topograd.jar, its jar listed, and its check run as
@@ -75,15 +76,12 @@ class StudentKitIT {
     /** The rows of the full tool's golden scorecard (what {@code grade} gives) for the specs the kit holds. */
     private static Map<String, String> golden(String submission, java.util.Collection<String> keys) throws IOException {
         Map<String, String> rows = new java.util.TreeMap<>();
-        try (var reader = Files.newBufferedReader(GOLDEN.resolve(submission + ".csv"))) {
-            for (var r : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .build().parse(reader)) {
-                String key = r.get("spec") + "," + r.get("case") + "," + r.get("check");
-                if (keys.contains(key)) {
-                    rows.put(key, List.of(new java.math.BigDecimal(r.get("score")).stripTrailingZeros().toPlainString(),
-                            new java.math.BigDecimal(r.get("max_score")).stripTrailingZeros().toPlainString(),
-                            r.get("status"), r.get("message")).toString());
-                }
+        for (Scorecard.Row r : Scorecard.read(GOLDEN.resolve(submission + ".csv"))) {
+            String key = r.spec() + "," + r.caseName() + "," + r.check();
+            if (keys.contains(key)) {
+                rows.put(key, List.of(new java.math.BigDecimal(r.score()).stripTrailingZeros().toPlainString(),
+                        new java.math.BigDecimal(r.max()).stripTrailingZeros().toPlainString(), r.status(),
+                        r.message()).toString());
             }
         }
         return rows;
