@@ -20,9 +20,14 @@ final class Replies {
 
     private Replies() {}
 
-    /** Null if {@code r} is a possible answer to {@code task} on {@code graph}, else what is wrong. */
-    static String problem(Messages.GraphMessage graph, Messages.Task task, Messages.Result r) {
+    /**
+     * Null if {@code r} is a possible answer to {@code task} on {@code graph}, else what is wrong. Node
+     * ids count nodes; values and grads count elements (one a node for a scalar graph), except the
+     * traversal's, whose probe nodes are scalars.
+     */
+    static String problem(Messages.WireGraph graph, Messages.Task task, Messages.Result r) {
         int n = graph.size();
+        int e = graph.elements();
         if (r.failure() != null) {
             String where = whereProblem(r.failure().where(), n);
             if (where != null) {
@@ -35,10 +40,10 @@ final class Replies {
         boolean done = r.failure() == null;
         String problem;
         if (task instanceof Messages.Grads t) {
-            problem = first(length("values", r.values(), n, done), length("grads", r.grads(), t.seeds().length * n,
+            problem = first(length("values", r.values(), e, done), length("grads", r.grads(), t.seeds().length * e,
                     done));
         } else if (task instanceof Messages.EndToEnd) {
-            problem = first(length("values", r.values(), n, done), length("grads", r.grads(), n, done));
+            problem = first(length("values", r.values(), e, done), length("grads", r.grads(), e, done));
         } else if (task instanceof Messages.Evaluate t) {
             problem = length("values", r.values(), t.points().length, done);
         } else if (task instanceof Messages.Traversal) {
@@ -49,7 +54,7 @@ final class Replies {
             problem = first(length("values", r.values(), probed, done),
                     length("grads", r.grads(), probed * t.seeds().length * 3, done));
         } else {
-            problem = length("values", r.values(), n, done); // Forward
+            problem = length("values", r.values(), e, done); // Forward
         }
         if (problem != null) {
             return problem;
@@ -64,8 +69,8 @@ final class Replies {
     }
 
     /** Null if {@code values} can be the node values a task on {@code graph} sends before its backward. */
-    static String valuesProblem(Messages.GraphMessage graph, double[] values) {
-        return length("values", values, graph.size(), true);
+    static String valuesProblem(Messages.WireGraph graph, double[] values) {
+        return length("values", values, graph.elements(), true);
     }
 
     /**

@@ -84,7 +84,7 @@ public final class WorkerSession implements AutoCloseable {
     }
 
     /** Runs one task, starting a fresh worker first if the last one ended. */
-    public TaskOutcome run(Messages.GraphMessage graph, Messages.Task task) {
+    public TaskOutcome run(Messages.WireGraph graph, Messages.Task task) {
         lastValues = null; // first: a task not run must not hand on the values of the one before
         long left = (deadline - System.nanoTime()) / 1_000_000L;
         if (left <= 0) {
@@ -100,7 +100,7 @@ public final class WorkerSession implements AutoCloseable {
             long begin = System.nanoTime();
             timer = new TaskTimer(clock, limits, budget, left);
             if (graphsSent.add(graph.id())) {
-                send(Messages.GRAPH, MessageCodec.encode(graph), timer);
+                send(graph.frameType(), MessageCodec.encode(graph), timer);
             }
             send(Messages.TASK, MessageCodec.encode(task), timer);
             TaskOutcome outcome = await(graph, task, timer);
@@ -123,7 +123,7 @@ public final class WorkerSession implements AutoCloseable {
         }
     }
 
-    private TaskOutcome await(Messages.GraphMessage graph, Messages.Task task, TaskTimer timer)
+    private TaskOutcome await(Messages.WireGraph graph, Messages.Task task, TaskTimer timer)
             throws WorkerException {
         WorkerProcess.Event event;
         while (true) {

@@ -83,6 +83,49 @@ public final class MessageCodec {
         return new Messages.GraphMessage(id, kinds, first, second, params, names, output);
     }
 
+    /** Either kind of graph, as its {@link Messages.WireGraph#frameType() frame} carries it. */
+    public static byte[] encode(Messages.WireGraph g) {
+        return g instanceof Messages.TensorGraphMessage t ? encode(t) : encode((Messages.GraphMessage) g);
+    }
+
+    public static byte[] encode(Messages.TensorGraphMessage g) {
+        Wire.Writer out = new Wire.Writer().putInt(g.id()).putInt(g.output()).writeInts(g.kinds()).writeInts(g.first())
+                .writeInts(g.second()).writeDoubles(g.params());
+        for (int i = 0; i < g.size(); i++) {
+            out.writeNullableText(g.names()[i]);
+        }
+        return out.writeInts(g.ranks()).writeInts(g.dims()).writeDoubles(g.constants()).bytes();
+    }
+
+    /** A tensor graph whose arrays agree with each other (one entry a node, as many dims as the ranks say). */
+    public static Messages.TensorGraphMessage decodeTensorGraph(byte[] payload) throws IOException {
+        Wire.Reader in = new Wire.Reader(payload);
+        int id = in.readInt();
+        int output = in.readInt();
+        int[] kinds = in.readInts();
+        int[] first = in.readInts();
+        int[] second = in.readInts();
+        double[] params = in.readDoubles();
+        String[] names = new String[kinds.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = in.readNullableText();
+        }
+        int[] ranks = in.readInts();
+        int[] dims = in.readInts();
+        double[] constants = in.readDoubles();
+        int n = kinds.length;
+        int rankSum = 0;
+        for (int i = 0; ranks != null && i < ranks.length; i++) {
+            rankSum += ranks[i] < 0 || ranks[i] > 2 ? dims.length + 1 : ranks[i];
+        }
+        if (first.length != n || second.length != n || params.length != n || ranks == null || ranks.length != n
+                || dims == null || dims.length != rankSum || constants == null || output < 0 || output >= n) {
+            throw new IOException("a tensor graph whose arrays do not agree");
+        }
+        return in.whole(new Messages.TensorGraphMessage(id, kinds, first, second, params, names, output, ranks, dims,
+                constants));
+    }
+
     /*
      * A chain of instanceof rather than a switch on the sealed type: pattern matching in switch is
      * not part of Java 17.

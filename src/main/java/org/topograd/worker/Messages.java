@@ -10,7 +10,8 @@ import java.util.List;
  * The messages between the parent and a worker; {@link MessageCodec} encodes them. Doubles travel as
  * their exact bits, so no digit is lost between the student's code and the comparison.
  *
- * <p>Parent to worker: {@link Bind}, {@link GraphMessage}, a {@link Task}; closing the channel ends
+ * <p>Parent to worker: {@link Bind}, {@link GraphMessage} or {@link TensorGraphMessage}, a {@link Task};
+ * closing the channel ends
  * the worker. Worker to parent: {@link Ready} (once it has started), {@link Bound},
  * {@link #VALUES}, {@link Result}, {@link Timeout}, {@link Exit}.
  *
@@ -28,6 +29,8 @@ public final class Messages {
     public static final int EXIT = 8;
     /** A GRADS task's node values, sent once forward is done, before any backward runs. */
     public static final int VALUES = 9;
+    /** A tensor graph's structure, shapes and constants ({@link TensorGraphMessage}). */
+    public static final int TENSOR_GRAPH = 10;
 
     private Messages() {}
 
@@ -51,17 +54,39 @@ public final class Messages {
     public static final int BINARY = 2;
     /** {@code (Node, double)}: a power's base and exponent. */
     public static final int POWER = 3;
+    /** A tensor op's {@code (TensorNode)}. */
+    public static final int TENSOR_UNARY = 4;
+    /** {@code (TensorNode, TensorNode)}. */
+    public static final int TENSOR_BINARY = 5;
+    /** {@code (TensorNode, double)}: a power's base and exponent. */
+    public static final int TENSOR_POWER = 6;
+    /** {@code (TensorNode, int)}: a reduction's operand and axis. */
+    public static final int TENSOR_AXIS = 7;
 
     /**
      * The classes chosen for each operation (in binding order, {@code ""} for none) and for the
-     * traversal (null for none).
+     * traversal (null for none). The arities tell a scalar binding from a tensor one: a binding is
+     * one or the other, and the traversal class then implements {@code Backprop} or {@code TensorBackprop}.
      *
-     * @param arities each op class's constructor shape: {@link #UNARY}, {@link #BINARY} or {@link #POWER}
+     * @param arities each op class's constructor shape: {@link #UNARY}, {@link #BINARY} or {@link #POWER};
+     *     for tensors {@link #TENSOR_UNARY}, {@link #TENSOR_BINARY}, {@link #TENSOR_POWER} or {@link #TENSOR_AXIS}
      */
     public record Bind(List<String> opClasses, List<Integer> arities, String backpropClass) {
         public Bind {
             opClasses = List.copyOf(opClasses);
             arities = List.copyOf(arities);
+            int tensors = 0;
+            for (int a : arities) { // a loop, not a stream: the worker decodes this, and lambdas cost its start-up
+                tensors += a >= TENSOR_UNARY ? 1 : 0;
+            }
+            if (tensors != 0 && tensors != arities.size()) {
+                throw new IllegalArgumentException("a binding mixes scalar and tensor constructors: " + arities);
+            }
+        }
+
+        /** Whether this binds tensor classes ({@code TensorNode}, {@code TensorBackprop}). */
+        public boolean tensor() {
+            return !arities.isEmpty() && arities.get(0) >= TENSOR_UNARY;
         }
     }
 
@@ -80,13 +105,96 @@ public final class Messages {
     public static final int OP_BASE = 2;
 
     /**
+     * A graph as a worker receives it, scalar or tensor: the session sends it before the first task
+     * on it, and checks each answer's lengths against it.
+     */
+    public sealed interface WireGraph permits GraphMessage, TensorGraphMessage {
+        int id();
+
+        /** Number of nodes. */
+        int size();
+
+        /** Number of elements of all nodes' values together: a result's values and grads have this many. */
+        int elements();
+
+        /** The frame type it travels in. */
+        int frameType();
+    }
+
+    /**
      * A graph's structure: for node {@code i}, its kind, operands ({@code -1} when absent), parameter
      * (a constant's value or a power's exponent) and, for inputs, the name.
      */
     public record GraphMessage(int id, int[] kinds, int[] first, int[] second, double[] params, String[] names,
-            int output) {
-        public int size() {
+            int output) implements WireGraph {
+        @Override public int size() {
             return kinds.length;
+        }
+
+        /** One number a node. */
+        @Override public int elements() {
+            return kinds.length;
+        }
+
+        @Override public int frameType() {
+            return GRAPH;
+        }
+
+        @Override public boolean equals(Object o) { return sameContents(this, o); }
+        @Override public int hashCode() { return contentHash(this); }
+    }
+
+    /**
+     * A tensor graph: the {@link GraphMessage} fields (a constant's {@code params} entry unused, an
+     * axis reduction's the axis), plus node {@code i}'s shape, {@code ranks[i]} dimensions taken in
+     * turn from {@code dims}, and the constants' elements, row-major, concatenated in node id order.
+     *
+     * <p>Tasks on it travel flattened: inputs are the input tensors' elements concatenated in input
+     * order, and a result's values and grads every node's elements concatenated in node id order
+     * ({@link #offsets()}). A task's seeds stay numbers: the output is a scalar.
+     */
+    public record TensorGraphMessage(int id, int[] kinds, int[] first, int[] second, double[] params, String[] names,
+            int output, int[] ranks, int[] dims, double[] constants) implements WireGraph {
+        @Override public int size() {
+            return kinds.length;
+        }
+
+        @Override public int elements() {
+            return offsets()[kinds.length];
+        }
+
+        @Override public int frameType() {
+            return TENSOR_GRAPH;
+        }
+
+        /** Each node's shape. */
+        public int[][] shapes() {
+            int[][] shapes = new int[kinds.length][];
+            int at = 0;
+            for (int i = 0; i < shapes.length; i++) {
+                shapes[i] = Arrays.copyOfRange(dims, at, at + ranks[i]);
+                at += ranks[i];
+            }
+            return shapes;
+        }
+
+        /** Where node {@code i}'s elements start in a flattened result; entry {@code size()} is the total. */
+        public int[] offsets() {
+            int[] offsets = new int[kinds.length + 1];
+            int[][] shapes = shapes();
+            for (int i = 0; i < shapes.length; i++) {
+                offsets[i + 1] = offsets[i] + count(shapes[i]);
+            }
+            return offsets;
+        }
+
+        /** How many elements an array of {@code shape} has. */
+        public static int count(int[] shape) {
+            int n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            return n;
         }
 
         @Override public boolean equals(Object o) { return sameContents(this, o); }
@@ -181,6 +289,57 @@ public final class Messages {
         public Failure {
             stack = List.copyOf(stack);
         }
+    }
+
+    /**
+     * A tensor node's value or grad that is null or not of its node's shape, found by the worker
+     * after the student code that set it ran; it travels as a {@link Failure}'s exception text
+     * ({@link #text()}), the failure's {@code where} naming that code.
+     *
+     * @param node the node whose array it is
+     * @param grad whether it is the grad (else the value)
+     * @param got its shape, or null for a null array
+     * @param want the node's shape
+     */
+    public record Misshapen(int node, boolean grad, int[] got, int[] want) {
+        private static final String PREFIX = "topograd.Misshapen ";
+        private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile(
+                "topograd\\.Misshapen (\\d+) (value|grad) (null|\\[[0-9, ]*]) (\\[[0-9, ]*])");
+
+        public String text() {
+            return PREFIX + node + (grad ? " grad " : " value ") + (got == null ? "null" : Arrays.toString(got)) + " "
+                    + Arrays.toString(want);
+        }
+
+        /** The mismatch a failure reports, or null if it reports something else. */
+        public static Misshapen of(Failure failure) {
+            java.util.regex.Matcher m = TEXT.matcher(failure.exception());
+            if (!m.matches()) {
+                return null;
+            }
+            try {
+                return new Misshapen(Integer.parseInt(m.group(1)), m.group(2).equals("grad"),
+                        m.group(3).equals("null") ? null : dims(m.group(3)), dims(m.group(4)));
+            } catch (NumberFormatException e) {
+                return null; // a number too long: not one the worker wrote
+            }
+        }
+
+        private static int[] dims(String text) {
+            String inner = text.substring(1, text.length() - 1).trim();
+            if (inner.isEmpty()) {
+                return new int[0];
+            }
+            String[] parts = inner.split(",");
+            int[] dims = new int[parts.length];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = Integer.parseInt(parts[i].trim());
+            }
+            return dims;
+        }
+
+        @Override public boolean equals(Object o) { return sameContents(this, o); }
+        @Override public int hashCode() { return contentHash(this); }
     }
 
     /**

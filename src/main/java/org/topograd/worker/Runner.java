@@ -408,8 +408,8 @@ final class Runner {
 
     // ---- calling student code ------------------------------------------------------------------
 
-    /** A failure in student code, carried out of the task. */
-    private static final class StudentFailure extends Exception {
+    /** A failure in student code, carried out of the task (of {@link TensorRunner}'s too). */
+    static final class StudentFailure extends Exception {
         final Messages.Failure failure;
 
         StudentFailure(Messages.Failure failure) {
@@ -431,7 +431,7 @@ final class Runner {
     }
 
     /** A student failure to report, or, for running out of memory, the JVM's own end (it exits). */
-    private static StudentFailure failure(String phase, int node, Throwable e) {
+    static StudentFailure failure(String phase, int node, Throwable e) {
         if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
             throw (VirtualMachineError) e; // ExitOnOutOfMemoryError ends the JVM; the parent reports it
         }
@@ -451,7 +451,7 @@ final class Runner {
         return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text;
     }
 
-    private static Messages.Failure describe(String phase, int node, Throwable e) {
+    static Messages.Failure describe(String phase, int node, Throwable e) {
         String where = node >= 0 ? phase + ":" + node : phase;
         String exception = text(e);
         Throwable cause = e.getCause();

@@ -39,6 +39,10 @@ public final class WorkerMain {
     /** How to read the student thread's CPU time; set by that thread itself when it starts. */
     private volatile ThreadCpu studentCpu;
     private volatile Runner runner;
+    /** The tensor graphs' runner, made at the first tensor binding (a scalar worker never loads it). */
+    private volatile TensorRunner tensors;
+    /** Whether the last binding was a tensor one: tasks then go to {@link #tensors}. */
+    private volatile boolean tensorBound;
     /** Counts tasks started; the watchdog takes its own CPU baseline when it sees a new one. */
     private volatile long taskNumber;
     private volatile boolean inTask;
@@ -97,7 +101,8 @@ public final class WorkerMain {
     private void serve(Path location, InputStream requests, CapturedOutput captured) {
         studentCpu = ThreadCpu.ofCurrentThread();
         try {
-            runner = new Runner(new StudentClasses(location), captured, new java.util.function.Consumer<double[]>() {
+            StudentClasses classes = new StudentClasses(location);
+            java.util.function.Consumer<double[]> valuesSink = new java.util.function.Consumer<double[]>() {
                 @Override
                 public void accept(double[] values) {
                     try {
@@ -106,7 +111,8 @@ public final class WorkerMain {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }
-            });
+            };
+            runner = new Runner(classes, captured, valuesSink);
             send(Messages.READY, MessageCodec.encode(new Messages.Ready(ProcessHandle.current().pid(),
                     ThreadCpu.currentThreadId())));
             while (true) {
@@ -115,14 +121,26 @@ public final class WorkerMain {
                     return;
                 }
                 switch (frame.type()) {
-                    case Messages.BIND -> send(Messages.BOUND,
-                            MessageCodec.encode(runner.bind(MessageCodec.decodeBind(frame.payload()))));
+                    case Messages.BIND -> {
+                        Messages.Bind bind = MessageCodec.decodeBind(frame.payload());
+                        tensorBound = bind.tensor();
+                        if (tensorBound && tensors == null) {
+                            tensors = new TensorRunner(classes, captured, valuesSink);
+                        }
+                        send(Messages.BOUND, MessageCodec.encode(tensorBound ? tensors.bind(bind) : runner.bind(bind)));
+                    }
                     case Messages.GRAPH -> runner.addGraph(MessageCodec.decodeGraph(frame.payload()));
+                    case Messages.TENSOR_GRAPH -> {
+                        if (tensors == null) {
+                            throw new IOException("a tensor graph before any tensor binding");
+                        }
+                        tensors.addGraph(MessageCodec.decodeTensorGraph(frame.payload()));
+                    }
                     case Messages.TASK -> {
                         Messages.Task task = MessageCodec.decodeTask(frame.payload());
                         taskNumber++;
                         inTask = true;
-                        Messages.Result result = runner.run(task);
+                        Messages.Result result = tensorBound ? tensors.run(task) : runner.run(task);
                         inTask = false;
                         send(Messages.RESULT, MessageCodec.encode(result));
                     }
@@ -220,6 +238,10 @@ public final class WorkerMain {
     }
 
     private String where() {
+        if (tensorBound) {
+            TensorRunner t = tensors;
+            return t == null ? "" : t.where();
+        }
         Runner r = runner;
         return r == null ? "" : r.where();
     }

@@ -75,6 +75,41 @@ class FramesAndMessagesTest {
         Messages.GraphMessage graph = new Messages.GraphMessage(3, new int[] {0, 1, 2}, new int[] {-1, -1, 0},
                 new int[] {-1, -1, 1}, new double[] {0, 2.5, 0}, new String[] {"x", null, null}, 2);
         assertEquals(graph, MessageCodec.decodeGraph(MessageCodec.encode(graph)));
+        assertEquals(Messages.GRAPH, graph.frameType());
+        assertEquals(3, graph.elements());
+        assertEquals(graph, MessageCodec.decodeGraph(MessageCodec.encode((Messages.WireGraph) graph)));
+
+        Messages.Bind tensorBind = new Messages.Bind(List.of("p.MatMul", "p.Sum", "p.Pow", "p.SumAxis"),
+                List.of(Messages.TENSOR_BINARY, Messages.TENSOR_UNARY, Messages.TENSOR_POWER, Messages.TENSOR_AXIS),
+                "p.TensorSorter");
+        assertEquals(tensorBind, MessageCodec.decodeBind(MessageCodec.encode(tensorBind)));
+        assertTrue(tensorBind.tensor());
+        assertTrue(!bind.tensor());
+        assertThrows(IllegalArgumentException.class, () -> new Messages.Bind(List.of("a", "b"),
+                List.of(Messages.BINARY, Messages.TENSOR_BINARY), null), "one binding, one kind");
+
+        // X [2, 3], labels y [2] (a constant), X summed along axis 1 [2], then to [].
+        Messages.TensorGraphMessage tensors = new Messages.TensorGraphMessage(4, new int[] {0, 1, 5, 6},
+                new int[] {-1, -1, 0, 2}, new int[] {-1, -1, -1, -1}, new double[] {0, 0, 1, 0},
+                new String[] {"X", null, null, null}, 3, new int[] {2, 1, 1, 0}, new int[] {2, 3, 2, 2},
+                new double[] {0, 4});
+        assertEquals(tensors, MessageCodec.decodeTensorGraph(MessageCodec.encode(tensors)));
+        assertEquals(tensors, MessageCodec.decodeTensorGraph(MessageCodec.encode((Messages.WireGraph) tensors)));
+        assertEquals(Messages.TENSOR_GRAPH, tensors.frameType());
+        assertArrayEquals(new int[] {0, 6, 8, 10, 11}, tensors.offsets());
+        assertEquals(11, tensors.elements());
+        Messages.TensorGraphMessage ragged = new Messages.TensorGraphMessage(4, new int[] {0}, new int[] {-1},
+                new int[] {-1}, new double[] {0}, new String[] {"X"}, 0, new int[] {2}, new int[] {2},
+                new double[0]);
+        assertThrows(IOException.class, () -> MessageCodec.decodeTensorGraph(MessageCodec.encode(ragged)),
+                "two dimensions claimed, one sent");
+
+        Messages.Misshapen misshapen = new Messages.Misshapen(7, true, new int[] {5, 3}, new int[] {3, 5});
+        assertEquals(misshapen, Messages.Misshapen.of(new Messages.Failure("backward:9", misshapen.text(), List.of())));
+        Messages.Misshapen missing = new Messages.Misshapen(0, false, null, new int[0]);
+        assertEquals(missing, Messages.Misshapen.of(new Messages.Failure("forward:0", missing.text(), List.of())));
+        assertNull(Messages.Misshapen.of(new Messages.Failure("forward:0", "java.lang.NullPointerException",
+                List.of())));
 
         List<Messages.Task> tasks = List.of(
                 new Messages.Forward(3, new double[] {1, -0.0}, new int[] {0, 1, 2}),
