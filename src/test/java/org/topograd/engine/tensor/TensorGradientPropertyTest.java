@@ -74,6 +74,13 @@ class TensorGradientPropertyTest {
                     checked++;
                 }
             }
+            // The fast mode, one random direction through every element at once, agrees as well.
+            for (Check c : TensorGradients.check(graph, s.inputs(), FULL.withFastAbove(0))) {
+                if (c.failed()) {
+                    fail("seed " + seed + ", fast mode: engine " + c.analytic() + ", numerical " + c.numeric() + "\n"
+                            + graph);
+                }
+            }
         }
         assertTrue(graphs >= SEEDS * 3 / 4, graphs + " of " + SEEDS + " graphs were well scaled");
         assertTrue(checked >= 5 * graphs, checked + " elements checked in " + graphs + " graphs");
