@@ -38,7 +38,7 @@ public final class EngineBenchmark {
             int[] order = ReferenceEngine.topologicalOrder(graph);
             double[] values = new double[graph.size()];
             double[] grads = new double[graph.size()];
-            double ns = timePerRun(() -> {
+            double ns = Timing.nanosPerRun(() -> {
                 ReferenceEngine.forward(graph, order, inputs, values);
                 Arrays.fill(grads, 0);
                 ReferenceEngine.backward(graph, order, values, 1, Derivatives.EXACT, grads);
@@ -60,7 +60,7 @@ public final class EngineBenchmark {
         double[] analytic = inputGrads(graph, ReferenceEngine.evaluate(graph, x).grads());
         for (boolean fast : new boolean[] {false, true}) {
             NumericalGradient.Settings settings = NumericalGradient.Settings.DEFAULT.withFastAbove(fast ? 0 : INPUTS);
-            double ns = timePerRun(() -> sink += NumericalGradient.check(
+            double ns = Timing.nanosPerRun(() -> sink += NumericalGradient.check(
                     p -> ReferenceEngine.forward(graph, order, p)[graph.output()], x, analytic, settings).size(),
                     minSeconds);
             out.printf(Locale.ROOT, "numerical-check mode=%s inputs=%d nodes=%d ms_per_check=%.2f%n",
@@ -96,22 +96,4 @@ public final class EngineBenchmark {
 
     /** Keeps the JIT from discarding the work. */
     private static double sink;
-
-    /** Warms up for a while, then times repeated runs; nanoseconds per run. */
-    private static double timePerRun(Runnable run, double minSeconds) {
-        long warmupEnd = System.nanoTime() + (long) (minSeconds * 0.5e9);
-        while (System.nanoTime() < warmupEnd) {
-            run.run();
-        }
-        long runs = 0;
-        long start = System.nanoTime();
-        long end = start + (long) (minSeconds * 1e9);
-        long now;
-        do {
-            run.run();
-            runs++;
-            now = System.nanoTime();
-        } while (now < end || runs < 3);
-        return (double) (now - start) / runs;
-    }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.topograd.bench.CheckLatencyBenchmark;
 import org.topograd.bench.GradingBenchmark;
 import org.topograd.bench.EngineBenchmark;
+import org.topograd.bench.TensorBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,10 @@ import picocli.CommandLine.Option;
                 + "submission takes, in bare JVM starts (check-latency seconds=S jvm_starts=R). With --grading N: "
                 + "grades N copies of the bundled correct submission against the specs with the sandbox on (grading "
                 + "submissions=N per_second=X sandbox=S), where the time went, and the CPU time per submission "
-                + "(grading-cpu per_submission=S jvm_starts=R).",
+                + "(grading-cpu per_submission=S jvm_starts=R). With --tensor: the tensor engine on a two-layer MLP (batch 64, "
+                + "64 features, 256 hidden units, relu, 10 classes, cross_entropy), forward and forward+backward "
+                + "(tensor-mlp ...), and the fast numerical check as a multiple of one forward+backward "
+                + "(tensor-numerical-check ... forward_backward_multiple=X).",
         footer = ExitCodes.HELP_FOOTER)
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -46,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "The specs for --grading (default: ${DEFAULT-VALUE}).")
     Path specs;
 
+    @Option(names = "--tensor", description = "Instead: the tensor engine on a two-layer MLP and its numerical check.")
+    boolean tensor;
+
     @Option(names = "--check-latency", description = "Instead: only the check's latency (check-latency ...).")
     boolean checkLatency;
 
@@ -69,6 +76,10 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "bench: --seconds must be a positive number, not " + seconds);
+        }
+        if (tensor) {
+            new TensorBenchmark(spec.commandLine().getOut()).run(seconds);
+            return ExitCodes.OK;
         }
         for (int size : sizes) {
             if (size < 1 || size > 10_000_000) {

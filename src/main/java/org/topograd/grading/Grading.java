@@ -31,6 +31,14 @@ public final class Grading implements AutoCloseable {
     /** Submissions that may compile at once, at least: one slow compile must not hold back the rest. */
     static final int MIN_COMPILERS = 2;
     static final int MAX_COMPILERS = 4;
+    /**
+     * Submissions a compile server must have to compile before a run starts another. A server's first
+     * compile costs about as much CPU time as its next five (javac loads and warms up), so a small
+     * class is compiled by one, which keeps up with the workers anyway.
+     */
+    static final int SUBMISSIONS_PER_COMPILER = 8;
+    /** Submissions from which the workers' class-data-sharing archive saves more than its dump costs. */
+    static final int ARCHIVE_FROM = 16;
 
     private final GradingSetup setup;
     private final WorkFolder work;
@@ -66,7 +74,7 @@ public final class Grading implements AutoCloseable {
             Diagnostician diagnostician, Use use, int jobs) throws IOException {
         WorkFolder work = WorkFolder.create();
         try {
-            WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"), use == Use.CLASS);
+            WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"), false);
             Compiler compiler = use == Use.ONE ? Compiler.inProcess(runtime.apiClasses(), assignment.compile())
                     : new Compiler(runtime.apiClasses(), assignment.compile(),
                             Math.min(MAX_COMPILERS, Math.max(MIN_COMPILERS, jobs)));
@@ -108,8 +116,11 @@ public final class Grading implements AutoCloseable {
     public List<SubmissionResult> grade(List<Submission> submissions, int jobs, Consumer<SubmissionResult> done) {
         SubmissionGrader grader = new SubmissionGrader(setup, use == Use.ONE);
         int lanes = Math.max(1, jobs);
-        ExecutorService compiling = Executors.newFixedThreadPool(Math.min(MAX_COMPILERS,
-                Math.max(MIN_COMPILERS, lanes)), r -> daemon(r, "compiler"));
+        if (use == Use.CLASS && submissions.size() >= ARCHIVE_FROM) {
+            setup.runtime().dumpArchive();
+        }
+        ExecutorService compiling = Executors.newFixedThreadPool(compilers(submissions.size(), lanes),
+                r -> daemon(r, "compiler"));
         ExecutorService pool = Executors.newFixedThreadPool(lanes, r -> daemon(r, "grader"));
         Semaphore ahead = new Semaphore(2 * lanes);
         AtomicReference<RuntimeException> unrecorded = new AtomicReference<>();
@@ -167,6 +178,16 @@ public final class Grading implements AutoCloseable {
             pool.shutdownNow();
             compiling.shutdownNow();
         }
+    }
+
+    /**
+     * How many submissions compile at once, so how many compile servers start: enough that one slow
+     * compile does not hold back the rest of a large class, no more than the class keeps busy.
+     */
+    static int compilers(int submissions, int lanes) {
+        int wanted = Math.min(MAX_COMPILERS, Math.max(MIN_COMPILERS, lanes));
+        int worthwhile = Math.max(1, (submissions + SUBMISSIONS_PER_COMPILER - 1) / SUBMISSIONS_PER_COMPILER);
+        return Math.min(wanted, worthwhile);
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -30,36 +30,41 @@ import org.topograd.worker.WorkerMain;
  * student code.
  *
  * <p>Beside the jar, a class-data-sharing archive of the classes a worker loads (the worker's and
- * the JDK's, named in {@code worker-classes.txt}) is dumped once per run, in the background: every
- * worker started once it is ready maps those classes instead of loading and verifying them, which
- * saves a worker about a tenth of its CPU time. Workers started before then, or where the dump
- * fails, simply start without it.
+ * the JDK's, named in {@code worker-classes.txt}) can be dumped once per run, in the background
+ * ({@link #dumpArchive()}): every worker started once it is ready maps those classes instead of
+ * loading and verifying them, which saves a worker about a tenth of its CPU time. The dump itself
+ * costs about as much as fifteen workers save, so a run asks for it only when it will start more.
+ * Workers started before it is ready, or where the dump fails, simply start without it.
  */
 public final class WorkerRuntime implements AutoCloseable {
     private static final String API = "org/topograd/api/";
     private static final String WORKER = "org/topograd/worker/";
     private static final String CLASS_LIST = "worker-classes.txt";
+    private static final CompletableFuture<Optional<Path>> NO_ARCHIVE = CompletableFuture.completedFuture(
+            Optional.empty());
+    private final Path root;
     private final Path api;
     private final Path workerJar;
-    private final CompletableFuture<Optional<Path>> archive;
-    private final Dump dumping;
+    private final Dump dumping = new Dump();
+    private CompletableFuture<Optional<Path>> archive = NO_ARCHIVE;
+    private boolean dumpAsked;
 
-    private WorkerRuntime(Path api, Path workerJar, CompletableFuture<Optional<Path>> archive, Dump dumping) {
+    private WorkerRuntime(Path root, Path api, Path workerJar) {
+        this.root = root;
         this.api = api;
         this.workerJar = workerJar;
-        this.archive = archive;
-        this.dumping = dumping;
     }
 
     /** Materialises the API folder and the worker jar under {@code root}, and starts the archive's dump. */
     public static WorkerRuntime create(Path root) {
-        return create(root, true);
+        WorkerRuntime runtime = create(root, false);
+        runtime.dumpArchive();
+        return runtime;
     }
 
     /**
      * Materialises the API folder and the worker jar under {@code root}; with {@code archive}, starts
-     * the archive's dump. Without it (a single submission's check: its one worker would start before
-     * the dump is ready, and the dump would take a core from the compiler), workers start without one.
+     * the archive's dump.
      */
     public static WorkerRuntime create(Path root, boolean archive) {
         try {
@@ -70,15 +75,25 @@ public final class WorkerRuntime implements AutoCloseable {
             copyPackage(WorkerMain.class, WORKER, staging);
             Path jar = root.resolve("worker.jar").toAbsolutePath();
             writeJar(staging, jar);
-            Dump dumping = new Dump();
-            if (!archive) {
-                dumping.close();
-                return new WorkerRuntime(api, jar, CompletableFuture.completedFuture(Optional.empty()), dumping);
+            WorkerRuntime runtime = new WorkerRuntime(root, api, jar);
+            if (archive) {
+                runtime.dumpArchive();
             }
-            return new WorkerRuntime(api, jar, CompletableFuture.supplyAsync(() -> dump(root, jar, dumping)),
-                    dumping);
+            return runtime;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the worker's classes under " + root, e);
+        }
+    }
+
+    /**
+     * Starts the archive's dump in the background, once (later calls, and calls after closing, do
+     * nothing). For a class: a single submission's check would start its one worker before the dump
+     * is ready, and the dump would take a core from the compiler.
+     */
+    public synchronized void dumpArchive() {
+        if (!dumpAsked) {
+            dumpAsked = true;
+            archive = CompletableFuture.supplyAsync(() -> dump(root, workerJar, dumping));
         }
     }
 
@@ -94,12 +109,17 @@ public final class WorkerRuntime implements AutoCloseable {
 
     /** The class-data-sharing archive, once it is ready; never waits for it. */
     public Optional<Path> archive() {
-        return archive.isDone() && !archive.isCompletedExceptionally() ? archive.join() : Optional.empty();
+        CompletableFuture<Optional<Path>> dumped = dumped();
+        return dumped.isDone() && !dumped.isCompletedExceptionally() ? dumped.join() : Optional.empty();
+    }
+
+    private synchronized CompletableFuture<Optional<Path>> dumped() {
+        return archive;
     }
 
     /** Waits for the archive, for a caller that wants every worker to use it (tests, benchmarks). */
     public Optional<Path> awaitArchive() {
-        return archive.join();
+        return dumped().join();
     }
 
     /**
@@ -148,7 +168,7 @@ public final class WorkerRuntime implements AutoCloseable {
     public void close() {
         dumping.close();
         try {
-            archive.get(60, TimeUnit.SECONDS);
+            dumped().get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // It failed, or is stuck past its own limit: its process has been killed above.
         } catch (InterruptedException e) {

@@ -9,14 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.topograd.sandbox.Reaper;
 import org.topograd.spec.NumberText;
 import org.topograd.worker.Frames;
@@ -48,8 +49,10 @@ public final class Compiler implements AutoCloseable {
     private final CompileLimits limits;
     /** Whether to compile in this JVM; false again after an in-process compile ran out of time. */
     private volatile boolean here;
-    private final BlockingQueue<Server> idle;
+    /** Warm servers first: a server is started only when every started one is busy. */
+    private final BlockingDeque<Server> idle;
     private final List<Server> servers = new ArrayList<>();
+    private final AtomicInteger starts = new AtomicInteger();
 
     /**
      * @param apiClasses the only class path submissions compile against
@@ -58,7 +61,7 @@ public final class Compiler implements AutoCloseable {
     public Compiler(Path apiClasses, CompileLimits limits, int servers) {
         this.apiClasses = apiClasses;
         this.limits = limits;
-        this.idle = new ArrayBlockingQueue<>(Math.max(1, servers));
+        this.idle = new LinkedBlockingDeque<>(Math.max(1, servers));
         for (int i = 0; i < Math.max(1, servers); i++) {
             Server server = new Server();
             this.servers.add(server);
@@ -79,6 +82,11 @@ public final class Compiler implements AutoCloseable {
      */
     public static Thread warmUp(Path submission) {
         return InProcessJavac.warmUp(submission);
+    }
+
+    /** How many compile servers have been started (a server replaced after a slow compile counts again). */
+    int serverStarts() {
+        return starts.get();
     }
 
     public CompileLimits limits() {
@@ -149,7 +157,7 @@ public final class Compiler implements AutoCloseable {
         }
         Server server;
         try {
-            server = idle.take();
+            server = idle.takeFirst();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for a compiler");
@@ -165,7 +173,7 @@ public final class Compiler implements AutoCloseable {
             server.stop();
             return failed("the compiler process failed (" + e.getMessage() + ")", begin, files);
         } finally {
-            idle.add(server);
+            idle.addFirst(server);
         }
         return result(response, classes, begin, files);
     }
@@ -271,6 +279,7 @@ public final class Compiler implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1",
                     "-XX:+ExitOnOutOfMemoryError", "-cp", ownClassPath(), CompileServer.class.getName()));
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            starts.incrementAndGet();
             Process started = process;
             reaping = Reaper.register(started::destroyForcibly);
             requests = process.getOutputStream();

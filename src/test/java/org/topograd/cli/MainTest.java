@@ -341,6 +341,21 @@ class MainTest {
     }
 
     @Test
+    void benchTensorPrintsTheMatmulTheMlpAndTheFastCheckAsAMultiple() {
+        Run run = run("bench", "--tensor", "--seconds", "0.05");
+        assertEquals(0, run.status(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        assertTrue(lines.get(0).matches("^tensor-matmul shape=\\[64, 256\\]@\\[256, 10\\] cpu_us=\\d+\\.\\d$"),
+                lines.get(0));
+        assertTrue(lines.get(1).matches("^tensor-mlp batch=64 features=64 hidden=256 classes=10 cpu_us_forward=\\d+\\.\\d"
+                + " cpu_us_forward_backward=\\d+\\.\\d$"), lines.get(1));
+        // The engine's gradient agrees with central differences along the random direction through all 23,306 elements.
+        assertTrue(lines.get(2).matches("^tensor-numerical-check mode=fast elements=23306 status=\\[pass\\]"
+                + " cpu_us_per_check=\\d+\\.\\d forward_backward_multiple=\\d+\\.\\d\\d$"), lines.get(2));
+    }
+
+    @Test
     void benchRejectsBadOptions() {
         assertEquals(ExitCodes.USAGE, run("bench", "--seconds", "0").status());
         assertEquals(ExitCodes.USAGE, run("bench", "--sizes", "10,-1").status());

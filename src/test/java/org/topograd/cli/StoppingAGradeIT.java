@@ -112,9 +112,8 @@ class StoppingAGradeIT {
     private static Running grade(Path reports, Path work) throws IOException {
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(ChildProcess.java().toString(), "-jar",
-                ChildProcess.JAR.toAbsolutePath().toString(), "grade", "--specs", specs.toString(), "--submissions",
-                submissions.toString(), "--reports", reports.toString(), "-j", "1")
+        ProcessBuilder builder = new ProcessBuilder(ChildProcess.javaJarCommand(ChildProcess.JAR, "grade", "--specs",
+                specs.toString(), "--submissions", submissions.toString(), "--reports", reports.toString(), "-j", "1"))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("TOPOGRAD_WORK", work.toString());
         return new Running(builder.start(), out, err);

@@ -27,11 +27,25 @@ public final class ChildProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** {@code java -jar JAR args...} */
+    /**
+     * {@code java -jar JAR args...}; for topograd's own jar with the JVM options the {@code topograd}
+     * launcher gives it (the C1 compiler alone but for the engine's benchmark), as the README has
+     * instructors run it.
+     */
     public static Result javaJar(Path jar, Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java().toString(), "-jar", jar.toAbsolutePath().toString()));
+        return run(javaJarCommand(jar, args), workDir, Map.of());
+    }
+
+    /** The command {@link #javaJar} runs. */
+    public static List<String> javaJarCommand(Path jar, String... args) {
+        List<String> command = new ArrayList<>(List.of(java().toString()));
+        boolean engineBenchmark = args.length > 0 && args[0].equals("bench") && !List.of(args).contains("--grading");
+        if (jar.toAbsolutePath().equals(JAR.toAbsolutePath()) && !engineBenchmark) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        return run(command, workDir, Map.of());
+        return command;
     }
 
     public static Result run(List<String> command, Path workDir, Map<String, String> env)

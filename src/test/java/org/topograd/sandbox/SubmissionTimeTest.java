@@ -8,12 +8,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topograd.Folders;
 import org.topograd.cli.Main;
+import org.topograd.report.Scorecard;
 
 /**
  * A submission's time is the CPU time of its code and the time its code spends blocked, not the
@@ -28,14 +27,14 @@ class SubmissionTimeTest {
     /** Each forward of exp naps 100 ms: far below the 3 s in which a check is taken for blocked. */
     @Test
     void codeThatNapsUsesUpTheSubmissionsTime() throws Exception {
-        List<CSVRecord> card = grade("naps", "try { Thread.sleep(100); } catch (InterruptedException e) { return; }");
+        List<Scorecard.Row> card = grade("naps", "try { Thread.sleep(100); } catch (InterruptedException e) { return; }");
         assertUsedUp(card);
     }
 
     /** Each forward of exp computes for 100 ms of its thread's CPU time, far below the 2 s a check may use. */
     @Test
     void codeThatComputesUsesUpTheSubmissionsTime() throws Exception {
-        List<CSVRecord> card = grade("computes", """
+        List<Scorecard.Row> card = grade("computes", """
                 java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
                 long end = cpu.getCurrentThreadCpuTime() + 100_000_000L;
                 double v = 1;
@@ -53,17 +52,17 @@ class SubmissionTimeTest {
      * The first case is graded in full and the last is not run, with the limit named; no check is
      * taken for blocked or stopped at its own CPU limit on the way.
      */
-    private static void assertUsedUp(List<CSVRecord> card) {
-        for (CSVRecord row : card) {
-            if (row.get("case").equals("case-1")) {
-                assertEquals("pass", row.get("status"), row.toMap().toString());
+    private static void assertUsedUp(List<Scorecard.Row> card) {
+        for (Scorecard.Row row : card) {
+            if (row.caseName().equals("case-1")) {
+                assertEquals("pass", row.status(), row.toString());
             }
-            assertTrue(row.get("status").equals("pass") || row.get("message").contains("time limit of 4 s was used up"),
-                    row.toMap().toString());
+            assertTrue(row.status().equals("pass") || row.message().contains("time limit of 4 s was used up"),
+                    row.toString());
         }
-        CSVRecord last = card.get(card.size() - 1);
-        assertEquals("case-8", last.get("case"));
-        assertEquals("timeout", last.get("status"), last.toMap().toString());
+        Scorecard.Row last = card.get(card.size() - 1);
+        assertEquals("case-8", last.caseName());
+        assertEquals("timeout", last.status(), last.toString());
     }
 
     /**
@@ -73,20 +72,20 @@ class SubmissionTimeTest {
      */
     @Test
     void codeStoppedDeepInARecursionIsReportedWithWhereItWas() throws Exception {
-        List<CSVRecord> card = grade("recurses", "dive();\n    }\n\n    private void dive() {\n"
+        List<Scorecard.Row> card = grade("recurses", "dive();\n    }\n\n    private void dive() {\n"
                 + "        try { dive(); } catch (StackOverflowError e) { dive(); }", 1);
-        CSVRecord classes = card.get(0);
-        assertEquals("classes", classes.get("check"), classes.toMap().toString());
-        assertTrue(classes.get("message").startsWith("op exp: did not finish within 1 s of CPU time; stopped in"),
-                classes.get("message"));
+        Scorecard.Row classes = card.get(0);
+        assertEquals("classes", classes.check(), classes.toString());
+        assertTrue(classes.message().startsWith("op exp: did not finish within 1 s of CPU time; stopped in"),
+                classes.message());
     }
 
-    private List<CSVRecord> grade(String student, String slow) throws Exception {
+    private List<Scorecard.Row> grade(String student, String slow) throws Exception {
         return grade(student, slow, 2);
     }
 
     /** Grades one student whose exp runs {@code slow} before it computes, with 4 s for the submission. */
-    private List<CSVRecord> grade(String student, String slow, int caseCpuSeconds) throws Exception {
+    private List<Scorecard.Row> grade(String student, String slow, int caseCpuSeconds) throws Exception {
         Path specs = Files.createDirectories(root.resolve("specs"));
         Files.writeString(specs.resolve("assignment.yaml"), "limits: {case_cpu_seconds: " + caseCpuSeconds
                 + ", submission_seconds: 4}\n");
@@ -121,8 +120,6 @@ class SubmissionTimeTest {
         int status = Main.execute(new PrintWriter(out), new PrintWriter(out), "grade", "--specs", specs.toString(),
                 "--submissions", root.resolve("submissions").toString(), "--reports", reports.toString());
         assertEquals(0, status, out.toString());
-        try (var reader = Files.newBufferedReader(reports.resolve("scorecards/" + student + ".csv"))) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader).getRecords();
-        }
+        return Scorecard.read(reports.resolve("scorecards/" + student + ".csv"));
     }
 }

@@ -38,7 +38,8 @@ class WorkerChannelTest {
             long pid = flood.handle().pid();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!blockedWritingAPipe(pid)) {
-                assumeTrue(waitChannelsReadable(), "the kernel does not tell what a thread waits on (/proc/self/task/*/wchan)");
+                assumeTrue(waitChannelsReadable(),
+                        "the kernel does not tell what a thread waits on (/proc/self/task/*/wchan)");
                 assertTrue(System.nanoTime() < deadline, "the flooder never blocked: the parent kept reading");
                 java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
             }

@@ -27,7 +27,7 @@ class CompilerTest {
 
     @BeforeAll
     static void start() {
-        runtime = WorkerRuntime.create(root.resolve("runtime"));
+        runtime = WorkerRuntime.create(root.resolve("runtime"), false);
         compiler = new Compiler(runtime.apiClasses(), CompileLimits.DEFAULT, 2);
     }
 
@@ -59,6 +59,18 @@ class CompilerTest {
         CompileResult result = compiler.compile(s, root.resolve("out/ok"));
         assertTrue(result.ok(), result.diagnostics().toString());
         assertTrue(Files.isRegularFile(root.resolve("out/ok/classes/p/Neg.class")));
+    }
+
+    /** A second server costs a cold javac: it starts only while the first one is busy. */
+    @Test
+    void compilesOneAfterAnotherOnTheServerAlreadyWarm() throws IOException {
+        try (Compiler two = new Compiler(runtime.apiClasses(), CompileLimits.DEFAULT, 2)) {
+            for (int i = 0; i < 3; i++) {
+                Submission s = submission("warm-" + i, "src/p/Id.java", "package p;\nclass Id { }\n");
+                assertTrue(two.compile(s, root.resolve("out/warm-" + i)).ok());
+            }
+            assertEquals(1, two.serverStarts());
+        }
     }
 
     @Test
