@@ -21,6 +21,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import org.topograd.api.Node;
+import org.topograd.api.tensor.NDArray;
 import org.topograd.worker.WorkerMain;
 
 /**
@@ -38,6 +39,7 @@ import org.topograd.worker.WorkerMain;
  */
 public final class WorkerRuntime implements AutoCloseable {
     private static final String API = "org/topograd/api/";
+    private static final String TENSOR_API = "org/topograd/api/tensor/";
     private static final String WORKER = "org/topograd/worker/";
     private static final String CLASS_LIST = "worker-classes.txt";
     private static final CompletableFuture<Optional<Path>> NO_ARCHIVE = CompletableFuture.completedFuture(
@@ -70,8 +72,10 @@ public final class WorkerRuntime implements AutoCloseable {
         try {
             Path api = Files.createDirectories(root.resolve("api"));
             copyPackage(Node.class, API, api);
+            copyPackage(NDArray.class, TENSOR_API, api); // a package of its own: copyPackage is not recursive
             Path staging = Files.createDirectories(root.resolve("worker-classes"));
             copyPackage(Node.class, API, staging);
+            copyPackage(NDArray.class, TENSOR_API, staging);
             copyPackage(WorkerMain.class, WORKER, staging);
             Path jar = root.resolve("worker.jar").toAbsolutePath();
             writeJar(staging, jar);

@@ -14,10 +14,19 @@ import java.util.List;
  *     (types of the student API and {@code java.lang} by simple name)
  * @param backprop implements {@code org.topograd.api.Backprop}, directly or through its supertypes
  * @param problem why the class file could not be read, or null
+ * @param tensorNode a subclass of {@code org.topograd.api.tensor.TensorNode}, as {@code node} is of {@code Node}
+ * @param tensorBackprop implements {@code org.topograd.api.tensor.TensorBackprop}, as {@code backprop} does
+ *     {@code Backprop}
  */
 record ClassFacts(String name, boolean concrete, boolean node, String op, List<String> constructors,
-        boolean backprop, String problem) {
+        boolean backprop, String problem, boolean tensorNode, boolean tensorBackprop) {
     public ClassFacts {
         constructors = List.copyOf(constructors);
+    }
+
+    /** A class of the scalar API (or of none). */
+    ClassFacts(String name, boolean concrete, boolean node, String op, List<String> constructors, boolean backprop,
+            String problem) {
+        this(name, concrete, node, op, constructors, backprop, problem, false, false);
     }
 }

@@ -28,6 +28,8 @@ import org.objectweb.asm.Type;
 public final class ClassScanner {
     private static final String NODE = "org/topograd/api/Node";
     private static final String BACKPROP = "org/topograd/api/Backprop";
+    private static final String TENSOR_NODE = "org/topograd/api/tensor/TensorNode";
+    private static final String TENSOR_BACKPROP = "org/topograd/api/tensor/TensorBackprop";
     private static final String OP = "Lorg/topograd/api/Op;";
 
     private ClassScanner() {}
@@ -59,17 +61,20 @@ public final class ClassScanner {
                 continue;
             }
             boolean concrete = (d.access() & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) == 0;
-            facts.add(new ClassFacts(d.name().replace('/', '.'), concrete, extendsNode(d, declared), d.op(),
-                    d.constructors(), reaches(d.name(), BACKPROP, declared, new HashSet<>()), null));
+            facts.add(new ClassFacts(d.name().replace('/', '.'), concrete, extendsClass(d, NODE, declared), d.op(),
+                    d.constructors(), reaches(d.name(), BACKPROP, declared, new HashSet<>()), null,
+                    extendsClass(d, TENSOR_NODE, declared), reaches(d.name(), TENSOR_BACKPROP, declared,
+                            new HashSet<>())));
         }
         facts.sort((a, b) -> a.name().compareTo(b.name()));
         return facts;
     }
 
-    private static boolean extendsNode(Declared d, Map<String, Declared> declared) {
+    /** Whether {@code d} extends {@code base} (the API's Node or TensorNode), through the submission's classes. */
+    private static boolean extendsClass(Declared d, String base, Map<String, Declared> declared) {
         Set<String> seen = new HashSet<>();
         for (String s = d.superName(); s != null && seen.add(s); ) {
-            if (s.equals(NODE)) {
+            if (s.equals(base)) {
                 return true;
             }
             Declared parent = declared.get(s);
