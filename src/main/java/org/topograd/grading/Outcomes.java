@@ -27,16 +27,30 @@ final class Outcomes {
      */
     record Attempt(Messages.Result result, Outcome failed, double[] values) {}
 
+    /**
+     * Where student code was, in the student's terms: {@code forward:4} as "Mul.forward() at node y"
+     * ({@link Blame#describe} on a scalar graph; the tensor grading's own for a tensor graph).
+     */
+    @FunctionalInterface
+    interface Places {
+        String describe(String where);
+    }
+
     /** The task's outcome as an attempt; {@code lastValues}: the values the worker sent before it stopped. */
     Attempt attempt(TaskOutcome outcome, Graph graph, double[] lastValues) {
+        return attempt(outcome, places(graph), lastValues);
+    }
+
+    /** {@link #attempt(TaskOutcome, Graph, double[])} with the places told by {@code places}. */
+    Attempt attempt(TaskOutcome outcome, Places places, double[] lastValues) {
         if (outcome instanceof TaskOutcome.Completed done) {
             Messages.Failure failure = done.result().failure();
             if (failure == null) {
                 return new Attempt(done.result(), null, done.result().values());
             }
-            return new Attempt(null, new Outcome.Error(thrown(graph, failure)), done.result().values());
+            return new Attempt(null, new Outcome.Error(thrown(places, failure)), done.result().values());
         }
-        String message = describe(outcome, graph);
+        String message = describe(outcome, places);
         if (outcome instanceof TaskOutcome.CpuTimeout t) {
             return new Attempt(null, new Outcome.Timeout(message, "stopped" + Blame.firstFrame(t.stack())),
                     lastValues);
@@ -49,16 +63,28 @@ final class Outcomes {
 
     /** "Mul.forward() at node y threw ..., at ...": an exception in the student's code. */
     String thrown(Graph graph, Messages.Failure failure) {
-        return blame.describe(graph, failure.where()) + " threw " + failure.exception()
-                + Blame.firstFrame(failure.stack());
+        return thrown(places(graph), failure);
+    }
+
+    String thrown(Places places, Messages.Failure failure) {
+        return places.describe(failure.where()) + " threw " + failure.exception() + Blame.firstFrame(failure.stack());
+    }
+
+    private Places places(Graph graph) {
+        return where -> blame.describe(graph, where);
     }
 
     /** Why a task gave no result, in the student's terms. */
     String describe(TaskOutcome outcome, Graph graph) {
+        return describe(outcome, places(graph));
+    }
+
+    /** {@link #describe(TaskOutcome, Graph)} with the places told by {@code places}. */
+    String describe(TaskOutcome outcome, Places places) {
         if (outcome instanceof TaskOutcome.CpuTimeout t) {
             // Where exactly it was stopped varies from run to run; that goes to the log, not here.
             return "did not finish within " + seconds(limits.taskCpuMillis()) + " of CPU time; stopped in "
-                    + blame.describe(graph, t.where());
+                    + places.describe(t.where());
         }
         if (outcome instanceof TaskOutcome.Stalled t) {
             return "no answer: the code used no CPU time for " + seconds(t.millis()) + " (is it waiting forever,"
@@ -74,7 +100,7 @@ final class Outcomes {
                     + " lock?)";
         }
         if (outcome instanceof TaskOutcome.Exited e) {
-            return "the code called System.exit in " + blame.describe(graph, e.where())
+            return "the code called System.exit in " + places.describe(e.where())
                     + Blame.firstFrame(e.stack());
         }
         if (outcome instanceof TaskOutcome.Died d) {
