@@ -81,7 +81,8 @@ public final class TensorDiscovery {
             } else if (!c.concrete()) {
                 problems.add(name + " has @Op(\"" + c.op() + "\") but is abstract: put @Op on the concrete class");
             } else if (!c.constructors().contains(parameters(op.get()))) {
-                problems.add(name + " (@Op(\"" + c.op() + "\")) needs the constructor " + constructor(op.get(), c.name())
+                problems.add(name + " (@Op(\"" + c.op() + "\")) needs the constructor "
+                        + constructor(op.get(), c.name())
                         + (c.name().contains("$") ? " (a nested class must be static)" : ""));
             } else {
                 candidates.computeIfAbsent(op.get(), o -> new ArrayList<>()).add(c.name());
