@@ -140,7 +140,7 @@ public final class Shape {
         }
         if (axis < 0 || axis >= rank()) {
             throw new ShapeException("axis " + written + " is out of range for shape " + this + ", which has axes 0"
-                    + (rank() > 1 ? " to " + (rank() - 1) : "") + " (or -1 for the last)");
+                    + (rank() > 1 ? " to " + (rank() - 1) : "") + ": use one of those (or -1 for the last)");
         }
         return axis;
     }
