@@ -126,7 +126,7 @@ class TensorSpecErrorsTest {
                 + " expected gradients for inputs only (x)");
         assertProblem(problems.get(2), 10, 21, "'k' is a constant, and constants are not differentiated: remove it"
                 + " from grad");
-        assertProblem(problems.get(3), 10, 27, "the expected gradient of x has shape [], but x has shape [2]: write"
+        assertProblem(problems.get(3), 10, 30, "the expected gradient of x has shape [], but x has shape [2]: write"
                 + " a list of 2 numbers, the same nesting as the input");
         assertProblem(problems.get(4), 12, 17, "input x of case-1 has shape [3], but the input x has shape [2]: write"
                 + " a list of 2 numbers, the same nesting as the input");
