@@ -294,7 +294,7 @@ public final class TensorGraph {
             boolean single = sl.rank() == 1 && sy.isScalar();
             if (!batch && !single) {
                 throw new ShapeException("cross_entropy takes logits [N, C] with labels [N] (one label per row),"
-                        + " or logits [C] with one label");
+                        + " or logits [C] with one label: give it logits and labels of those shapes");
             }
             if (ops.get(labelsNode) != TensorOp.CONSTANT) {
                 throw new ShapeException("cross_entropy's labels must be a constant (declare them under"

@@ -76,7 +76,7 @@ class TensorSpecErrorsTest {
                         + " under constants), since integer labels are not differentiated");
         assertOnly("title: t\ninputs: {x: [1, 2]}\nconstants: {k: [0, 1]}\ngraph:\n  y: cross_entropy(x, k)\n", 5, 6,
                 "x has shape [2] and k has shape [2]: cross_entropy takes logits [N, C] with labels [N] (one label"
-                        + " per row), or logits [C] with one label");
+                        + " per row), or logits [C] with one label: give it logits and labels of those shapes");
     }
 
     @Test
