@@ -72,7 +72,8 @@ public final class ExpressionParser<E> {
                         + " '(' it closes");
             }
             throw new ExpressionException(parser.pos, "unexpected '" + c + "' after a complete expression: put an"
-                    + " operator (" + parser.operators() + ") before it, or remove it if it is not part of the expression language");
+                    + " operator (" + parser.operators() + ") before it, or remove it if it is not part of the expression"
+                    + " language");
         }
         return expr;
     }
@@ -218,8 +219,8 @@ public final class ExpressionParser<E> {
     private E call(String function, int start) throws ExpressionException {
         List<String> names = syntax.functionNames();
         if (!names.contains(function)) {
-            throw new ExpressionException(start, "unknown function '" + function + "'" + Suggest.nearest(function, names)
-                    .map(s -> " (did you mean '" + s + "'?)").orElse("")
+            throw new ExpressionException(start, "unknown function '" + function + "'"
+                    + Suggest.nearest(function, names).map(s -> " (did you mean '" + s + "'?)").orElse("")
                     + "; use one of the functions: " + String.join(", ", names));
         }
         int open = pos;

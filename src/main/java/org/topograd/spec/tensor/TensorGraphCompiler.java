@@ -164,7 +164,8 @@ final class TensorGraphCompiler {
                     + name + "(...)"));
         } else {
             problems.add(new Problem(at, "undefined name '" + name + "'"
-                    + suggestion(name) + "; define it under inputs:, under constants: or as a graph entry above this one"));
+                    + suggestion(name)
+                    + "; define it under inputs:, under constants: or as a graph entry above this one"));
         }
         return false;
     }

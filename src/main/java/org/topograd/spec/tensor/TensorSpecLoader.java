@@ -74,7 +74,8 @@ public final class TensorSpecLoader {
                 return true;
             }
             if (key.equals("inputs") && entry.getValueNode() instanceof MappingNode inputs
-                    && inputs.getValue().stream().map(NodeTuple::getValueNode).anyMatch(TensorSpecLoader::tensorValue)) {
+                    && inputs.getValue().stream().map(NodeTuple::getValueNode)
+                            .anyMatch(TensorSpecLoader::tensorValue)) {
                 return true;
             }
         }

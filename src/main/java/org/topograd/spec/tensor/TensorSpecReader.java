@@ -183,8 +183,8 @@ final class TensorSpecReader extends TensorValueReader {
                     problem(e.key().getStartMark(), constant
                             ? "'" + e.name() + "' is a constant, and constants are not differentiated: remove it"
                                     + " from grad"
-                            : "expect names '" + clip(e.name()) + "', which is not an input" + didYouMean(e.name(), names)
-                                    + "; give expected gradients for inputs only (" + listed(names) + ")");
+                            : "expect names '" + clip(e.name()) + "', which is not an input"
+                                    + didYouMean(e.name(), names) + "; give expected gradients for inputs only (" + listed(names) + ")");
                     continue;
                 }
                 Shape shape = graph.shape(graph.inputNode(k));

@@ -101,7 +101,8 @@ class TensorExpectWriterTest {
                 + "expect:\n  value: 0\n  grad:\n    A:\n      - [0, 0]\n      - [0, 0]   # rows\n    v: [0, 0]\n";
         String written = TensorExpectWriter.write(text, INPUTS, Map.of("main", answers().get("main")));
         assertEquals("title: t\ninputs:\n  A: [[1, 2], [3, 4]]\n  v: [1, -1]\n  s: 2\ngraph:\n  y: sum(A @ v * s)\n"
-                + "expect:\n  value: -4\n  grad:\n    A:\n      [[2, -2], [2, -2]]   # rows\n    v: [8, 12]\n    s: -2\n",
+                + "expect:\n  value: -4\n  grad:\n    A:\n      [[2, -2], [2, -2]]   # rows\n    v: [8, 12]\n"
+                + "    s: -2\n",
                 written);
         TensorSpecs.valid(written);
     }

@@ -169,6 +169,16 @@ class TensorSpecReaderTest {
         assertTrue(TensorSpecLoader.isTensorSpec("title: t\ninputs: {a: {shape: [2]}}\n"));
     }
 
+    /** The scalar specs topograd bundles stay scalar specs: the tensor language takes none of them. */
+    @Test
+    void noBundledScalarSpecIsATensorSpec() throws java.io.IOException {
+        List<java.nio.file.Path> files = org.topograd.spec.SpecLoader.list(java.nio.file.Path.of("specs"));
+        assertFalse(files.isEmpty());
+        for (java.nio.file.Path file : files) {
+            assertFalse(TensorSpecLoader.isTensorSpec(file), file::toString);
+        }
+    }
+
     @Test
     void aScalarInputIsAZeroDimensionalTensor() {
         TensorSpec spec = valid("title: t\ninputs: {x: 3, v: [1, 2]}\ngraph:\n  y: sum(exp(v * x))\n");
