@@ -85,6 +85,11 @@ final class TensorSpecReader extends TensorValueReader {
             cases.add(new TensorCase("main", Case.Kind.MAIN, base, expect, mainAt));
             optional(top, "cases").ifPresent(e -> cases.addAll(listedCases(e.value(), g, base)));
             optional(top, "random").ifPresent(e -> cases.addAll(randomCases(e.value(), g)));
+            if (problems.isEmpty()) {
+                // Every point together, the main one included: one giant matmul is too much on its own.
+                tooMuch(cases.size(), g, optional(top, "random").or(() -> optional(top, "cases"))
+                        .map(Entry::value).orElse(top.get("graph").value()));
+            }
         }
         if (!problems.isEmpty() || graph.isEmpty()) {
             return invalid();
@@ -289,9 +294,10 @@ final class TensorSpecReader extends TensorValueReader {
         if (points * perPoint <= MAX_WORK) {
             return false;
         }
-        problem(where.getStartMark(), points + " points on a graph that computes " + perPoint + " elements per point"
-                + " make more than the " + MAX_WORK + " element operations topograd allows for every check of every"
-                + " submission: use fewer points (random: {count: ...}) or smaller tensors");
+        problem(where.getStartMark(), points + (points == 1 ? " point" : " points") + " on this graph cost "
+                + points * perPoint + " element operations (a matmul counts its multiplications), more than the "
+                + MAX_WORK + " topograd allows for every check of every submission: use fewer points"
+                + " (random: {count: ...}) or smaller tensors");
         return true;
     }
 }

@@ -265,4 +265,12 @@ class TensorSpecErrorsTest {
                 + "random: {count: 20}\n", 6, 9, "the tensors of this spec have more than 10000000 elements in all"
                 + " (inputs, constants, expectations and every point's inputs): make them smaller or use fewer points");
     }
+
+    @Test
+    void aGraphTooCostlyToGradeIsRefusedEvenAtOnePoint() {
+        assertOnly("title: t\ninputs:\n  X: {shape: [2000, 2000], random: {}}\ngraph:\n  y: sum(X @ X)\n", 5, 3,
+                "1 point on this graph cost 8008000001 element operations (a matmul counts its multiplications),"
+                        + " more than the 2000000000 topograd allows for every check of every submission: use fewer"
+                        + " points (random: {count: ...}) or smaller tensors");
+    }
 }
