@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -56,9 +58,23 @@ public final class ExpectWriter {
         }
     }
 
-    /** What an entry should hold: a number or a nested mapping. */
+    /**
+     * What {@code expect} should say at one point, already written as YAML flow text: a number for
+     * the scalar language, nested lists such as {@code [[1, 2], [3, 4]]} for the tensor language.
+     *
+     * @param value the output's value
+     * @param grads the gradient of every input, in input order
+     */
+    public record Written(String value, List<String> grads) {
+        public Written {
+            grads = List.copyOf(grads);
+        }
+    }
+
+    /** What an entry should hold: a literal (a number, nested lists) or a nested mapping. */
     private sealed interface Want permits Num, Entries {}
 
+    /** A number or a flow list, which replaces whatever scalar or list stands there. */
     private record Num(String text) implements Want {}
 
     private record Entries(Map<String, Want> entries) implements Want {}
@@ -88,6 +104,26 @@ public final class ExpectWriter {
      *     a number is not finite (a spec cannot expect NaN)
      */
     public static String write(String text, List<String> inputNames, Map<String, Answer> answers) {
+        // Written when asked for: the answers of points without expect (random ones) may be NaN.
+        return writeText(text, inputNames, name -> {
+            Answer answer = answers.get(name);
+            if (answer == null) {
+                return null;
+            }
+            List<String> grads = new ArrayList<>();
+            for (double g : answer.grads()) {
+                grads.add(number(g));
+            }
+            return new Written(number(answer.value()), grads);
+        });
+    }
+
+    /**
+     * The same, with the answers already written as YAML flow text (the tensor language's nested
+     * lists), asked for by case name ({@code main}, {@code case-1}, ...; null if there is none). An
+     * existing number or list is replaced where it stands.
+     */
+    public static String writeText(String text, List<String> inputNames, Function<String, Written> answers) {
         return new ExpectWriter(text).fill(inputNames, answers);
     }
 
@@ -99,14 +135,27 @@ public final class ExpectWriter {
      * @return whether the file changed
      */
     public static boolean rewrite(Path file, List<String> inputNames, Map<String, Answer> answers) throws IOException {
+        return rewrite(file, old -> write(old, inputNames, answers), text -> SpecLoader.parse(file, text)
+                instanceof SpecResult.Invalid invalid ? invalid.problems() : List.of());
+    }
+
+    /**
+     * Rewrites a spec file in place with {@code update}, atomically, once {@code problems} finds none
+     * in the new text (each language checks its own); otherwise nothing is written.
+     *
+     * @return whether the file changed
+     */
+    public static boolean rewrite(Path file, UnaryOperator<String> update, Function<String, List<Problem>> problems)
+            throws IOException {
         String old = Files.readString(file, StandardCharsets.UTF_8);
-        String updated = write(old, inputNames, answers);
+        String updated = update.apply(old);
         if (updated.equals(old)) {
             return false;
         }
-        if (SpecLoader.parse(file, updated) instanceof SpecResult.Invalid invalid) {
+        List<Problem> found = problems.apply(updated);
+        if (!found.isEmpty()) {
             throw new IllegalStateException("topograd would have written an invalid spec to " + file + ": "
-                    + invalid.problems() + "; the file is unchanged");
+                    + found + "; the file is unchanged");
         }
         Path dir = file.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
@@ -124,7 +173,7 @@ public final class ExpectWriter {
         return true;
     }
 
-    private String fill(List<String> inputNames, Map<String, Answer> answers) {
+    private String fill(List<String> inputNames, Function<String, Written> answers) {
         Node root = YamlReader.yaml().compose(new StringReader(text));
         if (!(root instanceof MappingNode top)) {
             throw new IllegalArgumentException("a spec is a mapping of keys; this text is not");
@@ -160,35 +209,35 @@ public final class ExpectWriter {
         return apply();
     }
 
-    private static Answer answer(Map<String, Answer> answers, String name) {
-        Answer answer = answers.get(name);
+    private static Written answer(Function<String, Written> answers, String name) {
+        Written answer = answers.apply(name);
         if (answer == null) {
             throw new IllegalArgumentException("no answer for " + name);
         }
         return answer;
     }
 
-    private static Entries want(List<String> inputNames, Answer answer) {
-        if (answer.grads().length != inputNames.size()) {
+    private static Entries want(List<String> inputNames, Written answer) {
+        if (answer.grads().size() != inputNames.size()) {
             throw new IllegalArgumentException("expected " + inputNames.size() + " gradients, got "
-                    + answer.grads().length);
+                    + answer.grads().size());
         }
         Map<String, Want> grad = new LinkedHashMap<>();
         for (int k = 0; k < inputNames.size(); k++) {
-            grad.put(inputNames.get(k), number(answer.grads()[k]));
+            grad.put(inputNames.get(k), new Num(answer.grads().get(k)));
         }
         Map<String, Want> expect = new LinkedHashMap<>();
-        expect.put("value", number(answer.value()));
+        expect.put("value", new Num(answer.value()));
         expect.put("grad", new Entries(grad));
         return new Entries(expect);
     }
 
-    private static Num number(double x) {
+    private static String number(double x) {
         if (!Double.isFinite(x)) {
             throw new IllegalArgumentException("cannot expect " + NumberText.format(x)
                     + ": the spec is ill-posed there");
         }
-        return new Num(NumberText.format(x));
+        return NumberText.format(x);
     }
 
     // ---- edits ---------------------------------------------------------------------------------
@@ -196,12 +245,13 @@ public final class ExpectWriter {
     /** Makes an existing value say what is wanted, in place. */
     private void update(Node node, Want want) {
         if (want instanceof Num num) {
-            if (!(node instanceof ScalarNode)) {
+            if (!(node instanceof ScalarNode) && !(node instanceof SequenceNode)) {
                 throw new IllegalArgumentException("line " + (node.getStartMark().getLine() + 1)
-                        + ": expected a number here");
+                        + ": expected a number or a list here");
             }
+            // A list (a tensor's) is replaced as a whole by the flow list wanted, wherever it ends.
             int start = index(node.getStartMark());
-            int end = index(node.getEndMark());
+            int end = node instanceof SequenceNode ? contentEnd(node) : index(node.getEndMark());
             if (!text.substring(start, end).equals(num.text())) {
                 edit(start, end, num.text());
             }

@@ -1,6 +1,8 @@
 package org.topograd.spec;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -11,17 +13,24 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * sum     := product (('+' | '-') product)*
- * product := unary (('*' | '/') unary)*
+ * product := unary (('*' | '/' | the language's others) unary)*
  * unary   := '-' unary | power
  * power   := atom ('^' unary)?          the exponent must come out as a (signed) number
- * atom    := number | name | function '(' sum ')' | '(' sum ')'
+ * atom    := number | name | function '(' sum (',' sum)* ')' | '(' sum ')'
  * </pre>
  *
  * <p>So {@code ^} binds tightest and is right-associative, and {@code -x ^ 2} is {@code -(x ^ 2)}.
  * A minus directly before a number is part of the number: {@code x * -3} has the constant
  * {@code -3}, not a negation node.
+ *
+ * <p>One grammar serves both spec languages: a {@link ExpressionSyntax} says what a language builds from what
+ * is recognised, which product-level operators it has besides {@code *} and {@code /} (the tensor
+ * language's {@code @}, at numpy's precedence), and which functions take how many arguments.
+ * {@link #parse(String)} is the scalar language, exactly as it always was.
+ *
+ * @param <E> the tree the language builds
  */
-public final class ExpressionParser {
+public final class ExpressionParser<E> {
     /** Deep enough for any hand-written expression; stops a pathological one long before the stack does. */
     static final int MAX_DEPTH = 200;
 
@@ -29,23 +38,31 @@ public final class ExpressionParser {
             Pattern.compile("(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    private final ExpressionSyntax<E> syntax;
     private final String text;
     private int pos;
     /** Just past the last token consumed: the end of the expression parsed so far, without trailing spaces. */
     private int lastEnd;
     private int depth;
 
-    private ExpressionParser(String text) {
+    private ExpressionParser(String text, ExpressionSyntax<E> syntax) {
         this.text = text;
+        this.syntax = syntax;
     }
 
+    /** An expression of the scalar spec language. */
     public static Expr parse(String text) throws ExpressionException {
-        ExpressionParser parser = new ExpressionParser(text);
+        return parse(text, ScalarSyntax.INSTANCE);
+    }
+
+    /** An expression of the language {@code syntax} describes. */
+    public static <E> E parse(String text, ExpressionSyntax<E> syntax) throws ExpressionException {
+        ExpressionParser<E> parser = new ExpressionParser<>(text, syntax);
         parser.skipSpace();
         if (parser.atEnd()) {
             throw new ExpressionException(0, "the expression is empty: write what this node computes, such as a * b");
         }
-        Expr expr = parser.sum();
+        E expr = parser.sum();
         parser.skipSpace();
         if (!parser.atEnd()) {
             char c = parser.peek();
@@ -55,25 +72,35 @@ public final class ExpressionParser {
                         + " '(' it closes");
             }
             throw new ExpressionException(parser.pos, "unexpected '" + c + "' after a complete expression: put an"
-                    + " operator (+ - * / ^) before it, or remove it if it is not part of the expression language");
+                    + " operator (" + parser.operators() + ") before it, or remove it if it is not part of the expression"
+                    + " language");
         }
         return expr;
+    }
+
+    /** The operators, as messages list them: {@code + - * / ^}. */
+    private String operators() {
+        StringBuilder out = new StringBuilder("+ - * /");
+        for (char c : syntax.extraProductOperators().toCharArray()) {
+            out.append(' ').append(c);
+        }
+        return out.append(" ^").toString();
     }
 
     // Spans of operator nodes run from where their first operand starts to lastEnd, so they include
     // the parentheses of a parenthesised operand: the label of (a + b) * c is "(a + b) * c".
 
-    private Expr sum() throws ExpressionException {
+    private E sum() throws ExpressionException {
         enter();
         skipSpace();
         int start = pos;
-        Expr left = product();
+        E left = product();
         while (true) {
             skipSpace();
             if (accept('+')) {
-                left = apply(Op.ADD, left, product(), start);
+                left = apply('+', left, product(), start);
             } else if (accept('-')) {
-                left = apply(Op.SUB, left, product(), start);
+                left = apply('-', left, product(), start);
             } else {
                 leave();
                 return left;
@@ -81,58 +108,63 @@ public final class ExpressionParser {
         }
     }
 
-    private Expr product() throws ExpressionException {
+    private E product() throws ExpressionException {
         skipSpace();
         int start = pos;
-        Expr left = unary();
+        E left = unary();
         while (true) {
             skipSpace();
-            if (accept('*')) {
-                left = apply(Op.MUL, left, unary(), start);
-            } else if (accept('/')) {
-                left = apply(Op.DIV, left, unary(), start);
+            if (atEnd()) {
+                return left;
+            }
+            char c = peek();
+            if (c == '*' || c == '/' || syntax.extraProductOperators().indexOf(c) >= 0) {
+                pos++;
+                left = apply(c, left, unary(), start);
             } else {
                 return left;
             }
         }
     }
 
-    private Expr unary() throws ExpressionException {
+    private E unary() throws ExpressionException {
         skipSpace();
         int start = pos;
         if (accept('-')) {
             enter();
-            Expr operand = unary();
+            E operand = unary();
             leave();
-            if (operand instanceof Expr.Num num) {
-                return new Expr.Num(-num.value(), start, lastEnd);
+            OptionalDouble number = syntax.numberValue(operand);
+            if (number.isPresent()) {
+                return syntax.number(-number.getAsDouble(), start, lastEnd);
             }
-            return new Expr.Apply(Op.NEG, List.of(operand), 0, start, lastEnd);
+            return syntax.negate(operand, start, lastEnd);
         }
         return power();
     }
 
-    private Expr power() throws ExpressionException {
+    private E power() throws ExpressionException {
         skipSpace();
         int start = pos;
-        Expr base = atom();
+        E base = atom();
         skipSpace();
         int caret = pos;
         if (!accept('^')) {
             return base;
         }
         enter();
-        Expr exponent = unary();
+        E exponent = unary();
         leave();
-        if (!(exponent instanceof Expr.Num num)) {
+        OptionalDouble number = syntax.numberValue(exponent);
+        if (number.isEmpty()) {
             throw new ExpressionException(caret, "the exponent of ^ must be a number such as 3 or -0.5, not '"
                     + slice(exponent) + "': ^ is the lecture's PowerNode x ^ n with a fixed n"
                     + " (for a variable exponent write exp(n * log(x)))");
         }
-        return new Expr.Apply(Op.POW, List.of(base), num.value(), start, lastEnd);
+        return syntax.power(base, number.getAsDouble(), start, lastEnd);
     }
 
-    private Expr atom() throws ExpressionException {
+    private E atom() throws ExpressionException {
         skipSpace();
         int start = pos;
         if (atEnd()) {
@@ -141,7 +173,7 @@ public final class ExpressionParser {
                     + " as in a * b");
         }
         if (accept('(')) {
-            Expr inner = sum();
+            E inner = sum();
             skipSpace();
             if (!accept(')')) {
                 throw new ExpressionException(start,
@@ -161,7 +193,7 @@ public final class ExpressionParser {
                         + " is too large for a double: write a"
                         + " number below 1.8e308");
             }
-            return new Expr.Num(value, start, pos);
+            return syntax.number(value, start, pos);
         }
         Matcher name = NAME.matcher(text).region(pos, text.length());
         if (name.lookingAt()) {
@@ -172,7 +204,7 @@ public final class ExpressionParser {
             if (peekIs('(')) {
                 return call(id, start);
             }
-            return new Expr.Ref(id, start, pos);
+            return syntax.name(id, start, pos);
         }
         char c = peek();
         if (c == ')') {
@@ -184,18 +216,25 @@ public final class ExpressionParser {
                 + " operand here, such as a, 2 or (a + b), or remove the '" + c + "'");
     }
 
-    private Expr call(String function, int start) throws ExpressionException {
-        Op op = Op.function(function).orElseThrow(() -> new ExpressionException(start,
-                "unknown function '" + function + "'" + Suggest.nearest(function, functionNames())
-                        .map(s -> " (did you mean '" + s + "'?)").orElse("")
-                        + "; use one of the functions: " + String.join(", ", functionNames())));
+    private E call(String function, int start) throws ExpressionException {
+        List<String> names = syntax.functionNames();
+        if (!names.contains(function)) {
+            throw new ExpressionException(start, "unknown function '" + function + "'"
+                    + Suggest.nearest(function, names).map(s -> " (did you mean '" + s + "'?)").orElse("")
+                    + "; use one of the functions: " + String.join(", ", names));
+        }
         int open = pos;
         accept('(');
-        Expr argument = sum();
+        List<E> arguments = new ArrayList<>();
+        arguments.add(sum());
         skipSpace();
-        if (peekIs(',')) {
-            throw new ExpressionException(pos, function + " takes one argument: remove the others, or compute them"
-                    + " in graph entries of their own");
+        while (peekIs(',')) {
+            if (arguments.size() >= syntax.maxArguments(function)) {
+                throw new ExpressionException(pos, syntax.tooManyArguments(function));
+            }
+            pos++;
+            arguments.add(sum());
+            skipSpace();
         }
         if (!accept(')')) {
             throw new ExpressionException(open, "unbalanced parentheses: the '(' of " + function
@@ -203,19 +242,19 @@ public final class ExpressionParser {
                     + " the ')' that closes it");
         }
         lastEnd = pos;
-        return new Expr.Apply(op, List.of(argument), 0, start, pos);
+        return syntax.call(function, arguments, start, pos);
     }
 
     static List<String> functionNames() {
         return Op.functions().stream().map(Op::specName).collect(Collectors.toList());
     }
 
-    private Expr apply(Op op, Expr left, Expr right, int start) {
-        return new Expr.Apply(op, List.of(left, right), 0, start, lastEnd);
+    private E apply(char operator, E left, E right, int start) {
+        return syntax.binary(operator, left, right, start, lastEnd);
     }
 
-    private String slice(Expr e) {
-        return text.substring(e.start(), e.end());
+    private String slice(E e) {
+        return text.substring(syntax.start(e), syntax.end(e));
     }
 
     private void enter() throws ExpressionException {

@@ -9,13 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Reads one spec from YAML text into a {@link Spec}, collecting every problem it finds.
@@ -28,20 +25,17 @@ import org.yaml.snakeyaml.DumperOptions;
  *
  * <p>Over 300 lines for a reason: it reads the whole spec language, one method per key, and the
  * keys depend on each other (inputs before graph, graph before expect and cases); the shared node
- * machinery is already in {@link YamlReader}.
+ * machinery is already in {@link YamlReader}, and what both spec languages read alike in
+ * {@link SpecLanguageReader}.
  */
-final class SpecReader extends YamlReader {
+final class SpecReader extends SpecLanguageReader {
     static final List<String> TOP_KEYS = List.of(
             "title", "points", "visibility", "inputs", "graph", "generate", "output", "expect", "cases", "random",
             "tolerance");
     private static final List<String> EXPECT_KEYS = List.of("value", "grad");
     private static final List<String> CASE_KEYS = List.of("inputs", "expect");
-    private static final List<String> RANDOM_KEYS = List.of("count", "seed", "low", "high");
-    private static final List<String> TOLERANCE_KEYS = List.of("abs", "rel");
     private static final List<String> CHAIN_KEYS = List.of("shape", "op", "length");
     private static final List<String> RANDOM_DAG_KEYS = List.of("shape", "nodes", "ops", "seed", "window");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    static final int MAX_RANDOM_POINTS = 10_000;
     static final int MAX_GENERATED_NODES = 5_000_000;
     /** Input points times graph nodes: a bound on what grading one submission on this spec can cost. */
     static final long MAX_NODE_POINTS = 20_000_000;
@@ -294,18 +288,6 @@ final class SpecReader extends YamlReader {
 
     // ---- points and expectations ---------------------------------------------------------------
 
-    /**
-     * The entries of {@code what}, a mapping with the {@code known} keys; empty, once the problem
-     * says what to write instead ({@code example}), when it is not a mapping.
-     */
-    private Optional<Map<String, Entry>> entries(Node node, String what, List<String> known, String example) {
-        if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), what + " is " + describe(node) + ": write a mapping such as " + example);
-            return Optional.empty();
-        }
-        return Optional.of(mapping(node, what, known));
-    }
-
     private Optional<Expected> expected(Node node, Graph graph) {
         Optional<Map<String, Entry>> read = entries(node, "expect", EXPECT_KEYS, "{value: 68, grad: {a: 2, b: 54}}");
         if (read.isEmpty()) {
@@ -408,34 +390,16 @@ final class SpecReader extends YamlReader {
     }
 
     private List<Case> randomCases(Node node, Graph graph) {
-        Optional<Map<String, Entry>> read = entries(node, "random", RANDOM_KEYS,
-                "{count: 5, seed: 11, low: -2, high: 2}");
-        if (read.isEmpty()) {
+        Optional<RandomSettings> settings = randomSettings(node);
+        if (settings.isEmpty()) {
             return List.of();
         }
-        Map<String, Entry> keys = read.get();
-        OptionalLong count = need(keys, "count", node, "random")
-                .map(e -> integer(e.value(), "count", 1, MAX_RANDOM_POINTS)).orElse(OptionalLong.empty());
-        OptionalLong seed = Optional.ofNullable(keys.get("seed"))
-                .map(e -> integer(e.value(), "seed", Long.MIN_VALUE, Long.MAX_VALUE)).orElse(OptionalLong.of(0));
-        OptionalDouble low = Optional.ofNullable(keys.get("low")).map(e -> number(e.value(), "low"))
-                .orElse(OptionalDouble.of(-2));
-        OptionalDouble high = Optional.ofNullable(keys.get("high")).map(e -> number(e.value(), "high"))
-                .orElse(OptionalDouble.of(2));
-        if (count.isEmpty() || seed.isEmpty() || low.isEmpty() || high.isEmpty()) {
-            return List.of();
-        }
-        if (!(low.getAsDouble() < high.getAsDouble())) {
-            problem(node.getStartMark(), "random needs low < high, but low is " + NumberText.format(low.getAsDouble())
-                    + " and high is " + NumberText.format(high.getAsDouble()) + ": make low the smaller");
-            return List.of();
-        }
-        if (tooMuch(count.getAsLong(), graph, node)) {
+        RandomSettings r = settings.get();
+        if (tooMuch(r.count(), graph, node)) {
             return List.of();
         }
         List<Case> cases = new ArrayList<>();
-        List<double[]> points = SpecLoader.randomPoints(graph.inputCount(), (int) count.getAsLong(), seed.getAsLong(),
-                low.getAsDouble(), high.getAsDouble());
+        List<double[]> points = SpecLoader.randomPoints(graph.inputCount(), r.count(), r.seed(), r.low(), r.high());
         for (int i = 0; i < points.size(); i++) {
             cases.add(new Case("random-" + (i + 1), Case.Kind.RANDOM, points.get(i), Optional.empty(),
                     at(node.getStartMark())));
@@ -443,96 +407,7 @@ final class SpecReader extends YamlReader {
         return cases;
     }
 
-    // ---- scalars -------------------------------------------------------------------------------
-
-    private BigDecimal points(Node node) {
-        Optional<String> text = scalarText(node, "points");
-        if (text.isEmpty()) {
-            return BigDecimal.ONE;
-        }
-        String written = text.get().trim();
-        if (!NUMBER.matcher(written).matches()) {
-            problem(node.getStartMark(), "points is '" + clip(written) + "': write a number such as 10 or 2.5");
-            return BigDecimal.ONE;
-        }
-        BigDecimal points = new BigDecimal(written).stripTrailingZeros();
-        // Judged before any rescaling: 1e999999999 rescaled to a plain integer would be a billion digits.
-        if (points.signum() < 0) {
-            problem(node.getStartMark(), "points must not be negative: write how much the spec is worth, such as 10");
-            return BigDecimal.ONE;
-        }
-        if (points.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-            problem(node.getStartMark(), "points must be at most 1000000: write a smaller number, such as 10");
-            return BigDecimal.ONE;
-        }
-        if (points.scale() > 2) {
-            problem(node.getStartMark(), "points are counted in hundredths: write at most two decimals, such as 2.5");
-            return BigDecimal.ONE;
-        }
-        return points.scale() < 0 ? points.setScale(0) : points; // 10, not 1E+1, when printed
-    }
-
-    private Visibility visibility(Node node) {
-        Optional<String> text = text(node, "visibility");
-        if (text.isEmpty()) {
-            return Visibility.VISIBLE;
-        }
-        for (Visibility v : Visibility.values()) {
-            if (v.specName().equals(text.get())) {
-                return v;
-            }
-        }
-        problem(node.getStartMark(), "visibility is '" + clip(text.get()) + "'"
-                + didYouMean(text.get(), List.of("visible", "hidden"))
-                + ": write visible or hidden");
-        return Visibility.VISIBLE;
-    }
-
-    private Tolerance tolerance(Node node) {
-        if (!(node instanceof MappingNode)) {
-            problem(node.getStartMark(), "tolerance is " + describe(node) + ": write a mapping such as"
-                    + " {abs: 1e-9, rel: 1e-6}");
-            return Tolerance.DEFAULT;
-        }
-        Map<String, Entry> keys = mapping(node, "tolerance", TOLERANCE_KEYS);
-        double abs = Optional.ofNullable(keys.get("abs")).map(e -> slack(e, "abs")).orElse(Tolerance.DEFAULT.abs());
-        double rel = Optional.ofNullable(keys.get("rel")).map(e -> slack(e, "rel")).orElse(Tolerance.DEFAULT.rel());
-        return new Tolerance(abs, rel);
-    }
-
-    private double slack(Entry e, String what) {
-        OptionalDouble v = number(e.value(), "tolerance " + what);
-        if (v.isEmpty()) {
-            return 0;
-        }
-        if (v.getAsDouble() < 0) {
-            problem(e.value().getStartMark(), "tolerance " + what + " is negative ("
-                    + NumberText.format(v.getAsDouble())
-                    + "): a tolerance is a distance, write it without the minus");
-            return 0;
-        }
-        return v.getAsDouble();
-    }
-
-    /** Where an expression's text starts in the file, so columns inside it can be reported. */
-    private Location expressionOrigin(ScalarNode node) {
-        Mark mark = node.getStartMark();
-        boolean quoted = node.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
-                || node.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED;
-        return new Location(file, mark.getLine() + 1, mark.getColumn() + 1 + (quoted ? 1 : 0));
-    }
-
     private boolean validName(ScalarNode key, String what) {
-        String name = key.getValue();
-        if (!NAME.matcher(name).matches()) {
-            problem(key.getStartMark(), "'" + clip(name) + "' cannot name " + what
-                    + ": use letters, digits and _, starting with a letter or _");
-            return false;
-        }
-        if (Op.function(name).isPresent()) {
-            problem(key.getStartMark(), "'" + name + "' is the name of a function; choose another name for " + what);
-            return false;
-        }
-        return true;
+        return validName(key, what, name -> Op.function(name).isPresent());
     }
 }

@@ -174,7 +174,7 @@ public abstract class YamlReader {
     }
 
     /** The same composer for reading and for rewriting specs. */
-    static Yaml yaml() {
+    protected static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES); // a spec has no use for alias bombs
         options.setNestingDepthLimit(MAX_NESTING);

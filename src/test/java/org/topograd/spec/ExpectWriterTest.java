@@ -56,6 +56,16 @@ class ExpectWriterTest {
               y: s * c
             """;
 
+    /** Random points have no expect block, so their answers are never written, even when not finite. */
+    @Test
+    void theAnswersOfRandomPointsAreIgnoredEvenWhenNotFinite() {
+        Map<String, ExpectWriter.Answer> answers = new LinkedHashMap<>();
+        answers.put("main", new ExpectWriter.Answer(68, new double[] {2, 54, 34}));
+        answers.put("random-1", new ExpectWriter.Answer(Double.NaN, new double[] {Double.NaN, 1, 1}));
+        String text = "title: t\n" + GRAPH + "random: {count: 1}\n";
+        assertTrue(ExpectWriter.write(text, ABC, answers).contains("grad: {a: 2, b: 54, c: 34}"));
+    }
+
     @Test
     void insertsABlockAfterTheOutputLineAndFlowExpectsIntoCases() {
         String text = "# A spec\ntitle: PowerNode\n" + GRAPH + """

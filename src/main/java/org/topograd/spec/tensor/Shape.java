@@ -109,7 +109,8 @@ public final class Shape {
         int other = b.dims[0];
         if (inner != other) {
             throw new ShapeException("the inner sizes of @ differ: " + a + " @ " + b + " pairs " + inner
-                    + " columns of the left operand with " + other + " rows of the right; they must be equal"
+                    + (inner == 1 ? " column" : " columns") + " of the left operand with " + other
+                    + (other == 1 ? " row" : " rows") + " of the right; they must be equal"
                     + " (transpose an operand if its axes are the wrong way round)");
         }
         if (a.rank() == 1 && b.rank() == 1) {
@@ -140,7 +141,7 @@ public final class Shape {
         }
         if (axis < 0 || axis >= rank()) {
             throw new ShapeException("axis " + written + " is out of range for shape " + this + ", which has axes 0"
-                    + (rank() > 1 ? " to " + (rank() - 1) : "") + " (or -1 for the last)");
+                    + (rank() > 1 ? " to " + (rank() - 1) : "") + ": use one of those (or -1 for the last)");
         }
         return axis;
     }

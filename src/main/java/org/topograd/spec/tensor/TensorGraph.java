@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.topograd.spec.NumberText;
 
 /**
  * A tensor computation graph as flat arrays, like the scalar {@code spec.Graph}: node {@code i} has a
@@ -293,7 +294,7 @@ public final class TensorGraph {
             boolean single = sl.rank() == 1 && sy.isScalar();
             if (!batch && !single) {
                 throw new ShapeException("cross_entropy takes logits [N, C] with labels [N] (one label per row),"
-                        + " or logits [C] with one label");
+                        + " or logits [C] with one label: give it logits and labels of those shapes");
             }
             if (ops.get(labelsNode) != TensorOp.CONSTANT) {
                 throw new ShapeException("cross_entropy's labels must be a constant (declare them under"
@@ -302,8 +303,9 @@ public final class TensorGraph {
             int classes = sl.dim(sl.rank() - 1);
             for (double y : constants.get(labelsNode)) {
                 if (y != Math.rint(y) || y < 0 || y >= classes) {
-                    throw new ShapeException("label " + y + " is not a class: labels are whole numbers from 0 to "
-                            + (classes - 1) + " for logits with " + classes + " columns");
+                    throw new ShapeException("label " + NumberText.format(y) + " is not a class: labels are whole"
+                            + " numbers from 0 to " + (classes - 1) + " for logits with " + classes + " columns;"
+                            + " correct the label under constants");
                 }
             }
             return Shape.SCALAR;
