@@ -70,8 +70,20 @@ public final class Grading implements AutoCloseable {
         return prepare(answers, assignment, launcher, diagnostician, Use.CLASS, jobs);
     }
 
+    /** For a tensor assignment: its specs' answers, {@code jobs} submissions at a time. */
+    public static Grading prepareTensor(List<TensorSpecAnswers> answers, Assignment assignment, Launcher launcher,
+            int jobs) throws IOException {
+        return prepare(List.of(), answers, assignment, launcher, Diagnostician.NONE, Use.CLASS, jobs);
+    }
+
     private static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
             Diagnostician diagnostician, Use use, int jobs) throws IOException {
+        return prepare(answers, List.of(), assignment, launcher, diagnostician, use, jobs);
+    }
+
+    private static Grading prepare(List<SpecAnswers> answers, List<TensorSpecAnswers> tensorAnswers,
+            Assignment assignment, Launcher launcher, Diagnostician diagnostician, Use use, int jobs)
+            throws IOException {
         WorkFolder work = WorkFolder.create();
         try {
             WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"), false);
@@ -79,7 +91,8 @@ public final class Grading implements AutoCloseable {
                     : new Compiler(runtime.apiClasses(), assignment.compile(),
                             Math.min(MAX_COMPILERS, Math.max(MIN_COMPILERS, jobs)));
             return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
-                    runtime, compiler, work.dir().resolve("submissions"), diagnostician, assignment.ops()), work, use);
+                    runtime, compiler, work.dir().resolve("submissions"), diagnostician, assignment.ops(),
+                    tensorAnswers), work, use);
         } catch (RuntimeException e) {
             work.close();
             throw e;

@@ -8,6 +8,7 @@ import org.topograd.sandbox.Launcher;
 import org.topograd.sandbox.Limits;
 import org.topograd.sandbox.WorkerRuntime;
 import org.topograd.spec.Op;
+import org.topograd.spec.tensor.TensorOp;
 import org.topograd.submission.Compiler;
 
 /**
@@ -23,14 +24,34 @@ import org.topograd.submission.Compiler;
  * @param diagnostician names the likely bug behind a failed check
  * @param required ops a submission must have a class for although no spec graded here uses them:
  *     the assignment's list, and in {@code check} the hidden specs' ops
+ * @param tensorSpecs the tensor specs with their answers, in report order: an assignment has these
+ *     or {@code specs}, never both ({@link #tensor()})
  */
 record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Launcher launcher,
         WorkerRuntime runtime, Compiler compiler, Path work,
-        Diagnostician diagnostician, Set<Op> required) {
+        Diagnostician diagnostician, Set<Op> required, List<TensorSpecAnswers> tensorSpecs) {
 
     public GradingSetup {
         specs = List.copyOf(specs);
         required = Set.copyOf(required);
+        tensorSpecs = List.copyOf(tensorSpecs);
+        if (!specs.isEmpty() && !tensorSpecs.isEmpty()) {
+            throw new IllegalArgumentException("an assignment is graded with scalar specs or tensor specs, not both");
+        }
+    }
+
+    /** Whether this is a tensor assignment, whose submissions implement the tensor API. */
+    boolean tensor() {
+        return !tensorSpecs.isEmpty();
+    }
+
+    /** The tensor ops some tensor spec uses: a submission must have a class for each. */
+    Set<TensorOp> usedTensorOps() {
+        Set<TensorOp> ops = EnumSet.noneOf(TensorOp.class);
+        for (TensorSpecAnswers s : tensorSpecs) {
+            ops.addAll(s.ops());
+        }
+        return ops;
     }
 
     /**
@@ -48,6 +69,14 @@ record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Lau
                 points = Math.max(points, c.plan().points().size());
             }
             most = Math.max(most, 64L * s.wire().size() + 8 * points);
+        }
+        for (TensorSpecAnswers s : tensorSpecs) {
+            long points = 0;
+            for (TensorCaseAnswers c : s.cases()) {
+                points = Math.max(points, c.plan().points().size());
+            }
+            // values and three seeds' grads, 8 bytes an element; the traversal's per node, as above
+            most = Math.max(most, 32L * s.wire().elements() + 64L * s.wire().size() + 8 * points);
         }
         return (int) Math.min(Integer.MAX_VALUE - 64, most + 4L * limits.outputBytes() + (1 << 20));
     }

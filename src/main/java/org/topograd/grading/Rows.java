@@ -23,6 +23,17 @@ final class Rows {
                 }
             }
         }
+        for (TensorSpecAnswers s : setup.tensorSpecs()) {
+            long[][] max = allocation(setup, s.spec().points(), s.cases().size());
+            for (int c = 0; c < s.cases().size(); c++) {
+                for (Check check : Check.values()) {
+                    if (setup.weights().counts(check)) {
+                        rows.add(new CheckResult(s.spec().id(), s.spec().cases().get(c).name(), check, outcome,
+                                max[check.ordinal()][c]));
+                    }
+                }
+            }
+        }
         return rows;
     }
 
@@ -31,12 +42,17 @@ final class Rows {
      * exactly to the spec's points.
      */
     static long[][] allocation(GradingSetup setup, Spec spec) {
+        return allocation(setup, spec.points(), spec.cases().size());
+    }
+
+    /** {@link #allocation(GradingSetup, Spec)} of a spec worth {@code points} with {@code cases} input points. */
+    static long[][] allocation(GradingSetup setup, java.math.BigDecimal points, int cases) {
         long[] weights = new long[Check.values().length];
         for (Check check : Check.values()) {
             weights[check.ordinal()] = setup.weights().of(check);
         }
-        long[] byCheck = Points.split(Points.hundredths(spec.points()), weights);
-        long[] even = new long[spec.cases().size()];
+        long[] byCheck = Points.split(Points.hundredths(points), weights);
+        long[] even = new long[cases];
         Arrays.fill(even, 1);
         long[][] max = new long[byCheck.length][];
         for (int k = 0; k < byCheck.length; k++) {

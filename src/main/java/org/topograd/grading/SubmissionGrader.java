@@ -150,6 +150,9 @@ final class SubmissionGrader {
                     : "not run: the submission did not compile (see the compiler's messages)";
             return notRun(submission, status, why, notes, compiled);
         }
+        if (setup.tensor()) {
+            return new TensorSubmissionRun(setup).grade(submission, compiled, notes, opened);
+        }
         Discovery.Found found;
         try {
             found = SubmissionSteps.discover(setup, compiled, setup.usedOps());
