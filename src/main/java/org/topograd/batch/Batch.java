@@ -15,11 +15,13 @@ import org.topograd.grading.GradeKey;
 import org.topograd.grading.Grading;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SubmissionResult;
+import org.topograd.grading.TensorAnswers;
 import org.topograd.report.ReportFolder;
 import org.topograd.sandbox.Launcher;
 import org.topograd.sandbox.Reaper;
 import org.topograd.sandbox.SandboxLevel;
 import org.topograd.spec.Spec;
+import org.topograd.spec.tensor.TensorSpec;
 import org.topograd.submission.Submission;
 
 /**
@@ -38,13 +40,24 @@ public final class Batch {
     private final ReportFolder folder;
     private final Path specsDir;
     private final List<Spec> specs;
+    private final List<TensorSpec> tensorSpecs;
     private final Assignment assignment;
     private final Launcher launcher;
 
     public Batch(ReportFolder folder, Path specsDir, List<Spec> specs, Assignment assignment, Launcher launcher) {
+        this(folder, specsDir, specs, List.of(), assignment, launcher);
+    }
+
+    /**
+     * A class graded with scalar {@code specs} or with {@code tensorSpecs}: an assignment has one kind
+     * (the other list is empty).
+     */
+    public Batch(ReportFolder folder, Path specsDir, List<Spec> specs, List<TensorSpec> tensorSpecs,
+            Assignment assignment, Launcher launcher) {
         this.folder = folder;
         this.specsDir = specsDir;
         this.specs = List.copyOf(specs);
+        this.tensorSpecs = List.copyOf(tensorSpecs);
         this.assignment = assignment;
         this.launcher = launcher;
     }
@@ -134,7 +147,8 @@ public final class Batch {
      */
     public Graded grade(Plan plan, List<String> everyone, int jobs, Consumer<SubmissionResult> graded)
             throws IOException {
-        List<String> specIds = specs.stream().map(Spec::id).toList();
+        List<String> specIds = new ArrayList<>(specs.stream().map(Spec::id).toList());
+        tensorSpecs.forEach(t -> specIds.add(t.id()));
         Map<String, SubmissionResult> fresh = new ConcurrentHashMap<>();
         // If topograd is stopped, the summary is rewritten once every worker is dead (nothing cut
         // short is recorded after that point: Grading drops it).
@@ -149,8 +163,11 @@ public final class Batch {
         int summarised = 0;
         try {
             if (!plan.toGrade().isEmpty()) {
-                try (Grading grading = Grading.prepare(ReferenceAnswers.of(specs, assignment.numerical()), assignment,
-                        launcher, new MutantDiagnostician(), jobs)) {
+                try (Grading grading = tensorSpecs.isEmpty()
+                        ? Grading.prepare(ReferenceAnswers.of(specs, assignment.numerical()), assignment, launcher,
+                                new MutantDiagnostician(), jobs)
+                        : Grading.prepareTensor(TensorAnswers.of(tensorSpecs, assignment.numerical()), assignment,
+                                launcher, jobs)) {
                     results = grading.grade(plan.toGrade(), jobs, result -> {
                         try {
                             folder.write(result, plan.keys().get(result.student()));

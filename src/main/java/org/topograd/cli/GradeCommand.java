@@ -12,7 +12,6 @@ import org.topograd.grading.ReferenceAnswers;
 import org.topograd.report.Progress;
 import org.topograd.report.ReportFolder;
 import org.topograd.sandbox.Launcher;
-import org.topograd.spec.Spec;
 import org.topograd.submission.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +66,7 @@ final class GradeCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new ParameterException(command.commandLine(), "--jobs must be at least 1");
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err, ReferenceAnswers.SOURCE);
+        SpecFiles.Loaded loaded = SpecFiles.loadEither(command.commandLine(), specs, err, ReferenceAnswers.SOURCE);
         if (!loaded.gradable(specs, err)) {
             return ExitCodes.FINDINGS;
         }
@@ -76,8 +75,8 @@ final class GradeCommand implements Callable<Integer> {
         List<Submission> chosen = outputs.select(choose(all));
         Launcher launcher = Sandboxes.detect(err);
         ReportFolder folder = new ReportFolder(reports);
-        List<String> specIds = loaded.specs().stream().map(Spec::id).toList();
-        Batch batch = new Batch(folder, specs, loaded.specs(), loaded.assignment(), launcher);
+        List<String> specIds = loaded.ids();
+        Batch batch = new Batch(folder, specs, loaded.specs(), loaded.tensorSpecs(), loaded.assignment(), launcher);
         Shown shown = new Shown(out);
         Batch.Graded graded;
         try {

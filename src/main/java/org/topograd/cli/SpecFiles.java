@@ -14,6 +14,9 @@ import org.topograd.spec.Problem;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
 import org.topograd.spec.SpecResult;
+import org.topograd.spec.tensor.TensorSpec;
+import org.topograd.spec.tensor.TensorSpecLoader;
+import org.topograd.spec.tensor.TensorSpecResult;
 
 /** Loading a specs folder for a command: the valid specs, and every problem printed. */
 final class SpecFiles {
@@ -22,7 +25,24 @@ final class SpecFiles {
     /**
      * @param assignment the course settings, or null when assignment.yaml is invalid
      */
-    record Loaded(List<Spec> specs, int invalid, Assignment assignment) {
+    record Loaded(List<Spec> specs, int invalid, Assignment assignment, List<TensorSpec> tensorSpecs,
+            String refusal) {
+        Loaded {
+            specs = List.copyOf(specs);
+            tensorSpecs = List.copyOf(tensorSpecs);
+        }
+
+        Loaded(List<Spec> specs, int invalid, Assignment assignment) {
+            this(specs, invalid, assignment, List.of(), null);
+        }
+
+        /** The ids of every spec loaded, scalar or tensor (one of the two lists is empty), in file order. */
+        List<String> ids() {
+            List<String> ids = new ArrayList<>(specs.stream().map(Spec::id).toList());
+            tensorSpecs.forEach(t -> ids.add(t.id()));
+            return ids;
+        }
+
         /**
          * Whether there is something to grade with: the settings are valid (wrong weights would mean
          * wrong grades) and at least one spec is. Says why not on {@code err}.
@@ -33,7 +53,11 @@ final class SpecFiles {
                         + " is invalid; nothing was graded.");
                 return false;
             }
-            if (specs.isEmpty()) {
+            if (refusal != null) {
+                err.println("topograd grade: " + refusal);
+                return false;
+            }
+            if (specs.isEmpty() && tensorSpecs.isEmpty()) {
                 err.println("topograd grade: no valid spec in " + dir + "; nothing to grade.");
                 return false;
             }
@@ -60,6 +84,24 @@ final class SpecFiles {
      */
     static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers, String program)
             throws IOException {
+        return load(command, dir, err, answers, program, false);
+    }
+
+    /**
+     * For {@code grade}: scalar specs or tensor specs, whichever the folder holds; a folder with both is
+     * refused ({@link Loaded#refusal()}), naming the files of each kind.
+     */
+    static Loaded loadEither(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers)
+            throws IOException {
+        return load(command, dir, err, answers, CommandRunner.TOOL, true);
+    }
+
+    /**
+     * @param tensors whether tensor specs are read (by {@code grade}); elsewhere a tensor spec is left out
+     *     with a message, as the commands other than {@code grade} do not grade tensor specs yet
+     */
+    private static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers,
+            String program, boolean tensors) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new picocli.CommandLine.ParameterException(command,
                     "no specs folder at " + dir + ": give one with --specs");
@@ -73,7 +115,26 @@ final class SpecFiles {
         }
         List<Spec> specs = new ArrayList<>();
         int invalid = 0;
+        List<TensorSpec> tensorSpecs = new ArrayList<>();
+        List<String> scalarFiles = new ArrayList<>();
+        List<String> tensorFiles = new ArrayList<>();
         for (Path file : SpecLoader.list(dir)) {
+            if (TensorSpecLoader.isTensorSpec(file)) {
+                tensorFiles.add(file.getFileName().toString());
+                TensorSpecResult read = tensors ? TensorSpecLoader.load(file) : null;
+                if (read instanceof TensorSpecResult.Valid valid) {
+                    tensorSpecs.add(valid.spec());
+                } else {
+                    invalid++;
+                    if (read instanceof TensorSpecResult.Invalid broken) {
+                        broken.problems().forEach(err::println);
+                    } else {
+                        err.println(file + ": a tensor spec; only topograd grade grades tensor specs so far");
+                    }
+                }
+                continue;
+            }
+            scalarFiles.add(file.getFileName().toString());
             SpecResult result = SpecLoader.load(file);
             List<Problem> problems = result instanceof SpecResult.Invalid broken ? broken.problems()
                     : assignment == null ? List.of() // nothing is graded anyway; the settings are what to fix
@@ -89,7 +150,13 @@ final class SpecFiles {
             err.println(invalid + " spec(s) are invalid and were left out; " + (program.equals(CommandRunner.TOOL)
                     ? "run topograd validate to see why." : "put back the specs as they came in the kit."));
         }
-        return new Loaded(specs, invalid, assignment);
+        if (tensors && !scalarFiles.isEmpty() && !tensorFiles.isEmpty()) {
+            return new Loaded(List.of(), invalid, assignment, List.of(), dir + " holds scalar specs ("
+                    + String.join(", ", scalarFiles) + ") and tensor specs (" + String.join(", ", tensorFiles)
+                    + "); an assignment is all one or the other: put each kind in a specs folder of its own."
+                    + " Nothing was graded.");
+        }
+        return new Loaded(specs, invalid, assignment, tensorSpecs, null);
     }
 
     /** Why a spec must not be graded with; one spec that topograd fails to prove never stops the others. */

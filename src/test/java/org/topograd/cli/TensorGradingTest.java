@@ -1,0 +1,162 @@
+package org.topograd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tensor assignment graded end to end by {@code grade}, as an instructor runs it: the fixture specs
+ * under {@code tensor/specs} (an affine layer with softmax cross-entropy, broadcasting with a shared
+ * input, a square product reduced along an axis) and one correct and three broken submissions under
+ * {@code tensor/submissions}, each broken one with the exact rows its bug fails.
+ */
+class TensorGradingTest {
+    static final Path TENSOR = Path.of("src/test/resources/tensor");
+
+    @TempDir
+    static Path dir;
+
+    static int status;
+    static String output;
+    static Path reports;
+
+    @BeforeAll
+    static void gradeTheTensorClass() {
+        reports = dir.resolve("reports");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        status = Main.execute(new PrintWriter(out), new PrintWriter(err), "grade", "--specs",
+                TENSOR.resolve("specs").toString(), "--submissions", TENSOR.resolve("submissions").toString(),
+                "--reports", reports.toString(), "--jobs", "2");
+        output = out + err.toString();
+    }
+
+    /** Every row of a scorecard that did not pass: spec, case, check, status and message. */
+    static List<String> notPassed(String student) throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(reports.resolve("scorecards/" + student + ".csv"));
+                CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setHeader()
+                        .setSkipHeaderRecord(true).get())) {
+            for (CSVRecord r : parser) {
+                if (!r.get("spec").isEmpty() && !r.get("status").equals("pass")) {
+                    rows.add(String.join(" | ", r.get("spec"), r.get("case"), r.get("check"), r.get("status"),
+                            r.get("message")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static List<String> summary() throws IOException {
+        return Files.readAllLines(reports.resolve("summary.csv"));
+    }
+
+    @Test
+    void gradingCompletesAndTheCorrectSubmissionGetsFullMarks() throws IOException {
+        assertEquals(ExitCodes.OK, status, output);
+        for (String student : List.of("correct", "matmul-no-transpose", "broadcast-not-summed",
+                "assign-not-accumulate")) {
+            assertTrue(output.contains(student), output);
+        }
+        assertEquals(List.of(), notPassed("correct"));
+        // Points per spec (6, 4 and 2), shared among the checks; the last column is the sandbox, this machine's.
+        assertEquals(List.of("student,score,max_score,percent,status,bugs,affine,broadcast,reduction",
+                "assign-not-accumulate,9.6,12,80,ok,,6,1.6,2",
+                "broadcast-not-summed,6,12,50,ok,,2.4,1.6,2",
+                "correct,12,12,100,ok,,6,4,2",
+                "matmul-no-transpose,7.2,12,60,ok,,2.4,4,0.8"),
+                summary().stream().map(r -> r.substring(0, r.lastIndexOf(','))).toList());
+    }
+
+    /**
+     * Matmul's gradient without the transposes: where the shapes are not square it cannot even be
+     * computed (an exception in the student's backward); where they are, the numbers are wrong.
+     */
+    @Test
+    void aMatmulGradientWithoutTheTransposes() throws IOException {
+        String thrown = "threw java.lang.IllegalArgumentException: the inner sizes of matmul differ: [2, 5] @ [3, 5]"
+                + " pairs 5 columns with 3 rows; they must be equal, at org.topograd.api.tensor.NDArray.matmul(";
+        List<String> rows = notPassed("matmul-no-transpose");
+        assertEquals(6, rows.size(), String.join("\n", rows));
+        assertTrue(rows.get(0).startsWith("affine | main | gradient | error | MatMul.backward() at node (X @ W) "
+                + thrown), rows.get(0));
+        assertTrue(rows.get(1).startsWith("affine | main | end_to_end | error | Sorter.backward(output) " + thrown),
+                rows.get(1));
+        assertTrue(rows.get(2).startsWith("affine | main | numerical | error | MatMul.backward() at node (X @ W) "
+                + thrown), rows.get(2));
+        assertEquals(List.of(
+                "reduction | main | gradient | fail | B.grad[0, 0] is -1.078125, expected 5.390625 (tolerance"
+                        + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad",
+                "reduction | main | end_to_end | fail | B.grad[0, 0] is -1.078125, expected 5.390625 (tolerance"
+                        + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad",
+                "reduction | main | numerical | fail | A[0, 0]: your backward gives 3.1171875 but your forward's"
+                        + " numerical derivative is 3.3125 (tolerance ±3.4e-4); forward and backward disagree"),
+                rows.subList(3, 6));
+    }
+
+    /** A broadcast operand's gradient not summed back: a wrong shape, named with the rule that fixes it. */
+    @Test
+    void aBroadcastGradientNotSummedBack() throws IOException {
+        String sumTo = ": an operand broadcast on the way forward gets its share summed back to its own shape"
+                + " (grad.sumTo(shape))";
+        assertEquals(List.of(
+                "affine | main | gradient | fail | b.grad has shape [2, 5], expected [5], after Add.backward() at node"
+                        + " z" + sumTo,
+                "affine | main | end_to_end | fail | b.grad has shape [2, 5], expected [5], after"
+                        + " Sorter.backward(output)",
+                "affine | main | numerical | fail | b.grad has shape [2, 5], expected [5], after Add.backward() at node"
+                        + " z" + sumTo,
+                "broadcast | main | gradient | fail | v.grad has shape [2, 3], expected [3], after Add.backward() at"
+                        + " node p" + sumTo,
+                "broadcast | main | end_to_end | fail | v.grad has shape [2, 3], expected [3], after"
+                        + " Sorter.backward(output)",
+                "broadcast | main | numerical | fail | v.grad has shape [2, 3], expected [3], after Add.backward() at"
+                        + " node p" + sumTo),
+                notPassed("broadcast-not-summed"));
+    }
+
+    /** {@code =} for {@code +=}: wrong only where a node has two uses (x, in the broadcast spec). */
+    @Test
+    void assigningInsteadOfAccumulating() throws IOException {
+        assertEquals(List.of(
+                "broadcast | main | gradient | fail | x.grad[0, 0] is 0.1410022273, expected 0.3859208897 (tolerance"
+                        + " ±3.9e-7); all 6 of its elements are wrong",
+                "broadcast | main | end_to_end | fail | x.grad[0, 0] is 0.1410022273, expected 0.3859208897 (tolerance"
+                        + " ±3.9e-7); all 6 of its elements are wrong",
+                "broadcast | main | numerical | fail | x[0, 0]: your backward gives 0.1410022273 but your forward's"
+                        + " numerical derivative is 0.3859208897 (tolerance ±4.9e-5); forward and backward disagree"),
+                notPassed("assign-not-accumulate"));
+    }
+
+    /** An assignment folder is all scalar or all tensor specs: a mix is refused, naming the files of each. */
+    @Test
+    void aFolderMixingScalarAndTensorSpecsIsRefused(@TempDir Path mixed) throws IOException {
+        Path specs = Files.createDirectories(mixed.resolve("specs"));
+        Files.copy(TENSOR.resolve("specs/reduction.yaml"), specs.resolve("reduction.yaml"));
+        Files.writeString(specs.resolve("square.yaml"), "title: Square\ninputs: {x: 3}\ngraph:\n  y: x * x\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int refused = Main.execute(new PrintWriter(out), new PrintWriter(err), "grade", "--specs", specs.toString(),
+                "--submissions", TENSOR.resolve("submissions").toString(), "--reports",
+                mixed.resolve("reports").toString());
+        assertEquals(ExitCodes.FINDINGS, refused, out + "" + err);
+        assertEquals("topograd grade: " + specs + " holds scalar specs (square.yaml) and tensor specs"
+                + " (reduction.yaml); an assignment is all one or the other: put each kind in a specs folder of its"
+                + " own. Nothing was graded.", err.toString().strip());
+        assertTrue(Files.notExists(mixed.resolve("reports")), "nothing graded, nothing written");
+    }
+}
