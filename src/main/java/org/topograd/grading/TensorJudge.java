@@ -210,7 +210,8 @@ final class TensorJudge {
         String[] shown = Figures.pair(got[e], want[e]);
         String message = element(node, e, suffix) + " is " + shown[0] + ", expected " + shown[1] + " (tolerance ±"
                 + Figures.rough(tolerance.bound(want[e])) + ")" + (size == 1 ? "" : count == size ? "; all " + size
-                + " of its elements are wrong" : "; " + count + " of its " + size + " elements are wrong");
+                + " of its elements are wrong" : "; " + count + " of its " + size + " elements " + (count == 1 ? "is"
+                : "are") + " wrong");
         if (wrong.size() > 1) {
             List<String> names = new ArrayList<>();
             for (int i = 1; i < wrong.size() && i <= Judge.NAMED; i++) {
