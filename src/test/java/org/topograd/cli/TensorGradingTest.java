@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A tensor assignment graded end to end by {@code grade}, as an instructor runs it: the fixture specs
  * under {@code tensor/specs} (an affine layer with softmax cross-entropy, broadcasting with a shared
- * input, a square product reduced along an axis) and one correct and three broken submissions under
- * {@code tensor/submissions}, each broken one with the exact rows its bug fails.
+ * input, a square product reduced along an axis) and one correct and four broken submissions under
+ * {@code tensor/submissions} (three classic mistakes and a value left null), each broken one with the exact
+ * rows its bug fails.
  */
 class TensorGradingTest {
     static final Path TENSOR = Path.of("src/test/resources/tensor");
@@ -69,7 +70,7 @@ class TensorGradingTest {
     void gradingCompletesAndTheCorrectSubmissionGetsFullMarks() throws IOException {
         assertEquals(ExitCodes.OK, status, output);
         for (String student : List.of("correct", "matmul-no-transpose", "broadcast-not-summed",
-                "assign-not-accumulate")) {
+                "assign-not-accumulate", "tanh-value-null")) {
             assertTrue(output.contains(student), output);
         }
         assertEquals(List.of(), notPassed("correct"));
@@ -78,7 +79,8 @@ class TensorGradingTest {
                 "assign-not-accumulate,9.6,12,80,ok,,6,1.6,2",
                 "broadcast-not-summed,6,12,50,ok,,2.4,1.6,2",
                 "correct,12,12,100,ok,,6,4,2",
-                "matmul-no-transpose,7.2,12,60,ok,,2.4,4,0.8"),
+                "matmul-no-transpose,7.2,12,60,ok,,2.4,4,0.8",
+                "tanh-value-null,8.8,12,73.33,ok,,6,0.8,2"),
                 summary().stream().map(r -> r.substring(0, r.lastIndexOf(','))).toList());
     }
 
@@ -140,6 +142,15 @@ class TensorGradingTest {
                 "broadcast | main | numerical | fail | x[0, 0]: your backward gives 0.1410022273 but your forward's"
                         + " numerical derivative is 0.3859208897 (tolerance ±4.9e-5); forward and backward disagree"),
                 notPassed("assign-not-accumulate"));
+    }
+
+    /** A value student code left null is that code's failure, said plainly, wherever the value is needed. */
+    @Test
+    void aValueLeftNull() throws IOException {
+        String why = " | (tanh(p)).value is null after Tanh.forward() at node (tanh(p)): forward must set value";
+        assertEquals(List.of("broadcast | main | forward | fail" + why, "broadcast | main | gradient | fail" + why,
+                "broadcast | main | end_to_end | fail" + why, "broadcast | main | numerical | fail" + why),
+                notPassed("tanh-value-null"));
     }
 
     /** An assignment folder is all scalar or all tensor specs: a mix is refused, naming the files of each. */
