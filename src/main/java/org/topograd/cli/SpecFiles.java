@@ -124,13 +124,9 @@ final class SpecFiles {
                 TensorSpecResult read = tensors ? TensorSpecLoader.load(file) : null;
                 if (read instanceof TensorSpecResult.Valid valid) {
                     tensorSpecs.add(valid.spec());
-                } else {
+                } else if (read instanceof TensorSpecResult.Invalid broken) {
                     invalid++;
-                    if (read instanceof TensorSpecResult.Invalid broken) {
-                        broken.problems().forEach(err::println);
-                    } else {
-                        err.println(file + ": a tensor spec; only topograd grade grades tensor specs so far");
-                    }
+                    broken.problems().forEach(err::println);
                 }
                 continue;
             }
@@ -149,6 +145,12 @@ final class SpecFiles {
         if (invalid > 0) {
             err.println(invalid + " spec(s) are invalid and were left out; " + (program.equals(CommandRunner.TOOL)
                     ? "run topograd validate to see why." : "put back the specs as they came in the kit."));
+        }
+        if (!tensors && !tensorFiles.isEmpty()) {
+            // Counted as left out, so that the command does not report success on fewer specs than there are.
+            invalid += tensorFiles.size();
+            err.println(tensorFiles.size() + " tensor spec(s) were left out (" + String.join(", ", tensorFiles)
+                    + "): only topograd grade grades tensor specs so far.");
         }
         if (tensors && !scalarFiles.isEmpty() && !tensorFiles.isEmpty()) {
             return new Loaded(List.of(), invalid, assignment, List.of(), dir + " holds scalar specs ("
