@@ -66,6 +66,9 @@ final class TensorBlame {
         String text = subject + " has shape " + Arrays.toString(m.got()) + ", expected " + Arrays.toString(m.want())
                 + after;
         int culprit = node(where);
+        if (culprit < 0 && m.grad()) {
+            culprit = onlyUser(graph, m.node()); // after the student's traversal: the backward that fills this grad
+        }
         String why = m.grad() && culprit >= 0 && culprit < graph.size() ? why(graph, culprit, m.node()) : null;
         return why == null ? text : text + ": " + why;
     }
@@ -89,6 +92,20 @@ final class TensorBlame {
             return "the gradient of a transpose is G transposed";
         }
         return "a backward adds to each input's grad an array of that input's shape";
+    }
+
+    /** The one node that takes {@code node} as an operand, or -1 if none or several do. */
+    private static int onlyUser(TensorGraph graph, int node) {
+        int user = -1;
+        for (int i = 0; i < graph.size(); i++) {
+            if (graph.first(i) == node || graph.second(i) == node) {
+                if (user >= 0) {
+                    return -1;
+                }
+                user = i;
+            }
+        }
+        return user;
     }
 
     private static int node(String where) {
