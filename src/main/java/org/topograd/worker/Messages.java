@@ -17,6 +17,10 @@ import java.util.List;
  *
  * <p>Messages that hold arrays compare them by content ({@link #sameContents}), so that a round trip
  * can be checked whole with {@code equals}.
+ *
+ * <p>Longer than most classes here, for a reason: it is the protocol's one definition, every message
+ * and code of both graph kinds (scalar and tensor) read by both sides; split up, a reader would have to
+ * assemble the protocol from several files to see that the two sides agree.
  */
 public final class Messages {
     public static final int READY = 1;
