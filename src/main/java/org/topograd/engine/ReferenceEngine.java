@@ -1,5 +1,6 @@
 package org.topograd.engine;
 
+import org.topograd.spec.Dag;
 import org.topograd.spec.Graph;
 import org.topograd.spec.Op;
 
@@ -30,8 +31,9 @@ public final class ReferenceEngine {
     /**
      * Every node reachable from the output, each once, each after all of its operands: an iterative
      * depth-first search in post-order, so a chain of a million nodes needs no deep call stack.
+     * Scalar and tensor graphs alike.
      */
-    public static int[] topologicalOrder(Graph graph) {
+    public static int[] topologicalOrder(Dag graph) {
         int n = graph.size();
         int[] order = new int[n];
         int count = 0;

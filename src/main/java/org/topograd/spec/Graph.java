@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Immutable; build one with {@link Builder}.
  */
-public final class Graph {
+public final class Graph implements Dag {
     private static final int NONE = -1;
 
     private final Op[] ops;
@@ -60,6 +60,7 @@ public final class Graph {
     }
 
     /** Number of nodes, leaves included. */
+    @Override
     public int size() {
         return ops.length;
     }
@@ -78,16 +79,19 @@ public final class Graph {
     }
 
     /** Operand 0 of a node, or -1 for a leaf; unchecked, for the engine's inner loops. */
+    @Override
     public int first(int node) {
         return first[node];
     }
 
     /** Operand 1 of a binary node, or -1; unchecked, for the engine's inner loops. */
+    @Override
     public int second(int node) {
         return second[node];
     }
 
     /** How many node operands a node has (0 for leaves). */
+    @Override
     public int operandCount(int node) {
         return ops[node].arity().operands();
     }
@@ -135,6 +139,7 @@ public final class Graph {
         return inputIndex.getOrDefault(name, -1);
     }
 
+    @Override
     public int output() {
         return output;
     }

@@ -3,6 +3,7 @@ package org.topograd.engine.tensor;
 import java.util.Arrays;
 import java.util.List;
 import org.topograd.api.tensor.NDArray;
+import org.topograd.engine.ReferenceEngine;
 import org.topograd.spec.tensor.Shape;
 import org.topograd.spec.tensor.TensorGraph;
 import org.topograd.spec.tensor.TensorOp;
@@ -45,36 +46,9 @@ public final class TensorEngine {
         return new Evaluation(order, values, backward(graph, order, values, seed, rule));
     }
 
-    /**
-     * Every node reachable from the output, each once, each after all of its operands: an iterative
-     * depth-first search in post-order, so a long chain needs no deep call stack.
-     */
+    /** Every node reachable from the output, each once, each after all of its operands: the scalar engine's sort. */
     public static int[] topologicalOrder(TensorGraph graph) {
-        int n = graph.size();
-        int[] order = new int[n];
-        int count = 0;
-        boolean[] seen = new boolean[n];
-        int[] stack = new int[n];
-        int[] nextOperand = new int[n];
-        int depth = 0;
-        stack[depth++] = graph.output();
-        seen[graph.output()] = true;
-        while (depth > 0) {
-            int node = stack[depth - 1];
-            int k = nextOperand[node];
-            if (k < graph.operandCount(node)) {
-                nextOperand[node] = k + 1;
-                int operand = k == 0 ? graph.first(node) : graph.second(node);
-                if (!seen[operand]) {
-                    seen[operand] = true;
-                    stack[depth++] = operand;
-                }
-            } else {
-                depth--;
-                order[count++] = node;
-            }
-        }
-        return count == n ? order : Arrays.copyOf(order, count);
+        return ReferenceEngine.topologicalOrder(graph);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.topograd.spec.Dag;
 import org.topograd.spec.NumberText;
 
 /**
@@ -20,7 +21,7 @@ import org.topograd.spec.NumberText;
  *
  * <p>Immutable; build one with {@link Builder}.
  */
-public final class TensorGraph {
+public final class TensorGraph implements Dag {
     private static final int NONE = -1;
 
     private final TensorOp[] ops;
@@ -62,6 +63,7 @@ public final class TensorGraph {
     }
 
     /** Number of nodes, leaves included. */
+    @Override
     public int size() {
         return ops.length;
     }
@@ -71,16 +73,19 @@ public final class TensorGraph {
     }
 
     /** Operand 0 of a node, or -1 for a leaf. */
+    @Override
     public int first(int node) {
         return first[node];
     }
 
     /** Operand 1 of a binary node, or -1. */
+    @Override
     public int second(int node) {
         return second[node];
     }
 
     /** How many node operands a node has (0 for leaves). */
+    @Override
     public int operandCount(int node) {
         return ops[node].arity().operands();
     }
@@ -142,6 +147,7 @@ public final class TensorGraph {
         return inputNames.indexOf(name);
     }
 
+    @Override
     public int output() {
         return output;
     }
