@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A tensor assignment graded end to end by {@code grade}, as an instructor runs it: the fixture specs
  * under {@code tensor/specs} (an affine layer with softmax cross-entropy, broadcasting with a shared
- * input, a square product reduced along an axis) and one correct and four broken submissions under
- * {@code tensor/submissions} (three classic mistakes and a value left null), each broken one with the exact
- * rows its bug fails.
+ * input, a square product reduced along an axis) and one correct and five broken submissions under
+ * {@code tensor/submissions} (three classic mistakes, a value left null and a forward that never ends),
+ * each broken one with the exact rows its bug fails.
  */
 class TensorGradingTest {
     static final Path TENSOR = Path.of("src/test/resources/tensor");
@@ -70,7 +70,7 @@ class TensorGradingTest {
     void gradingCompletesAndTheCorrectSubmissionGetsFullMarks() throws IOException {
         assertEquals(ExitCodes.OK, status, output);
         for (String student : List.of("correct", "matmul-no-transpose", "broadcast-not-summed",
-                "assign-not-accumulate", "tanh-value-null")) {
+                "assign-not-accumulate", "tanh-value-null", "tanh-loops-forever")) {
             assertTrue(output.contains(student), output);
         }
         assertEquals(List.of(), notPassed("correct"));
@@ -80,6 +80,7 @@ class TensorGradingTest {
                 "broadcast-not-summed,6,12,50,ok,,2.4,1.6,2",
                 "correct,12,12,100,ok,,6,4,2",
                 "matmul-no-transpose,7.2,12,60,ok,,2.4,4,0.8",
+                "tanh-loops-forever,8.8,12,73.33,ok,,6,0.8,2",
                 "tanh-value-null,8.8,12,73.33,ok,,6,0.8,2"),
                 summary().stream().map(r -> r.substring(0, r.lastIndexOf(','))).toList());
     }
@@ -151,6 +152,16 @@ class TensorGradingTest {
         assertEquals(List.of("broadcast | main | forward | fail" + why, "broadcast | main | gradient | fail" + why,
                 "broadcast | main | end_to_end | fail" + why, "broadcast | main | numerical | fail" + why),
                 notPassed("tanh-value-null"));
+    }
+
+    /** A forward that never ends is stopped once, named, and not run again on that spec. */
+    @Test
+    void aForwardThatNeverEnds() throws IOException {
+        String stopped = "did not finish within 2 s of CPU time; stopped in Tanh.forward() at node (tanh(p))";
+        assertEquals(List.of("broadcast | main | forward | timeout | " + stopped,
+                "broadcast | main | gradient | timeout | " + stopped,
+                "broadcast | main | end_to_end | not_run | not run: stopped earlier, at main of broadcast: " + stopped,
+                "broadcast | main | numerical | timeout | " + stopped), notPassed("tanh-loops-forever"));
     }
 
     /** An assignment folder is all scalar or all tensor specs: a mix is refused, naming the files of each. */
