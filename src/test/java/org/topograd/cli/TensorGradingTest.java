@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A tensor assignment graded end to end by {@code grade}, as an instructor runs it: the fixture specs
  * under {@code tensor/specs} (an affine layer with softmax cross-entropy, broadcasting with a shared
- * input, a square product reduced along an axis) and one correct and five broken submissions under
- * {@code tensor/submissions} (three classic mistakes, a value left null and a forward that never ends),
- * each broken one with the exact rows its bug fails.
+ * input, a square product reduced along an axis at its main point and a random one) and one correct
+ * and five broken submissions under {@code tensor/submissions} (three classic mistakes, a value left
+ * null and a forward that never ends), each broken one with the exact rows its bug fails.
  */
 class TensorGradingTest {
     static final Path TENSOR = Path.of("src/test/resources/tensor");
@@ -62,6 +62,15 @@ class TensorGradingTest {
         return rows;
     }
 
+    /** How many check rows a scorecard has. */
+    static long rows(String student) throws IOException {
+        try (Reader in = Files.newBufferedReader(reports.resolve("scorecards/" + student + ".csv"));
+                CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setHeader()
+                        .setSkipHeaderRecord(true).get())) {
+            return parser.stream().filter(r -> !r.get("spec").isEmpty()).count();
+        }
+    }
+
     static List<String> summary() throws IOException {
         return Files.readAllLines(reports.resolve("summary.csv"));
     }
@@ -74,6 +83,7 @@ class TensorGradingTest {
             assertTrue(output.contains(student), output);
         }
         assertEquals(List.of(), notPassed("correct"));
+        assertEquals(5 * (1 + 1 + 2), rows("correct"), "five checks at each point: one in two specs, two in one");
         // Points per spec (6, 4 and 2), shared among the checks; the last column is the sandbox, this machine's.
         assertEquals(List.of("student,score,max_score,percent,status,bugs,affine,broadcast,reduction",
                 "assign-not-accumulate,9.6,12,80,ok,,6,1.6,2",
@@ -94,7 +104,7 @@ class TensorGradingTest {
         String thrown = "threw java.lang.IllegalArgumentException: the inner sizes of matmul differ: [2, 5] @ [3, 5]"
                 + " pairs 5 columns with 3 rows; they must be equal, at org.topograd.api.tensor.NDArray.matmul(";
         List<String> rows = notPassed("matmul-no-transpose");
-        assertEquals(6, rows.size(), String.join("\n", rows));
+        assertEquals(9, rows.size(), String.join("\n", rows));
         assertTrue(rows.get(0).startsWith("affine | main | gradient | error | MatMul.backward() at node (X @ W) "
                 + thrown), rows.get(0));
         assertTrue(rows.get(1).startsWith("affine | main | end_to_end | error | Sorter.backward(output) " + thrown),
@@ -107,8 +117,15 @@ class TensorGradingTest {
                 "reduction | main | end_to_end | fail | B.grad[0, 0] is -1.078125, expected 5.390625 (tolerance"
                         + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad",
                 "reduction | main | numerical | fail | A[0, 0]: your backward gives 3.1171875 but your forward's"
-                        + " numerical derivative is 3.3125 (tolerance ±3.4e-4); forward and backward disagree"),
-                rows.subList(3, 6));
+                        + " numerical derivative is 3.3125 (tolerance ±3.4e-4); forward and backward disagree",
+                "reduction | random-1 | gradient | fail | B.grad[0, 0] is 0.02598100224, expected -0.07108652901"
+                        + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad",
+                "reduction | random-1 | end_to_end | fail | B.grad[0, 0] is 0.02598100224, expected -0.07108652901"
+                        + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad",
+                "reduction | random-1 | numerical | fail | A[0, 0]: your backward gives 0.02674676072 but your"
+                        + " forward's numerical derivative is -0.0792027568 (tolerance ±1.8e-5); forward and backward"
+                        + " disagree"),
+                rows.subList(3, 9));
     }
 
     /** A broadcast operand's gradient not summed back: a wrong shape, named with the rule that fixes it. */
