@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A tensor assignment graded end to end by {@code grade}, as an instructor runs it: the fixture specs
  * under {@code tensor/specs} (an affine layer with softmax cross-entropy, broadcasting with a shared
  * input, a square product reduced along an axis at its main point and a random one) and one correct
- * and five broken submissions under {@code tensor/submissions} (three classic mistakes, a value left
- * null and a forward that never ends), each broken one with the exact rows its bug fails.
+ * and six broken submissions under {@code tensor/submissions} (three classic mistakes in the ops, one in
+ * the traversal, a value left null and a forward that never ends), each with the exact rows its bug fails.
  */
 class TensorGradingTest {
     static final Path TENSOR = Path.of("src/test/resources/tensor");
@@ -79,7 +79,7 @@ class TensorGradingTest {
     void gradingCompletesAndTheCorrectSubmissionGetsFullMarks() throws IOException {
         assertEquals(ExitCodes.OK, status, output);
         for (String student : List.of("correct", "matmul-no-transpose", "broadcast-not-summed",
-                "assign-not-accumulate", "tanh-value-null", "tanh-loops-forever")) {
+                "assign-not-accumulate", "tanh-value-null", "tanh-loops-forever", "order-not-reversed")) {
             assertTrue(output.contains(student), output);
         }
         assertEquals(List.of(), notPassed("correct"));
@@ -90,6 +90,7 @@ class TensorGradingTest {
                 "broadcast-not-summed,6,12,50,ok,,2.4,1.6,2",
                 "correct,12,12,100,ok,,6,4,2",
                 "matmul-no-transpose,7.2,12,60,ok,,2.4,4,0.8",
+                "order-not-reversed,7.2,12,60,ok,,3.6,2.4,1.2",
                 "tanh-loops-forever,8.8,12,73.33,ok,,6,0.8,2",
                 "tanh-value-null,8.8,12,73.33,ok,,6,0.8,2"),
                 summary().stream().map(r -> r.substring(0, r.lastIndexOf(','))).toList());
@@ -170,6 +171,31 @@ class TensorGradingTest {
                 "broadcast | main | end_to_end | fail" + why, "broadcast | main | numerical | fail" + why),
                 notPassed("tanh-value-null"));
     }
+
+    /**
+     * A traversal that calls backward() in topological order instead of its reverse: the traversal check
+     * on topograd's scalar probe nodes says so, and end to end every gradient is wrong; the ops pass.
+     */
+    @Test
+    void aTraversalInForwardOrder() throws IOException {
+        List<String> rows = notPassed("order-not-reversed");
+        assertEquals(List.of("affine | main | traversal", "affine | main | end_to_end", "broadcast | main | traversal",
+                "broadcast | main | end_to_end", "reduction | main | traversal", "reduction | main | end_to_end",
+                "reduction | random-1 | traversal", "reduction | random-1 | end_to_end"),
+                rows.stream().map(r -> r.substring(0, r.indexOf(" | fail"))).toList());
+        assertEquals("affine | main | traversal | fail | backward: b.grad is 0, expected 1 (tolerance ±1e-6); 3 more"
+                + " node(s) wrong" + TENSOR_PROBES + "; (X @ W).backward() ran before z.backward(), which uses it,"
+                + " had added its share; go through the topological order in reverse, from the output back to the"
+                + " inputs", rows.get(0));
+        assertEquals("affine | main | end_to_end | fail | b.grad[0] is 0, expected -0.4521778943 (tolerance ±4.5e-7);"
+                + " all 5 of its elements are wrong; also wrong: (X @ W).grad, W.grad, X.grad", rows.get(1));
+        assertEquals(rows.get(4).replace("| main |", "| random-1 |"), rows.get(6), "one traversal verdict a spec");
+    }
+
+    private static final String TENSOR_PROBES = " (these are probe-node gradients: your TensorBackprop ran on this"
+            + " spec's graph built from topograd's own scalar-shaped nodes, each of which multiplies the gradient it"
+            + " passes to an input by a fixed number, 0.8 or 1.25, instead of its op's derivative; a right traversal"
+            + " gets them exactly)";
 
     /** A forward that never ends is stopped once, named, and not run again on that spec. */
     @Test
