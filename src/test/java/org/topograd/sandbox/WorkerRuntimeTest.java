@@ -28,7 +28,7 @@ class WorkerRuntimeTest {
                 var api = Files.list(runtime.apiClasses().resolve("org/topograd"))) {
             List<String> packages = jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class"))
                     .map(n -> n.substring(0, n.lastIndexOf('/'))).distinct().sorted().toList();
-            assertEquals(List.of("org/topograd/api", "org/topograd/worker"), packages);
+            assertEquals(List.of("org/topograd/api", "org/topograd/api/tensor", "org/topograd/worker"), packages);
             assertEquals(List.of("api"), api.map(p -> p.getFileName().toString()).toList());
         }
     }
