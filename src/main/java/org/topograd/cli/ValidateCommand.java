@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
         description = "Checks spec files and their folder's assignment.yaml: everything grade would refuse. Each spec "
                 + "must read (YAML, keys, names, expressions, numbers) and hold (every expect number agrees with the "
                 + "reference engine, every value is finite, and finite differences agree with the reference gradients, "
-                + "with the numerical settings of assignment.yaml); a tensor spec's expectations are checked element by "
-                + "element. Prints each problem as file:line:column: message, "
+                + "with the numerical settings of assignment.yaml); a tensor spec's expectations are checked "
+                + "element by element. Prints each problem as file:line:column: message, "
                 + "then warnings (an input or entry the output does not reach, a relu on its kink), then a summary.",
         footer = ExitCodes.HELP_FOOTER)
 final class ValidateCommand implements Callable<Integer> {

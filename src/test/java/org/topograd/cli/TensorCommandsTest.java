@@ -85,7 +85,8 @@ class TensorCommandsTest {
         Run validate = run("validate", file.toString());
         assertEquals(1, validate.status(), validate.out());
         assertEquals(List.of(file + ":" + line + ":" + column + ": expect grad W: W.grad[1, 2] is written 0.52, the"
-                + " reference gives " + numbers[2] + " (numerically ", "validate: 1 spec, 0 valid, 1 invalid (1 problem)"),
+                + " reference gives " + numbers[2] + " (numerically ",
+                "validate: 1 spec, 0 valid, 1 invalid (1 problem)"),
                 List.of(validate.out().lines().toList().get(0).replaceAll("numerically .*", "numerically "),
                         validate.out().lines().toList().get(1)));
         assertTrue(validate.out().lines().toList().get(0).endsWith("); correct the number, or let topograd solve"

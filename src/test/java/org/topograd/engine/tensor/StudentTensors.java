@@ -117,7 +117,8 @@ final class StudentTensors {
         TensorNode a = nodes[graph.first(id)];
         return switch (op.arity()) {
             case UNARY -> construct(c, new Class<?>[] {TensorNode.class}, a);
-            case BINARY -> construct(c, new Class<?>[] {TensorNode.class, TensorNode.class}, a, nodes[graph.second(id)]);
+            case BINARY -> construct(c, new Class<?>[] {TensorNode.class, TensorNode.class}, a,
+                    nodes[graph.second(id)]);
             case POWER -> construct(c, new Class<?>[] {TensorNode.class, double.class}, a, graph.param(id));
             case AXIS -> construct(c, new Class<?>[] {TensorNode.class, int.class}, a, graph.axis(id));
             case LEAF -> throw new IllegalStateException("leaves are handled above");
