@@ -116,6 +116,19 @@ class TensorCommandsTest {
     }
 
     @Test
+    void solveWriteRefusesAPointWhereTheAnswersAreNotFinite() throws IOException {
+        String text = "title: t\ninputs:\n  x: [1, -2]\ngraph:\n  y: sum(log(x))\noutput: y\n";
+        Path file = plant("nan.yaml", text);
+        Run write = run("solve", "--write", file.toString());
+        assertEquals(1, write.status());
+        assertTrue(write.out().contains(file + ":2:1: the value of node 'log(x)[1]' is nan at main"), write.out());
+        assertTrue(write.out().endsWith("solve: not written: the reference answers of " + file + " cannot be trusted"
+                + " at every case (see above); fix the spec first\n"), write.out());
+        assertEquals(text, Files.readString(file));
+        assertEquals(1, run("validate", file.toString()).status());
+    }
+
+    @Test
     void solveShowsShapesAndTheNumbersOfSmallTensors() throws IOException {
         Path file = plant("affine.yaml", AFFINE);
         Run solve = run("solve", file.toString());
