@@ -14,6 +14,7 @@ import org.topograd.spec.ExpectWriter;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
 import org.topograd.spec.SpecResult;
+import org.topograd.spec.tensor.TensorSpecLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 + "does not reach is marked, with gradient 0), and each input's gradient next to its numerical "
                 + "estimate. With --json, every node's value and gradient at every point as JSON. With --write, fills "
                 + "in (or corrects) expect: for the top-level inputs and every listed case, keeping the file's "
-                + "comments and layout.",
+                + "comments and layout. For a tensor spec, each named node's shape, and its numbers when it is small.",
         footer = ExitCodes.HELP_FOOTER)
 final class SolveCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -55,6 +56,9 @@ final class SolveCommand implements Callable<Integer> {
         if (json && write) {
             throw new CommandLine.ParameterException(spec.commandLine(), "solve: --json and --write do not go together:"
                     + " run solve --write first, then solve --json");
+        }
+        if (TensorSpecLoader.isTensorSpec(file)) {
+            return TensorSolve.run(out, file, write, json, richardson);
         }
         SpecResult result = SpecLoader.load(file);
         if (result instanceof SpecResult.Invalid invalid) {

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.topograd.engine.SpecValidator;
+import org.topograd.engine.tensor.TensorSpecValidator;
 import org.topograd.grading.AssignmentReader;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Problem;
 import org.topograd.spec.SpecLoader;
+import org.topograd.spec.tensor.TensorSpecLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Parameters;
         description = "Checks spec files and their folder's assignment.yaml: everything grade would refuse. Each spec "
                 + "must read (YAML, keys, names, expressions, numbers) and hold (every expect number agrees with the "
                 + "reference engine, every value is finite, and finite differences agree with the reference gradients, "
-                + "with the numerical settings of assignment.yaml). Prints each problem as file:line:column: message, "
+                + "with the numerical settings of assignment.yaml); a tensor spec's expectations are checked "
+                + "element by element. Prints each problem as file:line:column: message, "
                 + "then warnings (an input or entry the output does not reach, a relu on its kink), then a summary.",
         footer = ExitCodes.HELP_FOOTER)
 final class ValidateCommand implements Callable<Integer> {
@@ -82,7 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
         int problems = 0;
         int warnings = 0;
         for (Path file : files) {
-            SpecValidator.Validated result = SpecValidator.validate(file, settings.get(folderOf(file)));
+            Checked result = check(file, settings.get(folderOf(file)));
             for (Problem p : result.problems()) {
                 out.println(p);
             }
@@ -104,6 +107,22 @@ final class ValidateCommand implements Callable<Integer> {
                     settingsProblems, settingsProblems == 1 ? "" : "s");
         }
         return invalid == 0 && badSettings == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** One file's problems and warnings, whichever language it is written in (decided file by file). */
+    private record Checked(List<Problem> problems, List<Problem> warnings) {
+        boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
+    private static Checked check(Path file, NumericalGradient.Settings settings) {
+        if (TensorSpecLoader.isTensorSpec(file)) {
+            TensorSpecValidator.Validated result = TensorSpecValidator.validate(file, settings);
+            return new Checked(result.problems(), result.warnings());
+        }
+        SpecValidator.Validated result = SpecValidator.validate(file, settings);
+        return new Checked(result.problems(), result.warnings());
     }
 
     private static Path folderOf(Path file) {

@@ -21,7 +21,10 @@ import org.topograd.report.ReproducibleZip;
 /**
  * The student API as a student's IDE wants it, for the kit's {@code api/} folder: the classes as a
  * jar for the class path, their sources as a jar (IDEs show the Javadoc from it), and the Javadoc
- * as HTML, made with the JDK's own javadoc tool from the sources that topograd's jar carries.
+ * as HTML, made with the JDK's own javadoc tool from the sources that topograd's jar carries. Both
+ * packages ship, the scalar {@code org.topograd.api} and the tensor {@code org.topograd.api.tensor},
+ * whichever assignment the kit is for: the tensor API is a few small classes, and one kit layout is
+ * simpler for courses that teach both assignments.
  */
 final class ApiFiles {
     static final String FOLDER = "api";
@@ -91,7 +94,7 @@ final class ApiFiles {
         int status = tool.run(null, log, log, "-d", out.toString(), "-sourcepath", sources.toString(), "-notimestamp",
                 "-quiet", "-Xdoclint:none", "-encoding", "UTF-8", "-docencoding", "UTF-8", "-charset", "UTF-8",
                 "-windowtitle", "topograd student API", "-doctitle", "topograd student API " + Version.get(),
-                "-nohelp", "-nodeprecatedlist", "org.topograd.api");
+                "-nohelp", "-nodeprecatedlist", "org.topograd.api", "org.topograd.api.tensor");
         if (status != 0 || !Files.isRegularFile(out.resolve("index.html"))) {
             throw new IOException("javadoc could not document the student API (status " + status + "): "
                     + log.toString(StandardCharsets.UTF_8).strip());

@@ -152,7 +152,15 @@ class KitTest {
             String node = new String(sources.getInputStream(sources.getEntry("org/topograd/api/Node.java"))
                     .readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(node.contains("public abstract class Node"), node);
+            // The tensor API too, for the tensor assignment: classes, sources and Javadoc.
+            assertTrue(api.getEntry("org/topograd/api/tensor/TensorNode.class") != null);
+            assertTrue(api.getEntry("org/topograd/api/tensor/NDArray.class") != null);
+            String tensorNode = new String(sources.getInputStream(sources.getEntry(
+                    "org/topograd/api/tensor/TensorNode.java")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(tensorNode.contains("public abstract class TensorNode"), tensorNode);
         }
+        assertTrue(Files.readString(kit.resolve("api/docs/org/topograd/api/tensor/TensorNode.html"))
+                .contains("backward()"), "TensorNode's Javadoc");
         String nodePage = Files.readString(kit.resolve("api/docs/org/topograd/api/Node.html"));
         assertTrue(nodePage.contains("inputs()") && nodePage.contains("grad"), "Node's Javadoc");
         assertTrue(Files.isRegularFile(kit.resolve("api/docs/index.html")));
