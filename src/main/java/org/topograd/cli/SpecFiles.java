@@ -122,11 +122,14 @@ final class SpecFiles {
             if (TensorSpecLoader.isTensorSpec(file)) {
                 tensorFiles.add(file.getFileName().toString());
                 TensorSpecResult read = tensors ? TensorSpecLoader.load(file) : null;
-                if (read instanceof TensorSpecResult.Valid valid) {
+                List<Problem> problems = read instanceof TensorSpecResult.Invalid broken ? broken.problems()
+                        : read == null || assignment == null ? List.of()
+                        : unfit(answers, ((TensorSpecResult.Valid) read).spec(), assignment);
+                if (read instanceof TensorSpecResult.Valid valid && problems.isEmpty()) {
                     tensorSpecs.add(valid.spec());
-                } else if (read instanceof TensorSpecResult.Invalid broken) {
+                } else if (read != null) {
                     invalid++;
-                    broken.problems().forEach(err::println);
+                    problems.forEach(err::println);
                 }
                 continue;
             }
@@ -159,6 +162,17 @@ final class SpecFiles {
                     + " Nothing was graded.");
         }
         return new Loaded(specs, invalid, assignment, tensorSpecs, null);
+    }
+
+    /** {@link #unfit(AnswerSource, Spec, Assignment)} for a tensor spec. */
+    private static List<Problem> unfit(AnswerSource answers, TensorSpec spec, Assignment assignment) {
+        try {
+            return answers.unfit(spec, assignment.numerical());
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(new Problem(new Location(spec.file(), 1, 1), "topograd could not prove this spec ("
+                    + e.getClass().getSimpleName() + "): this is a bug in topograd; please report it with the file,"
+                    + " and leave the spec out meanwhile"));
+        }
     }
 
     /** Why a spec must not be graded with; one spec that topograd fails to prove never stops the others. */

@@ -7,6 +7,7 @@ import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Problem;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
+import org.topograd.spec.tensor.TensorSpec;
 
 /**
  * Where the right answers come from: the reference engine in the full tool
@@ -39,6 +40,15 @@ public interface AnswerSource {
      * whose specs were proven when it was made.
      */
     default List<Problem> unfit(Spec spec, NumericalGradient.Settings numerical) {
+        return List.of();
+    }
+
+    /**
+     * {@link #unfit(Spec, NumericalGradient.Settings)} for a tensor spec: an {@code expect} tensor that
+     * disagrees with the reference engine, or a point not graded reliably. None where there is no
+     * tensor engine (a student kit).
+     */
+    default List<Problem> unfit(TensorSpec spec, NumericalGradient.Settings numerical) {
         return List.of();
     }
 

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.topograd.engine.ReferenceEngine;
 import org.topograd.engine.SpecValidator;
+import org.topograd.engine.tensor.TensorSolver;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Case;
 import org.topograd.spec.Graph;
 import org.topograd.spec.Problem;
 import org.topograd.spec.Spec;
+import org.topograd.spec.tensor.TensorSpec;
 
 /** The answers from topograd's reference engine. */
 public final class ReferenceAnswers {
@@ -23,6 +25,11 @@ public final class ReferenceAnswers {
         @Override
         public List<Problem> unfit(Spec spec, NumericalGradient.Settings numerical) {
             return SpecValidator.problems(spec, numerical);
+        }
+
+        @Override
+        public List<Problem> unfit(TensorSpec spec, NumericalGradient.Settings numerical) {
+            return TensorSolver.solve(spec, numerical).problems();
         }
     };
 

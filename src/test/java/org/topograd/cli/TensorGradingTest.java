@@ -207,6 +207,29 @@ class TensorGradingTest {
                 "broadcast | main | numerical | timeout | " + stopped), notPassed("tanh-loops-forever"));
     }
 
+    /**
+     * A tensor spec whose {@code expect} disagrees with the reference engine is left out with validate's
+     * message, as a scalar one is: students are never graded on a spec the instructor got wrong.
+     */
+    @Test
+    void aSpecWithAWrongExpectationIsLeftOut(@TempDir Path folder) throws IOException {
+        Path specs = Files.createDirectories(folder.resolve("specs"));
+        Files.copy(TENSOR.resolve("specs/broadcast.yaml"), specs.resolve("broadcast.yaml"));
+        Files.writeString(specs.resolve("reduction.yaml"), Files.readString(TENSOR.resolve("specs/reduction.yaml"))
+                + "expect: {value: 1}\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new PrintWriter(out), new PrintWriter(err), "grade", "--specs", specs.toString(),
+                "--submissions", TENSOR.resolve("submissions").toString(), "--reports",
+                folder.resolve("reports").toString(), "--only", "correct");
+        assertEquals(ExitCodes.FINDINGS, status, out + "" + err);
+        assertEquals(specs.resolve("reduction.yaml") + ":12:17: expect value is 1, but the reference engine computes"
+                + " 4.673828125; correct the number, or let topograd solve --write fill it in\n1 spec(s) are invalid"
+                + " and were left out; run topograd validate to see why.", err.toString().strip());
+        assertTrue(Files.readAllLines(folder.resolve("reports/summary.csv")).get(0)
+                .startsWith("student,score,max_score,percent,status,bugs,broadcast,"), "graded on the other spec");
+    }
+
     /** An assignment folder is all scalar or all tensor specs: a mix is refused, naming the files of each. */
     @Test
     void aFolderMixingScalarAndTensorSpecsIsRefused(@TempDir Path mixed) throws IOException {
