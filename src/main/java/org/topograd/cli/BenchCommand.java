@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
                 + "submission takes, in bare JVM starts (check-latency seconds=S jvm_starts=R). With --grading N: "
                 + "grades N copies of the bundled correct submission against the specs with the sandbox on (grading "
                 + "submissions=N per_second=X sandbox=S), where the time went, and the CPU time per submission "
-                + "(grading-cpu per_submission=S jvm_starts=R). With --tensor: the tensor engine on a two-layer MLP (batch 64, "
-                + "64 features, 256 hidden units, relu, 10 classes, cross_entropy), forward and forward+backward "
-                + "(tensor-mlp ...), and the fast numerical check as a multiple of one forward+backward "
-                + "(tensor-numerical-check ... forward_backward_multiple=X).",
+                + "(grading-cpu per_submission=S jvm_starts=R). With --tensor: the tensor engine on a two-layer MLP "
+                + "(batch 64, 64 features, 256 hidden units, relu, 10 classes, cross_entropy), forward and "
+                + "forward+backward (tensor-mlp ...), and the fast numerical check as a multiple of one "
+                + "forward+backward (tensor-numerical-check ... forward_backward_multiple=X).",
         footer = ExitCodes.HELP_FOOTER)
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec

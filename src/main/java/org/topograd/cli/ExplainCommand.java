@@ -27,6 +27,7 @@ import org.topograd.spec.NumberText;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
 import org.topograd.spec.SpecResult;
+import org.topograd.spec.tensor.TensorSpecLoader;
 import org.topograd.submission.Submission;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,6 +76,11 @@ final class ExplainCommand implements Callable<Integer> {
         if (submission != null && !Files.isDirectory(submission)) {
             throw new CommandLine.ParameterException(command.commandLine(),
                     "explain: no submission folder at " + submission);
+        }
+        if (TensorSpecLoader.isTensorSpec(file)) {
+            err.println("explain: " + file + " is a tensor spec, which explain does not draw yet; topograd solve "
+                    + file + " shows its shapes, values and gradients");
+            return ExitCodes.FINDINGS;
         }
         SpecResult result = SpecLoader.load(file);
         if (result instanceof SpecResult.Invalid invalid) {

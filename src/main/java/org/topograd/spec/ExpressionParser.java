@@ -72,8 +72,8 @@ public final class ExpressionParser<E> {
                         + " '(' it closes");
             }
             throw new ExpressionException(parser.pos, "unexpected '" + c + "' after a complete expression: put an"
-                    + " operator (" + parser.operators() + ") before it, or remove it if it is not part of the expression"
-                    + " language");
+                    + " operator (" + parser.operators() + ") before it, or remove it if it is not part of the"
+                    + " expression language");
         }
         return expr;
     }

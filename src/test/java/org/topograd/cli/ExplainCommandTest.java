@@ -29,6 +29,16 @@ class ExplainCommandTest {
         }
     }
 
+    /** A tensor spec is not drawn yet: explain says so and points at solve, rather than misreading it. */
+    @Test
+    void aTensorSpecIsNotDrawnAndSolveIsSuggested(@TempDir Path dir) {
+        MainTest.Run run = MainTest.run("explain", "tensors/specs/broadcasting.yaml", "--out",
+                dir.resolve("b.dot").toString());
+        assertEquals(ExitCodes.FINDINGS, run.status(), run.out() + run.err());
+        assertEquals("explain: tensors/specs/broadcasting.yaml is a tensor spec, which explain does not draw yet;"
+                + " topograd solve tensors/specs/broadcasting.yaml shows its shapes, values and gradients\n", run.err());
+    }
+
     @Test
     void aSubmissionsWrongNumbersAreListedAndDiagnosed(@TempDir Path dir) {
         MainTest.Run run = MainTest.run("explain", "specs/power-node.yaml", "--submission",

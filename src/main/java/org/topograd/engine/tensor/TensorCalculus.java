@@ -109,7 +109,10 @@ public final class TensorCalculus {
         return shifted.minus(shifted.exp().sum(-1, true).log());
     }
 
-    /** The mean over rows of {@code -log_softmax(z)[i, y_i]}; logits {@code [N, C]} with labels {@code [N]}, or {@code [C]} with one. */
+    /**
+     * The mean over rows of {@code -log_softmax(z)[i, y_i]}; logits {@code [N, C]} with labels {@code [N]}, or
+     * {@code [C]} with one.
+     */
     static NDArray crossEntropy(NDArray z, NDArray y) {
         NDArray logProbabilities = logSoftmax(z);
         int rows = y.size();

@@ -23,7 +23,7 @@ import org.topograd.spec.tensor.TensorGraph;
 public final class TensorGradients {
     private TensorGradients() {}
 
-    /** Where element {@code flat} of the flattened inputs lives: input {@code input}, element {@code element} row-major. */
+    /** Where element {@code flat} of the flattened inputs lives: input {@code input}, element {@code element}. */
     public record Element(int input, int element) {}
 
     /** Checks the reference engine's gradient of {@code graph} at {@code inputs} against central differences. */

@@ -137,7 +137,8 @@ public final class Shape {
     public int axis(int written) {
         int axis = written < 0 ? written + rank() : written;
         if (rank() == 0) {
-            throw new ShapeException("a scalar has no axis " + written + ": reduce it with sum(x) or leave it as it is");
+            throw new ShapeException("a scalar has no axis " + written
+                    + ": reduce it with sum(x) or leave it as it is");
         }
         if (axis < 0 || axis >= rank()) {
             throw new ShapeException("axis " + written + " is out of range for shape " + this + ", which has axes 0"

@@ -20,6 +20,9 @@ import org.topograd.spec.NumberText;
  * Operands refer to earlier nodes, so there is no cycle.
  *
  * <p>Immutable; build one with {@link Builder}.
+ *
+ * <p>Over 300 lines for a reason: the graph and its builder belong together, since the builder's
+ * shape rules are what make a graph that exists one whose shapes agree.
  */
 public final class TensorGraph implements Dag {
     private static final int NONE = -1;
@@ -353,7 +356,8 @@ public final class TensorGraph implements Dag {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < size(); i++) {
             out.append(i).append(' ').append(label(i)).append(" = ").append(ops[i].specName())
-                    .append(Arrays.toString(new int[] {first[i], second[i]})).append(' ').append(shapes[i]).append('\n');
+                    .append(Arrays.toString(new int[] {first[i], second[i]})).append(' ').append(shapes[i])
+                    .append('\n');
         }
         return out.toString();
     }

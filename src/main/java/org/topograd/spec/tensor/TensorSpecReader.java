@@ -23,6 +23,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads one tensor spec from YAML text into a {@link TensorSpec}, collecting every problem it finds:
  * the scalar language's keys, plus {@code constants}, tensor values ({@link TensorValueReader}) and
  * shape-checked graph entries ({@link TensorGraphCompiler}).
+ *
+ * <p>Over 300 lines for a reason: it reads the whole tensor spec language, one method per key, as
+ * the scalar SpecReader does.
  */
 final class TensorSpecReader extends TensorValueReader {
     static final List<String> TOP_KEYS = List.of("title", "points", "visibility", "inputs", "constants", "graph",
@@ -189,7 +192,8 @@ final class TensorSpecReader extends TensorValueReader {
                             ? "'" + e.name() + "' is a constant, and constants are not differentiated: remove it"
                                     + " from grad"
                             : "expect names '" + clip(e.name()) + "', which is not an input"
-                                    + didYouMean(e.name(), names) + "; give expected gradients for inputs only (" + listed(names) + ")");
+                                    + didYouMean(e.name(), names) + "; give expected gradients for inputs only ("
+                                    + listed(names) + ")");
                     continue;
                 }
                 Shape shape = graph.shape(graph.inputNode(k));
