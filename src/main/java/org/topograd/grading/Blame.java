@@ -85,7 +85,18 @@ final class Blame {
         return (phase.equals("construct") ? "new " + cls + "(...)" : cls + "." + phase + "()") + at;
     }
 
+    /**
+     * Where in the student's own code an exception came from: the first frame that is neither the
+     * JDK's nor the student API's (an NDArray that refuses a shape is the messenger; the line that
+     * called it is the student's), else the top one.
+     */
     static String firstFrame(List<String> stack) {
+        for (String frame : stack) {
+            if (!frame.startsWith("java.") && !frame.startsWith("jdk.") && !frame.startsWith("sun.")
+                    && !frame.startsWith("org.topograd.api.") && !frame.startsWith("...")) {
+                return ", at " + frame;
+            }
+        }
         return stack.isEmpty() ? "" : ", at " + stack.get(0);
     }
 

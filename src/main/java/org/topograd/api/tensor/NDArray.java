@@ -322,7 +322,8 @@ public final class NDArray {
         int p = other.rank() == 2 ? other.shape[1] : 1;
         if (n != n2) {
             throw new IllegalArgumentException("the inner sizes of matmul differ: " + describe(shape) + " @ "
-                    + describe(other.shape) + " pairs " + n + " columns with " + n2 + " rows; they must be equal");
+                    + describe(other.shape) + " pairs " + n + (n == 1 ? " column" : " columns")
+                    + " with " + n2 + (n2 == 1 ? " row" : " rows") + "; they must be equal");
         }
         double[] a = data;
         double[] b = other.data;
