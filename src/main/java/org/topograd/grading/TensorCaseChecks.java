@@ -71,7 +71,13 @@ final class TensorCaseChecks {
         if (seeded.failed() != null) {
             return seeded.failed();
         }
-        return judge.gradient(answers.order(), answers.grads(), seed(seeded, 0), seed(seeded, 1), seed(seeded, 2));
+        double[] one = seed(seeded, 0);
+        Outcome outcome = judge.gradient(answers.order(), answers.grads(), one, seed(seeded, 1), seed(seeded, 2));
+        // Here the order is topograd's, so a wrong gradient comes from an op's backward(): say which one.
+        int culprit = outcome.passed() ? -1 : judge.culprit(answers.order(), one, answers.grads());
+        return culprit < 0 ? outcome : new Outcome.Fail(outcome.message() + "; the first wrong gradient is what "
+                + blame.describe(graph, judge, "backward:" + culprit) + " passes back to its input, while "
+                + judge.name(culprit) + ".grad itself is right: look there");
     }
 
     private Outcome traversal() {

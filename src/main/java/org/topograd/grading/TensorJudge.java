@@ -199,6 +199,32 @@ final class TensorJudge {
         return -1;
     }
 
+    /**
+     * The node whose backward() passed a wrong gradient first, if the numbers tell: the wrong gradient
+     * nearest the output belongs to a node whose users' gradients are all right, so when it has one
+     * user, that user's backward() computed it wrongly. -1 when every gradient is right or the wrong one
+     * has several users (any of them may be at fault).
+     */
+    int culprit(int[] order, double[] got, double[] want) {
+        for (int i = order.length - 1; i >= 0; i--) {
+            int node = order[i];
+            if (graph.op(node) != TensorOp.CONSTANT && firstWrong(node, got, want) >= 0) {
+                int user = -1;
+                for (int j = i + 1; j < order.length; j++) {
+                    int u = order[j];
+                    if (graph.first(u) == node || graph.second(u) == node) {
+                        if (user >= 0) {
+                            return -1;
+                        }
+                        user = u;
+                    }
+                }
+                return user;
+            }
+        }
+        return -1;
+    }
+
     private String mismatch(List<Integer> wrong, double[] got, double[] want, String suffix) {
         int node = wrong.get(0);
         int e = firstWrong(node, got, want);

@@ -97,6 +97,14 @@ class TensorGradingTest {
     }
 
     /**
+     * The gradient check runs topograd's order, so its first wrong gradient (B's, whose one user m is
+     * right) names the backward() that computed it; end to end the traversal might be at fault, so it
+     * does not.
+     */
+    static final String MATMUL_AT_FAULT = "; the first wrong gradient is what MatMul.backward() at node m passes back"
+            + " to its input, while m.grad itself is right: look there";
+
+    /**
      * Matmul's gradient without the transposes: where the shapes are not square it cannot even be
      * computed (an exception in the student's backward); where they are, the numbers are wrong.
      */
@@ -114,13 +122,13 @@ class TensorGradingTest {
                 + thrown), rows.get(2));
         assertEquals(List.of(
                 "reduction | main | gradient | fail | B.grad[0, 0] is -1.078125, expected 5.390625 (tolerance"
-                        + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad",
+                        + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad" + MATMUL_AT_FAULT,
                 "reduction | main | end_to_end | fail | B.grad[0, 0] is -1.078125, expected 5.390625 (tolerance"
                         + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad",
                 "reduction | main | numerical | fail | A[0, 0]: your backward gives 3.1171875 but your forward's"
                         + " numerical derivative is 3.3125 (tolerance ±3.4e-4); forward and backward disagree",
                 "reduction | random-1 | gradient | fail | B.grad[0, 0] is 0.02598100224, expected -0.07108652901"
-                        + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad",
+                        + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad" + MATMUL_AT_FAULT,
                 "reduction | random-1 | end_to_end | fail | B.grad[0, 0] is 0.02598100224, expected -0.07108652901"
                         + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad",
                 "reduction | random-1 | numerical | fail | A[0, 0]: your backward gives 0.02674676072 but your"

@@ -45,6 +45,22 @@ class TensorJudgeTest {
         assertTrue(judge.forward(ORDER, answers(), answers()).passed());
     }
 
+    /**
+     * The first wrong gradient from the output back names the backward() that computed it when its
+     * node has one user (b's is z's); none when every gradient is right or the wrong one is the output's.
+     */
+    @Test
+    void theCulpritIsTheOneUserOfTheFirstWrongGradient() {
+        double[] got = answers();
+        got[7] = 0; // b.grad[1]
+        got[2] = 0; // x.grad[0, 2]: farther from the output than b in this order, so not the first
+        assertEquals(2, judge.culprit(ORDER, got, answers()));
+        assertEquals(-1, judge.culprit(ORDER, answers(), answers()));
+        double[] output = answers();
+        output[15] = 0; // loss.grad: no user, so no backward to blame
+        assertEquals(-1, judge.culprit(ORDER, output, answers()));
+    }
+
     @Test
     void gradientsAreNamedFromTheOutputBackAndInputsAreNotExemptFromTheSeedChecks() {
         double[] want = answers();
