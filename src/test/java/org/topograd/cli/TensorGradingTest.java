@@ -11,22 +11,59 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.topograd.Folders;
 
 /**
  * A tensor assignment graded end to end by {@code grade}, as an instructor runs it: the fixture specs
  * under {@code tensor/specs} (an affine layer with softmax cross-entropy, broadcasting with a shared
- * input, a square product reduced along an axis at its main point and a random one) and one correct
- * and six broken submissions under {@code tensor/submissions} (three classic mistakes in the ops, one in
- * the traversal, a value left null and a forward that never ends), each with the exact rows its bug fails.
+ * input, a square product reduced along an axis at its main point and a random one), the correct
+ * submission under {@code tensor/submissions/correct}, and six broken copies of it made here, one edit
+ * each ({@link #MISTAKES}: three classic mistakes in the ops, one in the traversal, a value left null
+ * and a forward that never ends), each with the exact rows its bug fails.
  */
 class TensorGradingTest {
     static final Path TENSOR = Path.of("src/test/resources/tensor");
+    static final Path CORRECT = TENSOR.resolve("submissions/correct");
+
+    /** One edit of a correct source file: every match of {@code pattern} replaced, exactly {@code count} of them. */
+    record Edit(String file, String pattern, String replacement, int count) {}
+
+    /** The body of the correct tanh's forward(). */
+    static final String TANH_FORWARD = "\\{ value = inputs\\(\\)\\.get\\(0\\)\\.value\\.tanh\\(\\); \\}";
+
+    /**
+     * The broken submissions, as the edits that break the correct one: each must still apply exactly, so
+     * that a change to the correct submission cannot quietly leave a mistake out.
+     */
+    static final Map<String, List<Edit>> MISTAKES = Map.of(
+            // = for +=: every backward that fits on one line assigns its share instead of adding it.
+            "assign-not-accumulate", List.of(new Edit("nn/Ops.java", "(\\w+)\\.grad = \\1\\.grad\\.plus\\((.+)\\);",
+                    "$1.grad = $2;", 23)),
+            // A broadcast operand's share is not summed back to its own shape.
+            "broadcast-not-summed", List.of(new Edit("nn/Ops.java", "return g\\.sumTo\\(to\\.value\\.shape\\(\\)\\);",
+                    "return g;", 1)),
+            // matmul's backward without the transposes: G B for G Bᵀ, A G for Aᵀ G.
+            "matmul-no-transpose", List.of(
+                    new Edit("nn/Ops.java", "g2\\.matmul\\(b2\\.transpose\\(\\)\\)", "g2.matmul(b2)", 1),
+                    new Edit("nn/Ops.java", "a2\\.transpose\\(\\)\\.matmul\\(g2\\)", "a2.matmul(g2)", 1)),
+            // The traversal calls backward in topological order instead of its reverse.
+            "order-not-reversed", List.of(new Edit("nn/Sorter.java", "\\n\\s*Collections\\.reverse\\(order\\);", "", 1),
+                    new Edit("nn/Sorter.java", "import java\\.util\\.Collections;\\n", "", 1)),
+            // Hostile: tanh's forward never ends, so the worker's CPU limit must stop it.
+            "tanh-loops-forever", List.of(new Edit("nn/Ops.java", TANH_FORWARD,
+                    "{ for (double spin = 0; spin >= 0; spin += 1e-300) { } value = inputs().get(0).value.tanh(); }",
+                    1)),
+            // Hostile: tanh computes its value and never assigns it, so value stays null.
+            "tanh-value-null", List.of(new Edit("nn/Ops.java", TANH_FORWARD, "{ inputs().get(0).value.tanh(); }", 1)));
 
     @TempDir
     static Path dir;
@@ -34,16 +71,35 @@ class TensorGradingTest {
     static int status;
     static String output;
     static Path reports;
+    static Path submissions;
 
     @BeforeAll
-    static void gradeTheTensorClass() {
+    static void gradeTheTensorClass() throws IOException {
+        submissions = plantTheClass(dir.resolve("submissions"));
         reports = dir.resolve("reports");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         status = Main.execute(new PrintWriter(out), new PrintWriter(err), "grade", "--specs",
-                TENSOR.resolve("specs").toString(), "--submissions", TENSOR.resolve("submissions").toString(),
+                TENSOR.resolve("specs").toString(), "--submissions", submissions.toString(),
                 "--reports", reports.toString(), "--jobs", "2");
         output = out + err.toString();
+    }
+
+    /** The correct submission and each of {@link #MISTAKES}, under {@code root}. */
+    static Path plantTheClass(Path root) throws IOException {
+        Folders.copyTree(CORRECT, root.resolve("correct"));
+        for (Map.Entry<String, List<Edit>> mistake : MISTAKES.entrySet()) {
+            Path broken = root.resolve(mistake.getKey());
+            Folders.copyTree(CORRECT, broken);
+            for (Edit edit : mistake.getValue()) {
+                Path file = broken.resolve(edit.file());
+                String source = Files.readString(file);
+                Matcher matches = Pattern.compile(edit.pattern()).matcher(source);
+                assertEquals(edit.count(), matches.results().count(), mistake.getKey() + ": " + edit.pattern());
+                Files.writeString(file, Pattern.compile(edit.pattern()).matcher(source).replaceAll(edit.replacement()));
+            }
+        }
+        return root;
     }
 
     /** Every row of a scorecard that did not pass: spec, case, check, status and message. */
@@ -128,7 +184,8 @@ class TensorGradingTest {
                 "reduction | main | numerical | fail | A[0, 0]: your backward gives 3.1171875 but your forward's"
                         + " numerical derivative is 3.3125 (tolerance ±3.4e-4); forward and backward disagree",
                 "reduction | random-1 | gradient | fail | B.grad[0, 0] is 0.02598100224, expected -0.07108652901"
-                        + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad" + MATMUL_AT_FAULT,
+                        + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad"
+                        + MATMUL_AT_FAULT,
                 "reduction | random-1 | end_to_end | fail | B.grad[0, 0] is 0.02598100224, expected -0.07108652901"
                         + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad",
                 "reduction | random-1 | numerical | fail | A[0, 0]: your backward gives 0.02674676072 but your"
@@ -228,7 +285,7 @@ class TensorGradingTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Main.execute(new PrintWriter(out), new PrintWriter(err), "grade", "--specs", specs.toString(),
-                "--submissions", TENSOR.resolve("submissions").toString(), "--reports",
+                "--submissions", submissions.toString(), "--reports",
                 folder.resolve("reports").toString(), "--only", "correct");
         assertEquals(ExitCodes.FINDINGS, status, out + "" + err);
         assertEquals(specs.resolve("reduction.yaml") + ":12:17: expect value is 1, but the reference engine computes"
@@ -247,7 +304,7 @@ class TensorGradingTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int refused = Main.execute(new PrintWriter(out), new PrintWriter(err), "grade", "--specs", specs.toString(),
-                "--submissions", TENSOR.resolve("submissions").toString(), "--reports",
+                "--submissions", submissions.toString(), "--reports",
                 mixed.resolve("reports").toString());
         assertEquals(ExitCodes.FINDINGS, refused, out + "" + err);
         assertEquals("topograd grade: " + specs + " holds scalar specs (square.yaml) and tensor specs"
