@@ -86,10 +86,9 @@ public final class Grading implements AutoCloseable {
             throws IOException {
         WorkFolder work = WorkFolder.create();
         try {
-            WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"), false);
+            WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"));
             Compiler compiler = use == Use.ONE ? Compiler.inProcess(runtime.apiClasses(), assignment.compile())
-                    : new Compiler(runtime.apiClasses(), assignment.compile(),
-                            Math.min(MAX_COMPILERS, Math.max(MIN_COMPILERS, jobs)));
+                    : new Compiler(runtime.apiClasses(), assignment.compile(), mostCompilers(jobs));
             return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
                     runtime, compiler, work.dir().resolve("submissions"), diagnostician, assignment.ops(),
                     tensorAnswers), work, use);
@@ -198,9 +197,14 @@ public final class Grading implements AutoCloseable {
      * compile does not hold back the rest of a large class, no more than the class keeps busy.
      */
     static int compilers(int submissions, int lanes) {
-        int wanted = Math.min(MAX_COMPILERS, Math.max(MIN_COMPILERS, lanes));
+        int wanted = mostCompilers(lanes);
         int worthwhile = Math.max(1, (submissions + SUBMISSIONS_PER_COMPILER - 1) / SUBMISSIONS_PER_COMPILER);
         return Math.min(wanted, worthwhile);
+    }
+
+    /** The compile servers a run of {@code jobs} lanes may have: at least two, at most four. */
+    private static int mostCompilers(int jobs) {
+        return Math.min(MAX_COMPILERS, Math.max(MIN_COMPILERS, jobs));
     }
 
     private static Thread daemon(Runnable r, String name) {

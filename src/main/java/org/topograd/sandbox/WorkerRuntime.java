@@ -49,7 +49,6 @@ public final class WorkerRuntime implements AutoCloseable {
     private final Path workerJar;
     private final Dump dumping = new Dump();
     private CompletableFuture<Optional<Path>> archive = NO_ARCHIVE;
-    private boolean dumpAsked;
 
     private WorkerRuntime(Path root, Path api, Path workerJar) {
         this.root = root;
@@ -57,18 +56,11 @@ public final class WorkerRuntime implements AutoCloseable {
         this.workerJar = workerJar;
     }
 
-    /** Materialises the API folder and the worker jar under {@code root}, and starts the archive's dump. */
-    public static WorkerRuntime create(Path root) {
-        WorkerRuntime runtime = create(root, false);
-        runtime.dumpArchive();
-        return runtime;
-    }
-
     /**
-     * Materialises the API folder and the worker jar under {@code root}; with {@code archive}, starts
-     * the archive's dump.
+     * Materialises the API folder and the worker jar under {@code root}. The archive is dumped only when
+     * asked for ({@link #dumpArchive()}).
      */
-    public static WorkerRuntime create(Path root, boolean archive) {
+    public static WorkerRuntime create(Path root) {
         try {
             Path api = Files.createDirectories(root.resolve("api"));
             copyPackage(Node.class, API, api);
@@ -79,11 +71,7 @@ public final class WorkerRuntime implements AutoCloseable {
             copyPackage(WorkerMain.class, WORKER, staging);
             Path jar = root.resolve("worker.jar").toAbsolutePath();
             writeJar(staging, jar);
-            WorkerRuntime runtime = new WorkerRuntime(root, api, jar);
-            if (archive) {
-                runtime.dumpArchive();
-            }
-            return runtime;
+            return new WorkerRuntime(root, api, jar);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the worker's classes under " + root, e);
         }
@@ -95,8 +83,7 @@ public final class WorkerRuntime implements AutoCloseable {
      * is ready, and the dump would take a core from the compiler.
      */
     public synchronized void dumpArchive() {
-        if (!dumpAsked) {
-            dumpAsked = true;
+        if (archive == NO_ARCHIVE) {
             archive = CompletableFuture.supplyAsync(() -> dump(root, workerJar, dumping));
         }
     }

@@ -50,6 +50,7 @@ class WorkerRuntimeTest {
     @Test
     void closingStopsTheDumpSoTheFolderCanBeDeleted() throws IOException {
         WorkerRuntime runtime = WorkerRuntime.create(root.resolve("runtime"));
+        runtime.dumpArchive();
         runtime.close();
         org.topograd.Folders.deleteTree(root.resolve("runtime"));
         assertTrue(Files.notExists(root.resolve("runtime")));
@@ -58,6 +59,7 @@ class WorkerRuntimeTest {
     @Test
     void workersMapTheirClassesFromTheArchive() throws Exception {
         WorkerRuntime runtime = WorkerRuntime.create(root);
+        runtime.dumpArchive();
         Optional<Path> archive = runtime.awaitArchive();
         assertTrue(archive.isPresent(), "the JDK can dump an archive here");
         String log = startWorker(runtime, root, "-Xlog:class+load=info:stderr");
@@ -67,6 +69,7 @@ class WorkerRuntimeTest {
     @Test
     void aDamagedArchiveIsIgnoredAndTheChannelStaysClean() throws Exception {
         WorkerRuntime runtime = WorkerRuntime.create(root);
+        runtime.dumpArchive();
         Path archive = runtime.awaitArchive().orElseThrow();
         archive.toFile().setWritable(true);
         Files.write(archive, new byte[] {1, 2, 3, 4});

@@ -27,7 +27,7 @@ class CompilerTest {
 
     @BeforeAll
     static void start() {
-        runtime = WorkerRuntime.create(root.resolve("runtime"), false);
+        runtime = WorkerRuntime.create(root.resolve("runtime"));
         compiler = new Compiler(runtime.apiClasses(), CompileLimits.DEFAULT, 2);
     }
 

@@ -31,7 +31,7 @@ class InProcessCompilerTest {
 
     @BeforeAll
     static void start() {
-        runtime = WorkerRuntime.create(root.resolve("runtime"), false);
+        runtime = WorkerRuntime.create(root.resolve("runtime"));
         server = new Compiler(runtime.apiClasses(), CompileLimits.DEFAULT, 1);
         here = Compiler.inProcess(runtime.apiClasses(), CompileLimits.DEFAULT);
     }
