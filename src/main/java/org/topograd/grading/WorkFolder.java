@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
 import org.topograd.Folders;
 
 /**
@@ -18,12 +20,19 @@ import org.topograd.Folders;
  * operating system releases it when the process ends however it ends, so a later run can tell the
  * folder of a run that was killed (SIGKILL, a crash, the machine rebooted) from one still working,
  * and removes it.
+ *
+ * <p>The lock is a POSIX record lock, which the process holds, not the channel: closing any
+ * channel this JVM has open on a lock file lets go of this JVM's lock on it, and another process
+ * would then take the folder for abandoned and delete it under the run. So the folders of this
+ * JVM's own runs (two grades at once in one JVM, as tests do) are known here and never probed.
  */
 final class WorkFolder implements AutoCloseable {
     static final String PREFIX = "topograd-";
     /** A folder being made: renamed to {@link #PREFIX} only once its lock is held, so no run ever sees it unlocked. */
     private static final String NEW = ".topograd-new-";
     private static final String LOCK = ".lock";
+    /** The folders of this JVM's runs that are still working: never probed, see above. */
+    private static final Set<Path> OURS = new HashSet<>();
 
     private final Path dir;
     private final FileChannel channel;
@@ -47,7 +56,11 @@ final class WorkFolder implements AutoCloseable {
 
     /** A new work folder under {@link #root()}, after removing those of runs that are gone. */
     static WorkFolder create() throws IOException {
-        Path root = root();
+        return create(root());
+    }
+
+    /** A new work folder under {@code root}, after removing those of runs that are gone. */
+    static synchronized WorkFolder create(Path root) throws IOException {
         Files.createDirectories(root);
         removeAbandoned(root);
         Path making = Files.createTempDirectory(root, NEW);
@@ -57,6 +70,7 @@ final class WorkFolder implements AutoCloseable {
             FileLock lock = channel.lock();
             Path dir = Files.move(making,
                     root.resolve(PREFIX + making.getFileName().toString().substring(NEW.length())));
+            OURS.add(dir.toAbsolutePath());
             return new WorkFolder(dir, channel, lock);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -70,13 +84,13 @@ final class WorkFolder implements AutoCloseable {
      * lock is free. Folders of other users and folders without a lock file (not topograd's) are left
      * alone.
      */
-    static void removeAbandoned(Path root) {
+    static synchronized void removeAbandoned(Path root) {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, PREFIX + "*")) {
             for (Path folder : folders) {
                 Path lockFile = folder.resolve(LOCK);
                 if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
                         || !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)
-                        || !ownedByUs(folder)) {
+                        || !ownedByUs(folder) || OURS.contains(folder.toAbsolutePath())) {
                     continue;
                 }
                 if (abandoned(lockFile)) {
@@ -102,7 +116,7 @@ final class WorkFolder implements AutoCloseable {
             lock.release();
             return true;
         } catch (OverlappingFileLockException e) {
-            return false; // this very JVM is using it
+            return false; // this very JVM is using it (not one of OURS: its run has just ended)
         } catch (IOException e) {
             return false;
         }
@@ -116,6 +130,9 @@ final class WorkFolder implements AutoCloseable {
         } finally {
             lock.release();
             channel.close();
+            synchronized (WorkFolder.class) {
+                OURS.remove(dir.toAbsolutePath());
+            }
         }
     }
 }
