@@ -13,9 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.topograd.Folders;
 
 /** The grade and check commands' exit codes and what they print, on small classes. */
+// Each test grades its own small class in its own folder; together they overlap their workers' waits.
+@Execution(ExecutionMode.CONCURRENT)
 class GradeAndCheckCommandTest {
     @TempDir
     Path dir;

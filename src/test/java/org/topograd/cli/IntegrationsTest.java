@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.topograd.Folders;
 import org.topograd.gradescope.ResultsSchema;
 import picocli.CommandLine;
@@ -27,6 +29,8 @@ import picocli.CommandLine;
  * check --json, the JUnit report, the gradebook export, completion, and their usage errors. Four
  * submissions and four specs keep the worker JVMs few.
  */
+// After the single run, each test reads it and writes folders of its own; their grades overlap.
+@Execution(ExecutionMode.CONCURRENT)
 class IntegrationsTest {
     private static final List<String> SUBMISSIONS = List.of("correct", "sub-sign-error", "compile-error", "missing-ops");
     private static final List<String> SPECS = List.of("square", "topological-order", "logistic-loss", "normalize");

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.topograd.Folders;
 import org.topograd.ReportFiles;
 import org.topograd.kit.ChildProcess;
@@ -27,6 +29,8 @@ import org.topograd.kit.ChildProcess;
  * or pending (graded by the next run), never falsely finished; the run's work folder is gone (after
  * SIGKILL, the next run removes it); and the next plain {@code grade} ends with the reports of a whole run.
  */
+// The SIGTERM and the SIGKILL runs overlap, each in its own folders: both mostly wait on b-blocks.
+@Execution(ExecutionMode.CONCURRENT)
 class StoppingAGradeIT {
     static final Path FIXTURES = Path.of("src/test/resources/hostile");
 

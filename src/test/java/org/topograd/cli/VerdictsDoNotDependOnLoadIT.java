@@ -14,18 +14,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.topograd.ReportFiles;
 import org.topograd.kit.ChildProcess;
 
 /**
  * A grade must not depend on what else the machine is doing. The bundled class (whose
  * {@code recursive-backprop} runs into CPU limits and whose broken submissions fail in every way)
- * is graded while twice as many busy threads as cores saturate the machine, then twice at once in
- * separate processes and folders, as two instructors (or two CI jobs) would. Its summary,
+ * is graded while twice as many busy threads as cores saturate the machine and, at the same time,
+ * twice at once in separate processes and folders, as two instructors (or two CI jobs) would. Its summary,
  * scorecards and pages must be byte for byte those of a quiet machine (the reviewed copies under
  * {@code src/test/resources/golden}, which {@code BundledClassTest} holds a quiet run to), and
  * every other report but the logs (which hold timings) the same in all three runs.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class VerdictsDoNotDependOnLoadIT {
     @TempDir
     static Path root;

@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,12 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.topograd.Folders;
 import org.topograd.report.Scorecard;
 
@@ -32,6 +38,8 @@ import org.topograd.report.Scorecard;
  * name the same bugs in the same words, for the bundled submissions: the full tool's words are
  * the golden scorecards, so the full tool need not be run again here.
  */
+// Its tests only read the kit (each writes its own folder), so they overlap: most of their time is child JVMs waiting.
+@Execution(ExecutionMode.CONCURRENT)
 class StudentKitIT {
     @TempDir
     static Path dir;
@@ -125,11 +133,21 @@ class StudentKitIT {
         try (Stream<Path> all = Files.list(project.resolve("submissions"))) {
             submissions = all.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
+        // Two checks at a time, as two students sharing a machine would: each waits on its worker a good part of the time.
+        Map<String, CompletableFuture<ChildProcess.Result>> checks = new java.util.LinkedHashMap<>();
+        ExecutorService students = Executors.newFixedThreadPool(2);
+        try {
+            for (String submission : submissions) {
+                String folder = project.resolve("submissions").resolve(submission).toString();
+                // From elsewhere: the kit finds its specs beside its jar, whatever the working folder.
+                checks.put(submission, CompletableFuture.supplyAsync(() -> check(folder), students));
+            }
+        } finally {
+            students.shutdown();
+        }
         int diagnosed = 0;
         for (String submission : submissions) {
-            String folder = project.resolve("submissions").resolve(submission).toString();
-            // From elsewhere: the kit finds its specs beside its jar, whatever the working folder.
-            ChildProcess.Result student = ChildProcess.javaJar(jar, dir, "check", "--json", folder);
+            ChildProcess.Result student = checks.get(submission).join();
             assertEquals(submission.equals("correct") ? 0 : 1, student.status(), submission + ": " + student.err());
             assertEquals(7, JsonParser.parseString(student.out()).getAsJsonObject().get("hidden_specs").getAsInt());
             Map<String, String> rows = rows(student.out());
@@ -138,6 +156,17 @@ class StudentKitIT {
             diagnosed += (int) rows.values().stream().filter(r -> r.contains("Likely bug")).count();
         }
         assertTrue(diagnosed >= 10, "the bundled bugs are named: " + diagnosed + " checks");
+    }
+
+    private static ChildProcess.Result check(String folder) {
+        try {
+            return ChildProcess.javaJar(jar, dir, "check", "--json", folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The text a student reads names the likely bug in the same words. */
