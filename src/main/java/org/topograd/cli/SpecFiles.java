@@ -97,6 +97,16 @@ final class SpecFiles {
     }
 
     /**
+     * For {@code check}, {@code kit} and Gradescope: scalar specs or tensor specs, whichever the folder
+     * holds, as {@link #loadEither(picocli.CommandLine, Path, PrintWriter, AnswerSource)} for
+     * {@code program}.
+     */
+    static Loaded loadEither(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers,
+            String program) throws IOException {
+        return load(command, dir, err, answers, program, true);
+    }
+
+    /**
      * @param tensors whether tensor specs are read (by {@code grade}); elsewhere a tensor spec is left out
      *     with a message, as the commands other than {@code grade} do not grade tensor specs yet
      */
