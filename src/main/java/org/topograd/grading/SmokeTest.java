@@ -18,7 +18,7 @@ import org.topograd.worker.Messages;
  */
 final class SmokeTest {
     /** The smoke graphs' ids, counting down from here: the specs' are 0 and up. */
-    private static final int SMOKE_GRAPH = -1;
+    static final int SMOKE_GRAPH = -1;
 
     private final WorkerSession session;
     private final Blame blame;
@@ -41,26 +41,68 @@ final class SmokeTest {
                 ops.add(op);
             }
         }
+        search(ops, new Trial<>() {
+            @Override
+            public TaskOutcome run(List<Op> tried, int id) {
+                return smoke(tried, id);
+            }
+
+            @Override
+            public Op culprit(List<Op> tried, String where) {
+                return blame.op(graph(tried), where);
+            }
+
+            @Override
+            public int aloneId(Op op) {
+                return SMOKE_GRAPH - 100 - Op.operations().indexOf(op);
+            }
+
+            @Override
+            public void block(Op op, List<Op> tried, TaskOutcome outcome) {
+                SmokeTest.block(found, blocked, notes, op, outcomes.describe(outcome, graph(tried)));
+            }
+        });
+    }
+
+    /** One smoke test's ops, scalar or tensor: how they are tried, and what a class that stops the worker costs. */
+    interface Trial<O> {
+        /** Forward and backward of {@code ops} on one small graph, with id {@code id}. */
+        TaskOutcome run(List<O> ops, int id);
+
+        /** The op whose class was running at {@code where} in the graph of {@code ops}, or null. */
+        O culprit(List<O> ops, String where);
+
+        /** The id of the graph that tries {@code op} alone. */
+        int aloneId(O op);
+
+        /** Blocks {@code op}, which stopped the worker when {@code ops} were tried. */
+        void block(O op, List<O> ops, TaskOutcome outcome);
+    }
+
+    /**
+     * All ops in one task first; while that is stopped in an op's class (a CPU timeout, an exit), that
+     * op is blocked and the rest are tried together again; when it fails otherwise, each op alone.
+     */
+    static <O> void search(List<O> candidates, Trial<O> trial) {
+        List<O> ops = new ArrayList<>(candidates);
         int id = SMOKE_GRAPH;
         while (!ops.isEmpty()) {
-            Graph graph = graph(ops);
-            TaskOutcome outcome = smoke(ops, id--);
+            TaskOutcome outcome = trial.run(ops, id--);
             if (outcome instanceof TaskOutcome.Completed done && done.result().failure() == null) {
                 return;
             }
             String at = Outcomes.stoppedAt(outcome);
-            Op culprit = Outcomes.stopsEverything(outcome) && at != null ? blame.op(graph, at) : null;
+            O culprit = Outcomes.stopsEverything(outcome) && at != null ? trial.culprit(ops, at) : null;
             if (culprit == null || !ops.contains(culprit)) {
                 break;
             }
-            block(found, blocked, notes, culprit, outcomes.describe(outcome, graph));
+            trial.block(culprit, ops, outcome);
             ops.remove(culprit);
         }
-        for (Op op : ops) {
-            Graph graph = graph(List.of(op));
-            TaskOutcome outcome = smoke(List.of(op), SMOKE_GRAPH - 100 - Op.operations().indexOf(op));
+        for (O op : ops) {
+            TaskOutcome outcome = trial.run(List.of(op), trial.aloneId(op));
             if (Outcomes.stopsEverything(outcome)) {
-                block(found, blocked, notes, op, outcomes.describe(outcome, graph));
+                trial.block(op, List.of(op), outcome);
             }
         }
     }
