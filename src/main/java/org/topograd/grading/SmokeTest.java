@@ -109,20 +109,33 @@ final class SmokeTest {
 
     private static void block(Discovery.Found found, Blocked blocked, List<SubmissionResult.Note> notes, Op op,
             String why) {
-        blocked.op(op, "not run: " + Discovery.simpleName(found.ops().get(op)) + " stopped the worker when first"
-                + " tried: " + why);
-        notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
+        blocked.op(op, blocking(found.ops().get(op), op.specName(), why, notes));
+    }
+
+    /**
+     * Why the checks that use an op's class are not run, once it stopped the worker in the smoke test;
+     * the student gets a note naming the op.
+     */
+    static String blocking(String className, String op, String why, List<SubmissionResult.Note> notes) {
+        notes.add(new SubmissionResult.Note("classes", true, "op " + op + ": " + why));
+        return "not run: " + Discovery.simpleName(className) + " stopped the worker when first tried: " + why;
+    }
+
+    /** A smoke graph's nodes in id order, every one run: a builder's ids are a topological order. */
+    static int[] everyNode(int size) {
+        int[] order = new int[size];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        return order;
     }
 
     /** Forward and backward of each op on inputs 0.5 and 0.75, every node run in id order. */
     private TaskOutcome smoke(List<Op> ops, int id) {
         Graph graph = graph(ops);
         Messages.GraphMessage wire = WireGraph.of(id, graph);
-        int[] order = new int[graph.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i; // a builder's ids are a topological order
-        }
-        return session.run(wire, new Messages.Grads(wire.id(), new double[] {0.5, 0.75}, order, new double[] {1}));
+        return session.run(wire, new Messages.Grads(wire.id(), new double[] {0.5, 0.75}, everyNode(graph.size()),
+                new double[] {1}));
     }
 
     private static Graph graph(List<Op> ops) {

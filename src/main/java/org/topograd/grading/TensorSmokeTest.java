@@ -9,7 +9,6 @@ import org.topograd.spec.Tolerance;
 import org.topograd.spec.tensor.Shape;
 import org.topograd.spec.tensor.TensorGraph;
 import org.topograd.spec.tensor.TensorOp;
-import org.topograd.submission.Discovery;
 import org.topograd.submission.TensorDiscovery;
 import org.topograd.worker.Messages;
 
@@ -66,9 +65,7 @@ final class TensorSmokeTest {
                 TensorGraph graph = graph(tried);
                 TensorJudge names = new TensorJudge(graph, Tolerance.DEFAULT);
                 String why = outcomes.describe(outcome, where -> blame.describe(graph, names, where));
-                blocked.op(op, "not run: " + Discovery.simpleName(found.ops().get(op)) + " stopped the worker when"
-                        + " first tried: " + why);
-                notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
+                blocked.op(op, SmokeTest.blocking(found.ops().get(op), op.specName(), why, notes));
             }
         });
     }
@@ -77,15 +74,12 @@ final class TensorSmokeTest {
     private TaskOutcome smoke(List<TensorOp> ops, int id) {
         TensorGraph graph = graph(ops);
         Messages.TensorGraphMessage wire = TensorWireGraph.of(id, graph);
-        int[] order = new int[graph.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i; // a builder's ids are a topological order
-        }
         double[] inputs = new double[X.length + Y.length + 1];
         System.arraycopy(X, 0, inputs, 0, X.length);
         System.arraycopy(Y, 0, inputs, X.length, Y.length);
         inputs[inputs.length - 1] = 1;
-        return session.run(wire, new Messages.Grads(wire.id(), inputs, order, new double[] {1}));
+        return session.run(wire, new Messages.Grads(wire.id(), inputs, SmokeTest.everyNode(graph.size()),
+                new double[] {1}));
     }
 
     /**
