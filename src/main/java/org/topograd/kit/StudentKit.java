@@ -50,7 +50,8 @@ public final class StudentKit {
      * What was made.
      *
      * @param classes how many classes the jar holds
-     * @param required the ops students must implement
+     * @param required the ops students must implement (a scalar assignment's)
+     * @param requiredTensor the tensor ops students must implement (a tensor assignment's)
      */
     public record Made(Path jar, int classes, List<String> specs, int hiddenLeftOut, Set<Op> required,
             boolean starter, Set<TensorOp> requiredTensor) {

@@ -357,4 +357,27 @@ class TensorGradingTest {
                 "--specs", specs.toString(), "--jar", jar.toString(), "--out", zip.toString()), err.toString());
         assertTrue(packed.toString().startsWith("autograder: " + zip + " (3 tensor specs, 1 hidden)"), packed.toString());
     }
+
+    /** {@code check} on a tensor assignment gives a student the very rows {@code grade} gives the instructor. */
+    @Test
+    void checkGivesTheRowsGradeGives() throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int checked = Main.execute(new PrintWriter(out), new PrintWriter(err), "check", "--json", "--specs",
+                TENSOR.resolve("specs").toString(), submissions.resolve("matmul-no-transpose").toString());
+        assertEquals(ExitCodes.FINDINGS, checked, out + "" + err);
+        List<String> failing = new ArrayList<>();
+        for (com.google.gson.JsonElement spec : com.google.gson.JsonParser.parseString(out.toString())
+                .getAsJsonObject().getAsJsonArray("specs")) {
+            for (com.google.gson.JsonElement c : spec.getAsJsonObject().getAsJsonArray("checks")) {
+                com.google.gson.JsonObject row = c.getAsJsonObject();
+                if (!row.get("status").getAsString().equals("pass")) {
+                    failing.add(String.join(" | ", spec.getAsJsonObject().get("id").getAsString(),
+                            row.get("case").getAsString(), row.get("check").getAsString(),
+                            row.get("status").getAsString(), row.get("message").getAsString()));
+                }
+            }
+        }
+        assertEquals(notPassed("matmul-no-transpose"), failing);
+    }
 }
