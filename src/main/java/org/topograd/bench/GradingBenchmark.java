@@ -14,8 +14,11 @@ import org.topograd.grading.Grading;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SpecAnswers;
 import org.topograd.grading.SubmissionResult;
+import org.topograd.grading.TensorAnswers;
+import org.topograd.grading.TensorSpecAnswers;
 import org.topograd.sandbox.Launcher;
 import org.topograd.spec.Spec;
+import org.topograd.spec.tensor.TensorSpec;
 import org.topograd.submission.Submission;
 
 /**
@@ -33,6 +36,25 @@ public final class GradingBenchmark {
     /** Prints {@code grading submissions=200 per_second=12.3 sandbox=bwrap} and where the time went. */
     public void run(Path submission, List<Spec> specs, Assignment assignment, Launcher launcher, int copies, int jobs)
             throws IOException {
+        List<SpecAnswers> answers = ReferenceAnswers.of(specs, assignment.numerical());
+        run(submission, () -> Grading.prepare(answers, assignment, launcher, Diagnostician.NONE), launcher, copies,
+                jobs);
+    }
+
+    /** The same for a tensor assignment: a tensor submission graded against tensor specs. */
+    public void runTensor(Path submission, List<TensorSpec> specs, Assignment assignment, Launcher launcher,
+            int copies, int jobs) throws IOException {
+        List<TensorSpecAnswers> answers = TensorAnswers.of(specs, assignment.numerical());
+        run(submission, () -> Grading.prepareTensor(answers, assignment, launcher, 1), launcher, copies, jobs);
+    }
+
+    /** Prepares the grading run once the answers are known (they are computed outside the clock). */
+    private interface Preparation {
+        Grading prepare() throws IOException;
+    }
+
+    private void run(Path submission, Preparation preparation, Launcher launcher, int copies, int jobs)
+            throws IOException {
         Path root = Files.createTempDirectory("topograd-bench-");
         try {
             List<Submission> class_ = new ArrayList<>();
@@ -46,9 +68,8 @@ public final class GradingBenchmark {
             long end;
             long cpu;
             String method;
-            List<SpecAnswers> answers = ReferenceAnswers.of(specs, assignment.numerical());
             try (TreeCpu tree = new TreeCpu(true)) {
-                try (Grading grading = Grading.prepare(answers, assignment, launcher, Diagnostician.NONE)) {
+                try (Grading grading = preparation.prepare()) {
                     begin = System.nanoTime();
                     results = grading.grade(class_, jobs, r -> { });
                     end = System.nanoTime();

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
                 + "submission takes, in bare JVM starts (check-latency seconds=S jvm_starts=R). With --grading N: "
                 + "grades N copies of the bundled correct submission against the specs with the sandbox on (grading "
                 + "submissions=N per_second=X sandbox=S), where the time went, and the CPU time per submission "
+                + "(a folder of tensor specs grades the bundled correct tensor submission) "
                 + "(grading-cpu per_submission=S jvm_starts=R). With --tensor: the tensor engine on a two-layer MLP "
                 + "(batch 64, 64 features, 256 hidden units, relu, 10 classes, cross_entropy), forward and "
                 + "forward+backward (tensor-mlp ...), and the fast numerical check as a multiple of one "
@@ -42,8 +43,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Instead: grade N copies of a submission (default submissions/correct) as a class.")
     Integer grading;
 
-    @Option(names = "--submission", paramLabel = "DIR", defaultValue = "submissions/correct",
-            description = "The submission copied for --grading (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--submission", paramLabel = "DIR",
+            description = "The submission copied for --grading (default: submissions/correct, or"
+                    + " tensors/submissions/correct for a folder of tensor specs).")
     Path submission;
 
     @Option(names = "--specs", paramLabel = "DIR", defaultValue = "specs",
@@ -95,9 +97,9 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "bench: --runs must be at least 1");
         }
-        if (!Files.isDirectory(submission)) {
+        if (!Files.isDirectory(submission(false))) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "bench: no submission folder at " + submission);
+                    "bench: no submission folder at " + submission(false));
         }
         SpecFiles.Loaded loaded = SpecFiles.load(spec.commandLine(), specs, spec.commandLine().getErr(),
                 org.topograd.grading.ReferenceAnswers.SOURCE);
@@ -106,8 +108,8 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("bench: the specs in " + specs + " must all be valid, some visible");
             return ExitCodes.FINDINGS;
         }
-        new CheckLatencyBenchmark(spec.commandLine().getOut()).run(submission, loaded.specs(), loaded.assignment(),
-                specs, runs);
+        new CheckLatencyBenchmark(spec.commandLine().getOut()).run(submission(false), loaded.specs(),
+                loaded.assignment(), specs, runs);
         return ExitCodes.OK;
     }
 
@@ -116,18 +118,35 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "bench: --grading and --jobs must be at least 1");
         }
-        if (!Files.isDirectory(submission)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "bench: no submission folder at " + submission);
+        SpecFiles.Loaded loaded = SpecFiles.loadEither(spec.commandLine(), specs, spec.commandLine().getErr(),
+                org.topograd.grading.ReferenceAnswers.SOURCE, CommandRunner.TOOL);
+        if (loaded.refusal() != null) {
+            spec.commandLine().getErr().println("bench: " + loaded.refusal());
+            return ExitCodes.FINDINGS;
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(spec.commandLine(), specs, spec.commandLine().getErr(),
-                org.topograd.grading.ReferenceAnswers.SOURCE);
-        if (loaded.specs().isEmpty() || loaded.invalid() > 0 || loaded.assignment() == null) {
+        boolean tensors = !loaded.tensorSpecs().isEmpty();
+        Path copied = submission(tensors);
+        if (!Files.isDirectory(copied)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "bench: no submission folder at " + copied);
+        }
+        if ((loaded.specs().isEmpty() && !tensors) || loaded.invalid() > 0 || loaded.assignment() == null) {
             spec.commandLine().getErr().println("bench: the specs in " + specs + " must all be valid");
             return ExitCodes.FINDINGS;
         }
-        new GradingBenchmark(spec.commandLine().getOut()).run(submission, loaded.specs(), loaded.assignment(),
-                Sandboxes.detect(spec.commandLine().getErr()), grading, jobs);
+        GradingBenchmark benchmark = new GradingBenchmark(spec.commandLine().getOut());
+        if (tensors) {
+            benchmark.runTensor(copied, loaded.tensorSpecs(), loaded.assignment(),
+                    Sandboxes.detect(spec.commandLine().getErr()), grading, jobs);
+        } else {
+            benchmark.run(copied, loaded.specs(), loaded.assignment(), Sandboxes.detect(spec.commandLine().getErr()),
+                    grading, jobs);
+        }
         return ExitCodes.OK;
+    }
+
+    /** The submission given, or the bundled correct one of the assignment's kind. */
+    private Path submission(boolean tensors) {
+        return submission != null ? submission
+                : tensors ? Path.of("tensors", "submissions", "correct") : Path.of("submissions", "correct");
     }
 }

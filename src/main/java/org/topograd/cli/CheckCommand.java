@@ -15,6 +15,8 @@ import org.topograd.report.CheckJson;
 import org.topograd.report.TerminalReport;
 import org.topograd.sandbox.Launcher;
 import org.topograd.spec.Spec;
+import org.topograd.spec.SpecHeading;
+import org.topograd.spec.tensor.TensorSpec;
 import org.topograd.submission.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -150,20 +152,29 @@ final class CheckCommand implements Callable<Integer> {
             err.println(program + " check: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err, answers, program);
+        SpecFiles.Loaded loaded = SpecFiles.loadEither(command.commandLine(), specs, err, answers, program);
         if (loaded.assignment() == null) {
             err.println(program + " check: " + specs.resolve("assignment.yaml") + " is invalid; ask your instructor.");
             return ExitCodes.FINDINGS;
         }
+        if (loaded.refusal() != null) {
+            err.println(program + " check: " + loaded.refusal());
+            return ExitCodes.FINDINGS;
+        }
+        // An assignment is scalar or tensor (one of the two lists is empty); the check is the same either way.
         List<Spec> visible = loaded.specs().stream().filter(s -> !s.hidden()).toList();
-        if (visible.isEmpty()) {
+        List<TensorSpec> visibleTensors = loaded.tensorSpecs().stream().filter(s -> !s.hidden()).toList();
+        if (visible.isEmpty() && visibleTensors.isEmpty()) {
             err.println(program + " check: no visible spec in " + specs + "; nothing to check.");
             return ExitCodes.FINDINGS;
         }
         Optional<SubmissionResult> checked;
         try {
-            checked = SelfCheck.run(Submission.ofFolder(dir), loaded.specs(), visible, answers, loaded.assignment(),
-                    launcher, source.diagnostician());
+            checked = visibleTensors.isEmpty()
+                    ? SelfCheck.run(Submission.ofFolder(dir), loaded.specs(), visible, answers, loaded.assignment(),
+                            launcher, source.diagnostician())
+                    : SelfCheck.runTensor(Submission.ofFolder(dir), loaded.tensorSpecs(), visibleTensors, answers,
+                            loaded.assignment(), launcher);
         } catch (AnswerSource.Unavailable e) {
             err.println(program + " check: " + e.getMessage());
             return ExitCodes.FAILURE;
@@ -172,10 +183,14 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.FAILURE; // stopped (Ctrl-C) before the check was done: the JVM is ending anyway
         }
         SubmissionResult result = checked.get();
-        int hidden = answers.hiddenSpecs(loaded.specs());
-        out.print(json ? CheckJson.render(result, visible, hidden)
+        List<SpecHeading> shown = new java.util.ArrayList<>(visible);
+        shown.addAll(visibleTensors);
+        List<SpecHeading> all = new java.util.ArrayList<>(loaded.specs());
+        all.addAll(loaded.tensorSpecs());
+        int hidden = answers.hiddenSpecs(all);
+        out.print(json ? CheckJson.render(result, shown, hidden)
                 : new TerminalReport(color(), source.explainable() ? dir.toString() : null, program)
-                        .render(result, visible, hidden));
+                        .render(result, shown, hidden));
         out.flush();
         return result.allPassed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

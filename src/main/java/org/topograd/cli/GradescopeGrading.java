@@ -5,16 +5,19 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.topograd.grading.Assignment;
 import org.topograd.diagnosis.MutantDiagnostician;
 import org.topograd.grading.Grading;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SubmissionResult;
+import org.topograd.grading.TensorAnswers;
 import org.topograd.report.AtomicFiles;
 import org.topograd.report.GradescopeResults;
 import org.topograd.report.Progress;
 import org.topograd.sandbox.Launcher;
+import org.topograd.spec.SpecHeading;
 import org.topograd.submission.Submission;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -36,7 +39,7 @@ final class GradescopeGrading {
             throw new ParameterException(cli, "no submission folder at " + submissionDir + ": give one with"
                     + " --submission");
         }
-        SpecFiles.Loaded loaded = SpecFiles.load(cli, specs, err, ReferenceAnswers.SOURCE);
+        SpecFiles.Loaded loaded = SpecFiles.loadEither(cli, specs, err, ReferenceAnswers.SOURCE);
         if (!loaded.gradable(specs, err)) {
             return ExitCodes.FINDINGS;
         }
@@ -44,12 +47,18 @@ final class GradescopeGrading {
         Submission submission = Submission.ofFolder(submissionDir);
         Assignment assignment = loaded.assignment();
         SubmissionResult result;
-        try (Grading grading = Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()),
-                assignment, launcher, new MutantDiagnostician())) {
+        // A scalar assignment or a tensor one (one of the two lists is empty): the same results either way.
+        try (Grading grading = loaded.tensorSpecs().isEmpty()
+                ? Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()), assignment, launcher,
+                        new MutantDiagnostician())
+                : Grading.prepareTensor(TensorAnswers.of(loaded.tensorSpecs(), assignment.numerical()), assignment,
+                        launcher, 1)) {
             result = grading.grade(List.of(submission), 1, r -> { }).get(0);
         }
         long seconds = Math.round((System.nanoTime() - start) / 1e9);
-        String json = GradescopeResults.render(result, loaded.specs(), assignment.gradescope(), seconds);
+        List<SpecHeading> graded = new ArrayList<>(loaded.specs());
+        graded.addAll(loaded.tensorSpecs());
+        String json = GradescopeResults.render(result, graded, assignment.gradescope(), seconds);
         AtomicFiles.write(results, json.getBytes(StandardCharsets.UTF_8));
         out.println(Progress.line(result, result.student().length()));
         out.println("sandbox:    " + result.sandbox().reportName());

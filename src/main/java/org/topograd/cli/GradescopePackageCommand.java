@@ -42,14 +42,20 @@ final class GradescopePackageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err,
+        SpecFiles.Loaded loaded = SpecFiles.loadEither(command.commandLine(), specs, err,
                 org.topograd.grading.ReferenceAnswers.SOURCE);
+        if (loaded.refusal() != null) {
+            err.println("gradescope-package: not built: " + loaded.refusal());
+            return ExitCodes.FINDINGS;
+        }
         if (loaded.invalid() > 0 || loaded.assignment() == null) {
             err.println("gradescope-package: not built: every submission would be graded without the broken spec;"
                     + " fix the specs first.");
             return ExitCodes.FINDINGS;
         }
-        if (loaded.specs().isEmpty()) {
+        List<org.topograd.spec.SpecHeading> all = new ArrayList<>(loaded.specs());
+        all.addAll(loaded.tensorSpecs());
+        if (all.isEmpty()) {
             err.println("gradescope-package: not built: no spec in " + specs + ".");
             return ExitCodes.FINDINGS;
         }
@@ -65,8 +71,9 @@ final class GradescopePackageCommand implements Callable<Integer> {
             files.add(assignment);
         }
         AtomicFiles.write(out, AutograderPackage.build(topograd, files));
-        long hidden = loaded.specs().stream().filter(s -> s.hidden()).count();
-        stdout.println("autograder: " + out + " (" + loaded.specs().size() + " specs, " + hidden + " hidden)");
+        long hidden = all.stream().filter(s -> s.hidden()).count();
+        stdout.println("autograder: " + out + " (" + all.size() + (loaded.tensorSpecs().isEmpty() ? "" : " tensor")
+                + " specs, " + hidden + " hidden)");
         stdout.println("Upload it as the autograder of a Gradescope programming assignment; see the README's"
                 + " Gradescope section for the settings.");
         return ExitCodes.OK;

@@ -3,13 +3,10 @@ package org.topograd.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.kitmaker.KitMaker;
 import org.topograd.kit.StudentKit;
-import org.topograd.spec.Op;
-import org.topograd.spec.Spec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,20 +37,29 @@ final class KitCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        SpecFiles.Loaded loaded = SpecFiles.load(command.commandLine(), specs, err, ReferenceAnswers.SOURCE);
+        SpecFiles.Loaded loaded = SpecFiles.loadEither(command.commandLine(), specs, err, ReferenceAnswers.SOURCE,
+                CommandRunner.TOOL);
+        if (loaded.refusal() != null) {
+            err.println("kit: not made: " + loaded.refusal());
+            return ExitCodes.FINDINGS;
+        }
         if (loaded.invalid() > 0 || loaded.assignment() == null) {
             err.println("kit: not made: a kit with a broken spec would mislead every student; fix the specs first.");
             return ExitCodes.FINDINGS;
         }
-        List<Spec> visible = loaded.specs().stream().filter(s -> !s.hidden()).toList();
-        int hidden = loaded.specs().size() - visible.size();
-        if (visible.isEmpty()) {
+        boolean tensor = !loaded.tensorSpecs().isEmpty();
+        long all = tensor ? loaded.tensorSpecs().size() : loaded.specs().size();
+        long visible = tensor ? loaded.tensorSpecs().stream().filter(s -> !s.hidden()).count()
+                : loaded.specs().stream().filter(s -> !s.hidden()).count();
+        long hidden = all - visible;
+        if (visible == 0) {
             err.println("kit: not made: no visible spec in " + specs + ", so a student kit would check nothing.");
             return ExitCodes.FINDINGS;
         }
         StudentKit.Made made;
         try {
-            made = KitMaker.make(loaded.specs(), loaded.assignment(), specs, !noStarter, out);
+            made = tensor ? KitMaker.makeTensor(loaded.tensorSpecs(), loaded.assignment(), specs, !noStarter, out)
+                    : KitMaker.make(loaded.specs(), loaded.assignment(), specs, !noStarter, out);
         } catch (StudentKit.UnusableFolder e) {
             throw new CommandLine.ParameterException(command.commandLine(), "kit: --out " + e.getMessage());
         }
@@ -65,7 +71,7 @@ final class KitCommand implements Callable<Integer> {
         if (made.starter()) {
             stdout.println("starter: " + out.resolve("starter"));
         }
-        stdout.println("ops:     " + String.join(", ", made.required().stream().map(Op::specName).toList())
+        stdout.println("ops:     " + String.join(", ", made.requiredNames())
                 + " (required of every submission)");
         stdout.println("Students run: java -jar " + StudentKit.JAR + " check MY_SUBMISSION");
         return ExitCodes.OK;

@@ -97,8 +97,19 @@ final class SpecFiles {
     }
 
     /**
-     * @param tensors whether tensor specs are read (by {@code grade}); elsewhere a tensor spec is left out
-     *     with a message, as the commands other than {@code grade} do not grade tensor specs yet
+     * For {@code check}, {@code kit} and Gradescope: scalar specs or tensor specs, whichever the folder
+     * holds, as {@link #loadEither(picocli.CommandLine, Path, PrintWriter, AnswerSource)} for
+     * {@code program}.
+     */
+    static Loaded loadEither(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers,
+            String program) throws IOException {
+        return load(command, dir, err, answers, program, true);
+    }
+
+    /**
+     * @param tensors whether tensor specs are read (by {@code grade}, {@code check}, the kit, Gradescope and
+     *     {@code bench --grading}); elsewhere (the check's latency benchmark) a tensor spec is left out with a
+     *     message
      */
     private static Loaded load(picocli.CommandLine command, Path dir, PrintWriter err, AnswerSource answers,
             String program, boolean tensors) throws IOException {
@@ -153,7 +164,7 @@ final class SpecFiles {
             // Counted as left out, so that the command does not report success on fewer specs than there are.
             invalid += tensorFiles.size();
             err.println(tensorFiles.size() + " tensor spec(s) were left out (" + String.join(", ", tensorFiles)
-                    + "): only topograd grade grades tensor specs so far.");
+                    + "): this command takes scalar specs only so far.");
         }
         if (tensors && !scalarFiles.isEmpty() && !tensorFiles.isEmpty()) {
             return new Loaded(List.of(), invalid, assignment, List.of(), dir + " holds scalar specs ("

@@ -7,6 +7,8 @@ import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Problem;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
+import org.topograd.spec.SpecHeading;
+import org.topograd.spec.tensor.TensorOp;
 import org.topograd.spec.tensor.TensorSpec;
 
 /**
@@ -26,11 +28,22 @@ public interface AnswerSource {
     List<SpecAnswers> answers(List<Spec> specs, NumericalGradient.Settings numerical) throws Unavailable;
 
     /**
-     * How many hidden specs students are told will be graded after they submit: those among
-     * {@code loaded} here, or those the kit was made without.
+     * Answers for every tensor spec, in order, as {@link #answers} gives a scalar spec's.
+     *
+     * @throws Unavailable when there are no answers for a spec
      */
-    default int hiddenSpecs(List<Spec> loaded) {
-        return (int) loaded.stream().filter(Spec::hidden).count();
+    default List<TensorSpecAnswers> tensorAnswers(List<TensorSpec> specs, NumericalGradient.Settings numerical)
+            throws Unavailable {
+        throw new Unavailable("no answers for tensor specs here"
+                + (specs.isEmpty() ? "" : " (" + specs.get(0).file() + ")"));
+    }
+
+    /**
+     * How many hidden specs students are told will be graded after they submit: those among
+     * {@code loaded} here (scalar or tensor), or those the kit was made without.
+     */
+    default int hiddenSpecs(List<? extends SpecHeading> loaded) {
+        return (int) loaded.stream().filter(SpecHeading::hidden).count();
     }
 
     /**
@@ -61,6 +74,15 @@ public interface AnswerSource {
         Set<Op> ops = EnumSet.noneOf(Op.class);
         for (Spec spec : loaded) {
             ops.addAll(WireGraph.ops(spec.graph()));
+        }
+        return ops;
+    }
+
+    /** {@link #requiredOps} for a tensor assignment: the tensor ops its specs use, hidden ones included. */
+    default Set<TensorOp> requiredTensorOps(List<TensorSpec> loaded) {
+        Set<TensorOp> ops = EnumSet.noneOf(TensorOp.class);
+        for (TensorSpec spec : loaded) {
+            ops.addAll(TensorWireGraph.ops(spec.graph()));
         }
         return ops;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import org.topograd.sandbox.Launcher;
 import org.topograd.sandbox.Reaper;
 import org.topograd.sandbox.WorkerRuntime;
+import org.topograd.spec.tensor.TensorOp;
 import org.topograd.submission.CompileResult;
 import org.topograd.submission.Compiler;
 import org.topograd.submission.Submission;
@@ -73,17 +75,29 @@ public final class Grading implements AutoCloseable {
     /** For a tensor assignment: its specs' answers, {@code jobs} submissions at a time. */
     public static Grading prepareTensor(List<TensorSpecAnswers> answers, Assignment assignment, Launcher launcher,
             int jobs) throws IOException {
-        return prepare(List.of(), answers, assignment, launcher, Diagnostician.NONE, Use.CLASS, jobs);
+        return prepareTensor(answers, assignment, Set.of(), launcher, Use.CLASS, jobs);
+    }
+
+    /**
+     * For a tensor assignment, for {@code use}.
+     *
+     * @param required tensor ops a submission must have a class for although no spec graded here uses
+     *     them (in {@code check}, the hidden specs')
+     */
+    public static Grading prepareTensor(List<TensorSpecAnswers> answers, Assignment assignment,
+            Set<TensorOp> required, Launcher launcher, Use use, int jobs) throws IOException {
+        // No diagnostician yet: naming a tensor bug is TensorJudge's and TensorBlame's for now.
+        return prepare(List.of(), answers, required, assignment, launcher, Diagnostician.NONE, use, jobs);
     }
 
     private static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
             Diagnostician diagnostician, Use use, int jobs) throws IOException {
-        return prepare(answers, List.of(), assignment, launcher, diagnostician, use, jobs);
+        return prepare(answers, List.of(), Set.of(), assignment, launcher, diagnostician, use, jobs);
     }
 
     private static Grading prepare(List<SpecAnswers> answers, List<TensorSpecAnswers> tensorAnswers,
-            Assignment assignment, Launcher launcher, Diagnostician diagnostician, Use use, int jobs)
-            throws IOException {
+            Set<TensorOp> requiredTensor, Assignment assignment, Launcher launcher, Diagnostician diagnostician,
+            Use use, int jobs) throws IOException {
         WorkFolder work = WorkFolder.create();
         try {
             WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"));
@@ -91,7 +105,7 @@ public final class Grading implements AutoCloseable {
                     : new Compiler(runtime.apiClasses(), assignment.compile(), mostCompilers(jobs));
             return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
                     runtime, compiler, work.dir().resolve("submissions"), diagnostician, assignment.ops(),
-                    tensorAnswers), work, use);
+                    tensorAnswers, requiredTensor), work, use);
         } catch (RuntimeException e) {
             work.close();
             throw e;

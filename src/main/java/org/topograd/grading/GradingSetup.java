@@ -26,15 +26,19 @@ import org.topograd.submission.Compiler;
  *     the assignment's list, and in {@code check} the hidden specs' ops
  * @param tensorSpecs the tensor specs with their answers, in report order: an assignment has these
  *     or {@code specs}, never both ({@link #tensor()})
+ * @param requiredTensor tensor ops a submission must have a class for although no tensor spec graded
+ *     here uses them: in {@code check}, the hidden tensor specs' ops
  */
 record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Launcher launcher,
         WorkerRuntime runtime, Compiler compiler, Path work,
-        Diagnostician diagnostician, Set<Op> required, List<TensorSpecAnswers> tensorSpecs) {
+        Diagnostician diagnostician, Set<Op> required, List<TensorSpecAnswers> tensorSpecs,
+        Set<TensorOp> requiredTensor) {
 
     public GradingSetup {
         specs = List.copyOf(specs);
         required = Set.copyOf(required);
         tensorSpecs = List.copyOf(tensorSpecs);
+        requiredTensor = Set.copyOf(requiredTensor);
         if (!specs.isEmpty() && !tensorSpecs.isEmpty()) {
             throw new IllegalArgumentException("an assignment is graded with scalar specs or tensor specs, not both");
         }
@@ -45,12 +49,13 @@ record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Lau
         return !tensorSpecs.isEmpty();
     }
 
-    /** The tensor ops some tensor spec uses: a submission must have a class for each. */
+    /** The tensor ops some tensor spec uses, and the required ones: a submission must have a class for each. */
     Set<TensorOp> usedTensorOps() {
         Set<TensorOp> ops = EnumSet.noneOf(TensorOp.class);
         for (TensorSpecAnswers s : tensorSpecs) {
             ops.addAll(s.ops());
         }
+        ops.addAll(requiredTensor);
         return ops;
     }
 

@@ -23,6 +23,11 @@ public final class ReferenceAnswers {
         }
 
         @Override
+        public List<TensorSpecAnswers> tensorAnswers(List<TensorSpec> specs, NumericalGradient.Settings numerical) {
+            return TensorAnswers.of(specs, numerical);
+        }
+
+        @Override
         public List<Problem> unfit(Spec spec, NumericalGradient.Settings numerical) {
             return SpecValidator.problems(spec, numerical);
         }

@@ -18,7 +18,7 @@ import org.topograd.worker.Messages;
  */
 final class SmokeTest {
     /** The smoke graphs' ids, counting down from here: the specs' are 0 and up. */
-    private static final int SMOKE_GRAPH = -1;
+    static final int SMOKE_GRAPH = -1;
 
     private final WorkerSession session;
     private final Blame blame;
@@ -41,46 +41,101 @@ final class SmokeTest {
                 ops.add(op);
             }
         }
+        search(ops, new Trial<>() {
+            @Override
+            public TaskOutcome run(List<Op> tried, int id) {
+                return smoke(tried, id);
+            }
+
+            @Override
+            public Op culprit(List<Op> tried, String where) {
+                return blame.op(graph(tried), where);
+            }
+
+            @Override
+            public int aloneId(Op op) {
+                return SMOKE_GRAPH - 100 - Op.operations().indexOf(op);
+            }
+
+            @Override
+            public void block(Op op, List<Op> tried, TaskOutcome outcome) {
+                SmokeTest.block(found, blocked, notes, op, outcomes.describe(outcome, graph(tried)));
+            }
+        });
+    }
+
+    /** One smoke test's ops, scalar or tensor: how they are tried, and what a class that stops the worker costs. */
+    interface Trial<O> {
+        /** Forward and backward of {@code ops} on one small graph, with id {@code id}. */
+        TaskOutcome run(List<O> ops, int id);
+
+        /** The op whose class was running at {@code where} in the graph of {@code ops}, or null. */
+        O culprit(List<O> ops, String where);
+
+        /** The id of the graph that tries {@code op} alone. */
+        int aloneId(O op);
+
+        /** Blocks {@code op}, which stopped the worker when {@code ops} were tried. */
+        void block(O op, List<O> ops, TaskOutcome outcome);
+    }
+
+    /**
+     * All ops in one task first; while that is stopped in an op's class (a CPU timeout, an exit), that
+     * op is blocked and the rest are tried together again; when it fails otherwise, each op alone.
+     */
+    static <O> void search(List<O> candidates, Trial<O> trial) {
+        List<O> ops = new ArrayList<>(candidates);
         int id = SMOKE_GRAPH;
         while (!ops.isEmpty()) {
-            Graph graph = graph(ops);
-            TaskOutcome outcome = smoke(ops, id--);
+            TaskOutcome outcome = trial.run(ops, id--);
             if (outcome instanceof TaskOutcome.Completed done && done.result().failure() == null) {
                 return;
             }
             String at = Outcomes.stoppedAt(outcome);
-            Op culprit = Outcomes.stopsEverything(outcome) && at != null ? blame.op(graph, at) : null;
+            O culprit = Outcomes.stopsEverything(outcome) && at != null ? trial.culprit(ops, at) : null;
             if (culprit == null || !ops.contains(culprit)) {
                 break;
             }
-            block(found, blocked, notes, culprit, outcomes.describe(outcome, graph));
+            trial.block(culprit, ops, outcome);
             ops.remove(culprit);
         }
-        for (Op op : ops) {
-            Graph graph = graph(List.of(op));
-            TaskOutcome outcome = smoke(List.of(op), SMOKE_GRAPH - 100 - Op.operations().indexOf(op));
+        for (O op : ops) {
+            TaskOutcome outcome = trial.run(List.of(op), trial.aloneId(op));
             if (Outcomes.stopsEverything(outcome)) {
-                block(found, blocked, notes, op, outcomes.describe(outcome, graph));
+                trial.block(op, List.of(op), outcome);
             }
         }
     }
 
     private static void block(Discovery.Found found, Blocked blocked, List<SubmissionResult.Note> notes, Op op,
             String why) {
-        blocked.op(op, "not run: " + Discovery.simpleName(found.ops().get(op)) + " stopped the worker when first"
-                + " tried: " + why);
-        notes.add(new SubmissionResult.Note("classes", true, "op " + op.specName() + ": " + why));
+        blocked.op(op, blocking(found.ops().get(op), op.specName(), why, notes));
+    }
+
+    /**
+     * Why the checks that use an op's class are not run, once it stopped the worker in the smoke test;
+     * the student gets a note naming the op.
+     */
+    static String blocking(String className, String op, String why, List<SubmissionResult.Note> notes) {
+        notes.add(new SubmissionResult.Note("classes", true, "op " + op + ": " + why));
+        return "not run: " + Discovery.simpleName(className) + " stopped the worker when first tried: " + why;
+    }
+
+    /** A smoke graph's nodes in id order, every one run: a builder's ids are a topological order. */
+    static int[] everyNode(int size) {
+        int[] order = new int[size];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        return order;
     }
 
     /** Forward and backward of each op on inputs 0.5 and 0.75, every node run in id order. */
     private TaskOutcome smoke(List<Op> ops, int id) {
         Graph graph = graph(ops);
         Messages.GraphMessage wire = WireGraph.of(id, graph);
-        int[] order = new int[graph.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i; // a builder's ids are a topological order
-        }
-        return session.run(wire, new Messages.Grads(wire.id(), new double[] {0.5, 0.75}, order, new double[] {1}));
+        return session.run(wire, new Messages.Grads(wire.id(), new double[] {0.5, 0.75}, everyNode(graph.size()),
+                new double[] {1}));
     }
 
     private static Graph graph(List<Op> ops) {

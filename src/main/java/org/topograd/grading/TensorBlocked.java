@@ -22,6 +22,11 @@ final class TensorBlocked {
         }
     }
 
+    /** Whether {@code op}'s class is not run. */
+    boolean has(TensorOp op) {
+        return ops.containsKey(op);
+    }
+
     /** A copy, for one spec: what blocks a class there does not block it on the next spec. */
     TensorBlocked copy() {
         TensorBlocked copy = new TensorBlocked();

@@ -20,8 +20,8 @@ import org.topograd.worker.Messages;
  * {@code TensorBackprop}, bind them in its worker, then every check of every tensor spec at every
  * input point ({@link TensorCaseChecks}). Rows, outcomes and the result are the scalar ones.
  *
- * <p>Not yet here: the smoke test (a class that hangs costs a timeout at its first point of each spec,
- * then is blocked for that spec) and naming the bug.
+ * <p>Before the specs, each op's class is tried once ({@link TensorSmokeTest}), so that one that hangs or
+ * exits costs one timeout, not one a spec. Not yet here: naming the bug.
  */
 final class TensorSubmissionRun {
     private final GradingSetup setup;
@@ -65,6 +65,7 @@ final class TensorSubmissionRun {
             }
             TensorBlame blame = new TensorBlame(found);
             Outcomes outcomes = new Outcomes(null, setup.limits()); // told places by the tensor blame, not Blame
+            new TensorSmokeTest(session, blame, outcomes).run(found, setup.usedTensorOps(), blocked, notes);
             List<CheckResult> rows = new ArrayList<>();
             for (TensorSpecAnswers s : setup.tensorSpecs()) {
                 rows.addAll(gradeSpec(session, blame, outcomes, s, blocked.copy()));

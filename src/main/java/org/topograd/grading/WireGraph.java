@@ -2,6 +2,7 @@ package org.topograd.grading;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.topograd.spec.Dag;
 import org.topograd.spec.Graph;
 import org.topograd.spec.Op;
 import org.topograd.worker.Messages;
@@ -50,24 +51,36 @@ public final class WireGraph {
     /** The ops of the nodes reachable from the output, found by walking the operands (no order needed). */
     public static Set<Op> ops(Graph graph) {
         Set<Op> ops = EnumSet.noneOf(Op.class);
+        for (int node : reachable(graph)) {
+            if (!graph.op(node).isLeaf()) {
+                ops.add(graph.op(node));
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * The nodes reachable from the output, scalar or tensor graph alike, found by walking the operands:
+     * no topological sort, which lives in the reference engine (that a student kit leaves out).
+     */
+    static int[] reachable(Dag graph) {
         boolean[] seen = new boolean[graph.size()];
         int[] stack = new int[graph.size()];
+        int[] found = new int[graph.size()];
+        int count = 0;
         int depth = 0;
         stack[depth++] = graph.output();
         seen[graph.output()] = true;
         while (depth > 0) {
             int node = stack[--depth];
-            if (!graph.op(node).isLeaf()) {
-                ops.add(graph.op(node));
-            }
-            for (int k = 0; k < graph.operandCount(node); k++) {
-                int operand = graph.operand(node, k);
-                if (!seen[operand]) {
+            found[count++] = node;
+            for (int operand : new int[] {graph.first(node), graph.second(node)}) {
+                if (operand >= 0 && !seen[operand]) {
                     seen[operand] = true;
                     stack[depth++] = operand;
                 }
             }
         }
-        return ops;
+        return java.util.Arrays.copyOf(found, count);
     }
 }

@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -39,8 +42,25 @@ final class ApiFiles {
 
     private ApiFiles() {}
 
+    /**
+     * What {@link #build} made, by class loader: the API is topograd's own, the same for every kit
+     * made from one loader, and javadoc costs seconds (a benchmark or a test makes several kits).
+     */
+    private static final Map<ClassLoader, SortedMap<String, byte[]>> BUILT = new WeakHashMap<>();
+
     /** Every file of the {@code api/} folder, by its path in the kit, in name order. */
     static SortedMap<String, byte[]> build(ClassLoader loader) throws IOException {
+        synchronized (BUILT) {
+            SortedMap<String, byte[]> built = BUILT.get(loader);
+            if (built == null) {
+                built = Collections.unmodifiableSortedMap(buildAfresh(loader));
+                BUILT.put(loader, built);
+            }
+            return built; // the arrays are only ever written to files
+        }
+    }
+
+    private static SortedMap<String, byte[]> buildAfresh(ClassLoader loader) throws IOException {
         SortedMap<String, byte[]> files = new TreeMap<>();
         ReproducibleZip classes = new ReproducibleZip();
         classes.add("META-INF/MANIFEST.MF", manifest("topograd student API"));

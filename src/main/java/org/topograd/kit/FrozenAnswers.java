@@ -21,14 +21,23 @@ import java.util.TreeMap;
 import org.topograd.grading.AnswerSource;
 import org.topograd.grading.CaseAnswers;
 import org.topograd.grading.SpecAnswers;
+import org.topograd.grading.TensorCaseAnswers;
+import org.topograd.grading.TensorSpecAnswers;
+import org.topograd.grading.TensorWireGraph;
 import org.topograd.grading.WireGraph;
 import org.topograd.naming.ForecastSource;
 import org.topograd.naming.Mistake;
+import org.topograd.naming.PointForecast;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Case;
 import org.topograd.spec.Graph;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
+import org.topograd.spec.SpecHeading;
+import org.topograd.spec.tensor.TensorCase;
+import org.topograd.spec.tensor.TensorGraph;
+import org.topograd.spec.tensor.TensorOp;
+import org.topograd.spec.tensor.TensorSpec;
 
 /**
  * What the full tool computed when a student kit was made, kept in the kit's jar so that the
@@ -51,7 +60,7 @@ import org.topograd.spec.Spec;
 public final class FrozenAnswers implements AnswerSource {
     /** Where the answers are in the kit's jar. */
     public static final String RESOURCE = "org/topograd/kit/frozen-answers.json";
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     /** Where a kit's resources are read from: its jar, or (in tests) what {@link #freeze} gave. */
     @FunctionalInterface
@@ -70,11 +79,48 @@ public final class FrozenAnswers implements AnswerSource {
      * @param mistakes the catalogue of mistakes, in diagnosis order
      */
     public record Contents(List<SpecAnswers> answers, int hiddenSpecs, Set<Op> hiddenOps, ForecastSource forecasts,
-            List<Mistake> mistakes) {
+            List<Mistake> mistakes, List<TensorSpecAnswers> tensorAnswers, Set<TensorOp> hiddenTensorOps) {
         public Contents {
             answers = List.copyOf(answers);
             hiddenOps = Set.copyOf(hiddenOps);
             mistakes = List.copyOf(mistakes);
+            tensorAnswers = List.copyOf(tensorAnswers);
+            hiddenTensorOps = Set.copyOf(hiddenTensorOps);
+        }
+
+        /** A scalar assignment's. */
+        public Contents(List<SpecAnswers> answers, int hiddenSpecs, Set<Op> hiddenOps, ForecastSource forecasts,
+                List<Mistake> mistakes) {
+            this(answers, hiddenSpecs, hiddenOps, forecasts, mistakes, List.of(), Set.of());
+        }
+
+        /**
+         * A tensor assignment's: its visible specs' answers, and what the kit may know of the hidden
+         * ones. No forecasts yet: naming a tensor bug from frozen numbers is still to come (the seam is
+         * here, and in {@code freeze}: one forecast resource per tensor spec, as for scalar ones).
+         */
+        public static Contents tensor(List<TensorSpecAnswers> answers, int hiddenSpecs, Set<TensorOp> hiddenOps) {
+            return new Contents(List.of(), hiddenSpecs, Set.of(), NO_FORECASTS, List.of(), answers, hiddenOps);
+        }
+
+        private static final ForecastSource NO_FORECASTS = new ForecastSource() {
+            @Override
+            public PointForecast at(SpecAnswers spec, int caseIndex) {
+                return null;
+            }
+
+            @Override
+            public double[] atProbe(Op op) {
+                return null;
+            }
+        };
+
+        /** The visible specs, scalar or tensor, in order. */
+        public List<SpecHeading> specs() {
+            List<SpecHeading> specs = new ArrayList<>();
+            answers.forEach(a -> specs.add(a.spec()));
+            tensorAnswers.forEach(a -> specs.add(a.spec()));
+            return specs;
         }
     }
 
@@ -82,6 +128,8 @@ public final class FrozenAnswers implements AnswerSource {
     private final Set<Op> hiddenOps;
     private final Map<String, FrozenSpec> specs;
     private final FrozenForecasts forecasts;
+    private final Set<TensorOp> hiddenTensorOps;
+    private final Map<String, FrozenSpec> tensorSpecs;
 
     private record FrozenSpec(String id, String sha256, List<FrozenCase> cases) {}
 
@@ -89,11 +137,13 @@ public final class FrozenAnswers implements AnswerSource {
             double[] probeGrads) {}
 
     private FrozenAnswers(int hiddenSpecs, Set<Op> hiddenOps, Map<String, FrozenSpec> specs,
-            FrozenForecasts forecasts) {
+            FrozenForecasts forecasts, Set<TensorOp> hiddenTensorOps, Map<String, FrozenSpec> tensorSpecs) {
         this.hiddenSpecs = hiddenSpecs;
         this.hiddenOps = hiddenOps;
         this.specs = specs;
         this.forecasts = forecasts;
+        this.hiddenTensorOps = hiddenTensorOps;
+        this.tensorSpecs = tensorSpecs;
     }
 
     /** The kit's resources for these contents, by name: the answers, and each spec's forecasts. */
@@ -116,36 +166,65 @@ public final class FrozenAnswers implements AnswerSource {
         for (int s = 0; s < contents.answers().size(); s++) {
             SpecAnswers a = contents.answers().get(s);
             String sha = sha256(Files.readAllBytes(a.spec().file()));
-            out.beginObject();
-            out.name("id").value(a.spec().id());
-            out.name("sha256").value(sha);
-            out.name("cases").beginArray();
+            List<FrozenCase> cases = new ArrayList<>();
             for (int c = 0; c < a.cases().size(); c++) {
                 CaseAnswers answer = a.cases().get(c);
-                out.beginObject();
-                out.name("name").value(a.spec().cases().get(c).name());
-                out.name("order");
-                KitJson.ints(out, answer.order());
-                out.name("values");
-                KitJson.doubles(out, answer.values());
-                out.name("grads");
-                KitJson.doubles(out, answer.grads());
-                out.name("probe_partials");
-                KitJson.doubles(out, answer.probePartials());
-                out.name("probe_grads");
-                KitJson.doubles(out, answer.probeGrads());
-                out.endObject();
+                cases.add(new FrozenCase(a.spec().cases().get(c).name(), answer.order(), answer.values(),
+                        answer.grads(), answer.probePartials(), answer.probeGrads()));
             }
-            out.endArray();
-            out.endObject();
+            write(out, new FrozenSpec(a.spec().id(), sha, cases));
             resources.put(FrozenForecasts.resource(s), FrozenForecasts.freeze(a, sha, contents.forecasts(),
                     contents.mistakes()));
+        }
+        out.endArray();
+        out.name("hidden_tensor_ops").beginArray();
+        EnumSet<TensorOp> hiddenTensorOps = EnumSet.noneOf(TensorOp.class);
+        hiddenTensorOps.addAll(contents.hiddenTensorOps());
+        for (TensorOp op : hiddenTensorOps) {
+            out.value(op.specName());
+        }
+        out.endArray();
+        // Tensor specs in the same form, every node's elements flattened in node id order; their
+        // forecasts, when tensor bugs are named from frozen numbers, go beside the scalar ones'.
+        out.name("tensor_specs").beginArray();
+        for (TensorSpecAnswers a : contents.tensorAnswers()) {
+            List<FrozenCase> cases = new ArrayList<>();
+            for (int c = 0; c < a.cases().size(); c++) {
+                TensorCaseAnswers answer = a.cases().get(c);
+                cases.add(new FrozenCase(a.spec().cases().get(c).name(), answer.order(), answer.values(),
+                        answer.grads(), answer.probePartials(), answer.probeGrads()));
+            }
+            write(out, new FrozenSpec(a.spec().id(), sha256(Files.readAllBytes(a.spec().file())), cases));
         }
         out.endArray();
         out.endObject();
         out.flush();
         resources.put(RESOURCE, (text + "\n").getBytes(StandardCharsets.UTF_8));
         return resources;
+    }
+
+    private static void write(JsonWriter out, FrozenSpec spec) throws IOException {
+        out.beginObject();
+        out.name("id").value(spec.id());
+        out.name("sha256").value(spec.sha256());
+        out.name("cases").beginArray();
+        for (FrozenCase c : spec.cases()) {
+            out.beginObject();
+            out.name("name").value(c.name());
+            out.name("order");
+            KitJson.ints(out, c.order());
+            out.name("values");
+            KitJson.doubles(out, c.values());
+            out.name("grads");
+            KitJson.doubles(out, c.grads());
+            out.name("probe_partials");
+            KitJson.doubles(out, c.probePartials());
+            out.name("probe_grads");
+            KitJson.doubles(out, c.probeGrads());
+            out.endObject();
+        }
+        out.endArray();
+        out.endObject();
     }
 
     /** The answers in the running kit's jar. */
@@ -172,6 +251,8 @@ public final class FrozenAnswers implements AnswerSource {
         int hidden = 0;
         Set<Op> hiddenOps = EnumSet.noneOf(Op.class);
         Map<String, FrozenSpec> specs = new LinkedHashMap<>();
+        Set<TensorOp> hiddenTensorOps = EnumSet.noneOf(TensorOp.class);
+        Map<String, FrozenSpec> tensorSpecs = new LinkedHashMap<>();
         FrozenForecasts.Catalogue catalogue = null;
         List<String> forecastFiles = new ArrayList<>();
         in.beginObject();
@@ -193,6 +274,8 @@ public final class FrozenAnswers implements AnswerSource {
                         specs.put(spec.id(), spec);
                     }
                 }
+                case "hidden_tensor_ops" -> hiddenTensorOps.addAll(KitJson.list(in, KitJson::tensorOp));
+                case "tensor_specs" -> KitJson.list(in, FrozenAnswers::spec).forEach(t -> tensorSpecs.put(t.id(), t));
                 default -> {
                     if (FrozenForecasts.isCatalogue(key)) {
                         catalogue = FrozenForecasts.readCatalogue(key, in, catalogue);
@@ -213,7 +296,8 @@ public final class FrozenAnswers implements AnswerSource {
             shas.put(spec.id(), spec.sha256());
             files.put(spec.id(), forecastFiles.get(i++));
         }
-        return new FrozenAnswers(hidden, hiddenOps, specs, new FrozenForecasts(catalogue, shas, files, resources));
+        return new FrozenAnswers(hidden, hiddenOps, specs, new FrozenForecasts(catalogue, shas, files, resources),
+                hiddenTensorOps, tensorSpecs);
     }
 
     private static FrozenSpec spec(JsonReader in) throws IOException {
@@ -272,25 +356,76 @@ public final class FrozenAnswers implements AnswerSource {
         List<SpecAnswers> answers = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Spec spec = list.get(i);
-            FrozenSpec frozen = specs.get(spec.id());
-            if (frozen == null) {
-                throw new Unavailable(spec.file() + " is not one of the kit's specs ("
-                        + String.join(", ", specs.keySet())
-                        + "), so the kit has no expected values for it; use the kit's specs folder");
-            }
-            String sha;
-            try {
-                sha = sha256(Files.readAllBytes(spec.file()));
-            } catch (IOException e) {
-                throw new Unavailable("cannot read " + spec.file() + ": " + e.getMessage());
-            }
-            if (!sha.equals(frozen.sha256())) {
-                throw new Unavailable(spec.file() + " has changed since the kit was made, and the kit's expected values"
-                        + " are for the original: restore the file from the kit, or ask your instructor for a new kit");
-            }
-            answers.add(thaw(i, spec, frozen, numerical));
+            answers.add(thaw(i, spec, frozen(spec, specs), numerical));
         }
         return answers;
+    }
+
+    /** The frozen answers of a tensor spec of the kit, as {@link #answers} thaws a scalar spec's. */
+    @Override
+    public List<TensorSpecAnswers> tensorAnswers(List<TensorSpec> list, NumericalGradient.Settings numerical)
+            throws Unavailable {
+        List<TensorSpecAnswers> answers = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            TensorSpec spec = list.get(i);
+            answers.add(thaw(i, spec, frozen(spec, tensorSpecs), numerical));
+        }
+        return answers;
+    }
+
+    /** What was frozen for {@code spec}, if the kit was made with this very file. */
+    private static FrozenSpec frozen(SpecHeading spec, Map<String, FrozenSpec> kept) throws Unavailable {
+        FrozenSpec frozen = kept.get(spec.id());
+        if (kept.isEmpty()) {
+            String kind = spec instanceof TensorSpec ? "tensor" : "scalar";
+            throw new Unavailable(spec.file() + " is a " + kind + " spec, and this kit was made for an assignment"
+                    + " without " + kind + " specs, so it has no expected values for it; use the kit's specs folder");
+        }
+        if (frozen == null) {
+            throw new Unavailable(spec.file() + " is not one of the kit's specs ("
+                    + String.join(", ", kept.keySet())
+                    + "), so the kit has no expected values for it; use the kit's specs folder");
+        }
+        String sha;
+        try {
+            sha = sha256(Files.readAllBytes(spec.file()));
+        } catch (IOException e) {
+            throw new Unavailable("cannot read " + spec.file() + ": " + e.getMessage());
+        }
+        if (!sha.equals(frozen.sha256())) {
+            throw new Unavailable(spec.file() + " has changed since the kit was made, and the kit's expected values"
+                    + " are for the original: restore the file from the kit, or ask your instructor for a new kit");
+        }
+        return frozen;
+    }
+
+    private static TensorSpecAnswers thaw(int id, TensorSpec spec, FrozenSpec frozen,
+            NumericalGradient.Settings numerical) throws Unavailable {
+        TensorGraph graph = spec.graph();
+        if (frozen.cases().size() != spec.cases().size()) {
+            throw new Unavailable("the kit's answers for " + spec.id()
+                    + " do not fit its spec: download the kit again");
+        }
+        int n = graph.size();
+        int elements = 0;
+        for (int i = 0; i < n; i++) {
+            elements += graph.shape(i).size();
+        }
+        List<TensorCaseAnswers> cases = new ArrayList<>();
+        for (int c = 0; c < frozen.cases().size(); c++) {
+            FrozenCase f = frozen.cases().get(c);
+            TensorCase point = spec.cases().get(c);
+            if (!f.name().equals(point.name()) || f.values().length != elements || f.grads().length != elements
+                    || f.probeGrads().length != n || f.probePartials().length != 2 * n || !isOrder(f.order(), n)) {
+                throw new Unavailable("the kit's answers for " + spec.id() + " " + point.name()
+                        + " do not fit its spec: download the kit again");
+            }
+            double[] inputs = TensorWireGraph.inputs(point);
+            cases.add(new TensorCaseAnswers(f.order(), inputs, f.values(), f.grads(), f.probePartials(),
+                    f.probeGrads(), NumericalGradient.plan(inputs, numerical)));
+        }
+        return new TensorSpecAnswers(spec, TensorWireGraph.of(id, graph),
+                TensorWireGraph.ops(graph, cases.get(0).order()), cases);
     }
 
     private static SpecAnswers thaw(int id, Spec spec, FrozenSpec frozen, NumericalGradient.Settings numerical)
@@ -330,7 +465,7 @@ public final class FrozenAnswers implements AnswerSource {
 
     /** The hidden specs the kit was made without, and any among {@code loaded}. */
     @Override
-    public int hiddenSpecs(List<Spec> loaded) {
+    public int hiddenSpecs(List<? extends SpecHeading> loaded) {
         return hiddenSpecs + AnswerSource.super.hiddenSpecs(loaded);
     }
 
@@ -340,6 +475,15 @@ public final class FrozenAnswers implements AnswerSource {
         Set<Op> ops = EnumSet.noneOf(Op.class);
         ops.addAll(AnswerSource.super.requiredOps(loaded));
         ops.addAll(hiddenOps);
+        return ops;
+    }
+
+    /** The tensor ops of the specs here, and those of the hidden tensor specs the kit was made without. */
+    @Override
+    public Set<TensorOp> requiredTensorOps(List<TensorSpec> loaded) {
+        Set<TensorOp> ops = EnumSet.noneOf(TensorOp.class);
+        ops.addAll(AnswerSource.super.requiredTensorOps(loaded));
+        ops.addAll(hiddenTensorOps);
         return ops;
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.topograd.spec.Op;
+import org.topograd.spec.tensor.TensorOp;
 
 /**
  * The kit's frozen data as JSON, through Gson's streaming reader and writer: a kit's {@code check}
@@ -98,5 +99,11 @@ final class KitJson {
     static Op op(JsonReader in) throws IOException {
         String name = in.nextString();
         return Op.operation(name).orElseThrow(() -> new IllegalStateException("op " + name));
+    }
+
+    /** A tensor operation, by its name in a tensor spec. */
+    static TensorOp tensorOp(JsonReader in) throws IOException {
+        String name = in.nextString();
+        return TensorOp.operation(name).orElseThrow(() -> new IllegalStateException("tensor op " + name));
     }
 }

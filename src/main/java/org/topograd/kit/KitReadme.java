@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
+import org.topograd.spec.tensor.TensorOp;
+import org.topograd.spec.tensor.TensorSpec;
 
 /** The kit's {@code README.md}: everything a student needs who has only the kit. */
 final class KitReadme {
@@ -23,6 +25,46 @@ final class KitReadme {
             java.util.SortedSet<String> libraries) {
         Set<Op> inKit = java.util.EnumSet.noneOf(Op.class);
         visible.forEach(spec -> inKit.addAll(org.topograd.grading.WireGraph.ops(spec.graph())));
+        StringBuilder api = new StringBuilder();
+        scalarApi(api);
+        List<String[]> ops = new ArrayList<>();
+        for (Op op : Op.operations()) {
+            if (required.contains(op)) {
+                ops.add(new String[] {op.specName(), Starter.meaning(op), Starter.className(op)
+                        + op.arity().constructor(), inKit.contains(op) ? "yes" : "no", Starter.className(op)});
+            }
+        }
+        return render(visible.stream().map(Spec::id).toList(), hidden, starter, libraries, api.toString(), ops);
+    }
+
+    /**
+     * A tensor assignment's README: the same, with the tensor API's contract and the tensor ops.
+     *
+     * @param required every tensor op the assignment requires, hidden specs' included
+     */
+    static String renderTensor(List<TensorSpec> visible, int hidden, Set<TensorOp> required, boolean starter,
+            java.util.SortedSet<String> libraries) {
+        Set<TensorOp> inKit = java.util.EnumSet.noneOf(TensorOp.class);
+        visible.forEach(spec -> inKit.addAll(org.topograd.grading.TensorWireGraph.ops(spec.graph())));
+        StringBuilder api = new StringBuilder();
+        tensorApi(api);
+        List<String[]> ops = new ArrayList<>();
+        for (TensorOp op : TensorOp.operations()) {
+            if (required.contains(op)) {
+                ops.add(new String[] {op.specName(), Starter.meaning(op), Starter.className(op)
+                        + op.arity().constructor(), inKit.contains(op) ? "yes" : "no", Starter.className(op)});
+            }
+        }
+        return render(visible.stream().map(TensorSpec::id).toList(), hidden, starter, libraries, api.toString(), ops);
+    }
+
+    /**
+     * @param api the API's section
+     * @param ops per required op: its name, what it computes, the constructor, whether a spec here
+     *     uses it, the starter's class
+     */
+    private static String render(List<String> visible, int hidden, boolean starter,
+            java.util.SortedSet<String> libraries, String api, List<String[]> ops) {
         StringBuilder md = new StringBuilder();
         md.append("# Backpropagation: your starting kit\n\n");
         md.append("You implement the nodes of a computation graph (one class per operation) and backpropagation\n"
@@ -64,37 +106,7 @@ final class KitReadme {
                 + "the idea from the lecture that fixes it. Add `--json` for output that editors and scripts"
                 + " read.\n\n");
 
-        md.append("## The API (`org.topograd.api`)\n\n");
-        md.append("- `Node`: one node of a graph. Its public fields `value` and `grad` (a double each) read like the\n"
-                + "  math; `inputs()` lists its operands in order (for `a - b`, `a` then `b`). Your op classes extend"
-                + " it\n"
-                + "  and call `super(...)` with their operands.\n");
-        md.append("- `forward()`: sets `value` from the inputs' `value`s.\n");
-        md.append("- `backward()`: reads this node's `grad` (d output / d this node) and **adds** its share to each\n"
-                + "  input's grad: `input.grad += grad * d(value)/d(input)`. Add, never assign: a node used twice"
-                + " must\n"
-                + "  receive the sum of both shares (the multivariate chain rule). A node never calls another node's\n"
-                + "  `forward()` or `backward()`: the traversal decides the order.\n");
-        md.append("- `Input` and `Constant`: the leaves, given to you. An `Input` has a name and is differentiated; a\n"
-                + "  `Constant` is a number written in the graph.\n");
-        md.append("- `@Op(\"mul\")`: marks your class for one operation. Exactly one concrete class per operation;"
-                + " classes\n"
-                + "  may share code through abstract classes of your own (the lecture's generic unary function), but\n"
-                + "  only the concrete classes carry `@Op`.\n");
-        md.append("- `Backprop`: one class of yours with a public no-argument constructor and two methods:\n");
-        md.append("  - `topologicalOrder(output)`: every node reachable from `output` (following `inputs()`), each\n"
-                + "    exactly once, every node after all of its inputs; the output last.\n");
-        md.append("  - `backward(output)`: the values are already computed and every `grad` starts at 0; set\n"
-                + "    `output.grad = 1`, then call each node's `backward()` in **reverse** topological order, so"
-                + " that\n"
-                + "    a node passes its gradient on only after every node that uses it has added its share.\n\n");
-        md.append("Your `Backprop` is also checked on its own, on the grader's own nodes (probe nodes: the same"
-                + " graph,\n"
-                + "with made-up local derivatives instead of the operations' math), so that a mistake in one"
-                + " operation\n"
-                + "does not cost the traversal too. So it must use only the `Node` API (`inputs()`, `grad`,\n"
-                + "`backward()`), never cast a node to one of your classes or reach for fields of your own.\n\n");
-
+        md.append(api);
         md.append("### The operations this assignment requires\n\n");
         md.append("Every one needs a class, even one that no spec in this kit uses (a hidden spec, or the course,\n"
                 + "needs it): a missing class is a failure in `check`, as it will cost points when graded.\n\n");
@@ -107,15 +119,11 @@ final class KitReadme {
             md.append("---|");
         }
         md.append('\n');
-        for (Op op : Op.operations()) {
-            if (!required.contains(op)) {
-                continue;
-            }
-            md.append("| `").append(op.specName()).append("` | ").append(Starter.meaning(op)).append(" | `public ")
-                    .append(Starter.className(op)).append(op.arity().constructor()).append("` | ")
-                    .append(inKit.contains(op) ? "yes" : "no").append(" |");
+        for (String[] op : ops) {
+            md.append("| `").append(op[0]).append("` | ").append(op[1]).append(" | `public ").append(op[2])
+                    .append("` | ").append(op[3]).append(" |");
             if (starter) {
-                md.append(" `").append(Starter.PACKAGE).append('.').append(Starter.className(op)).append("` |");
+                md.append(" `").append(Starter.PACKAGE).append('.').append(op[4]).append("` |");
             }
             md.append('\n');
         }
@@ -124,7 +132,7 @@ final class KitReadme {
 
         md.append("## What is checked\n\n");
         md.append("The specs in `specs/` (").append(visible.size()).append(visible.size() == 1 ? " spec" : " specs")
-                .append("): ").append(String.join(", ", visible.stream().map(Spec::id).toList())).append(".\n");
+                .append("): ").append(String.join(", ", visible)).append(".\n");
         if (hidden > 0) {
             md.append("Grading adds ").append(hidden).append(hidden == 1 ? " hidden spec" : " hidden specs")
                     .append(" that are not in this kit; they use only the operations above.\n");
@@ -173,5 +181,72 @@ final class KitReadme {
                 + (named.size() > 1 ? " and " : "") + named.get(named.size() - 1));
         md.append("; each licence's text is in the jar, under `META-INF/licenses/`.\n");
         return md.toString();
+    }
+
+    private static void scalarApi(StringBuilder md) {
+        md.append("## The API (`org.topograd.api`)\n\n");
+        md.append("- `Node`: one node of a graph. Its public fields `value` and `grad` (a double each) read like the\n"
+                + "  math; `inputs()` lists its operands in order (for `a - b`, `a` then `b`). Your op classes extend"
+                + " it\n"
+                + "  and call `super(...)` with their operands.\n");
+        md.append("- `forward()`: sets `value` from the inputs' `value`s.\n");
+        md.append("- `backward()`: reads this node's `grad` (d output / d this node) and **adds** its share to each\n"
+                + "  input's grad: `input.grad += grad * d(value)/d(input)`. Add, never assign: a node used twice"
+                + " must\n"
+                + "  receive the sum of both shares (the multivariate chain rule). A node never calls another node's\n"
+                + "  `forward()` or `backward()`: the traversal decides the order.\n");
+        md.append("- `Input` and `Constant`: the leaves, given to you. An `Input` has a name and is differentiated; a\n"
+                + "  `Constant` is a number written in the graph.\n");
+        md.append("- `@Op(\"mul\")`: marks your class for one operation. Exactly one concrete class per operation;"
+                + " classes\n"
+                + "  may share code through abstract classes of your own (the lecture's generic unary function), but\n"
+                + "  only the concrete classes carry `@Op`.\n");
+        md.append("- `Backprop`: one class of yours with a public no-argument constructor and two methods:\n");
+        md.append("  - `topologicalOrder(output)`: every node reachable from `output` (following `inputs()`), each\n"
+                + "    exactly once, every node after all of its inputs; the output last.\n");
+        md.append("  - `backward(output)`: the values are already computed and every `grad` starts at 0; set\n"
+                + "    `output.grad = 1`, then call each node's `backward()` in **reverse** topological order, so"
+                + " that\n"
+                + "    a node passes its gradient on only after every node that uses it has added its share.\n\n");
+        md.append("Your `Backprop` is also checked on its own, on the grader's own nodes (probe nodes: the same"
+                + " graph,\n"
+                + "with made-up local derivatives instead of the operations' math), so that a mistake in one"
+                + " operation\n"
+                + "does not cost the traversal too. So it must use only the `Node` API (`inputs()`, `grad`,\n"
+                + "`backward()`), never cast a node to one of your classes or reach for fields of your own.\n\n");
+
+    }
+
+    private static void tensorApi(StringBuilder md) {
+        md.append("## The API (`org.topograd.api.tensor`)\n\n");
+        md.append("The lecture's nodes with arrays: the same idea, each value and gradient an `NDArray` (a scalar, a\n"
+                + "vector or a matrix of doubles, immutable, with numpy's broadcasting, `matmul`, `sum`, `sumTo` and\n"
+                + "more; its Javadoc in `api/docs` lists them all).\n\n");
+        md.append("- `TensorNode`: one node of a graph. Its public fields `value` and `grad` are `NDArray`s of the same"
+                + " shape;\n"
+                + "  `inputs()` lists its operands in order. Your op classes extend it and call `super(...)` with"
+                + " their operands.\n");
+        md.append("- `forward()`: sets `value` from the inputs' `value`s.\n");
+        md.append("- `backward()`: reads this node's `grad` (d output / d this node, the shape of `value`) and"
+                + " **adds** its\n"
+                + "  share to each input's grad, an array of that input's own shape:"
+                + " `a.grad = a.grad.plus(grad.matmul(b.value.transpose()))`.\n"
+                + "  Add, never assign: a node used twice must receive the sum of both shares. An operand that was"
+                + " broadcast\n"
+                + "  on the way forward gets its share summed back to its own shape (`sumTo`).\n");
+        md.append("- `TensorInput` and `TensorConstant`: the leaves, given to you. Constants (such as a loss's labels)"
+                + " are\n  never differentiated.\n");
+        md.append("- `@Op(\"matmul\")` (`org.topograd.api.Op`): marks your class for one operation. Exactly one"
+                + " concrete class\n  per operation.\n");
+        md.append("- `TensorBackprop`: one class of yours with a public no-argument constructor and two methods:\n");
+        md.append("  - `topologicalOrder(output)`: every node reachable from `output`, each exactly once, every node"
+                + " after all\n    of its inputs; the output last.\n");
+        md.append("  - `backward(output)`: the values are already computed; set every reachable `grad` to zeros of"
+                + " its value's\n    shape and the output's to ones, then call each node's `backward()` in"
+                + " **reverse** topological order.\n\n");
+        md.append("Your `TensorBackprop` is also checked on its own, on the grader's own nodes (probe nodes with"
+                + " made-up local\n"
+                + "derivatives), so it must use only the `TensorNode` API, never cast a node to one of your"
+                + " classes.\n\n");
     }
 }

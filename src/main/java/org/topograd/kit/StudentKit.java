@@ -14,11 +14,15 @@ import java.util.stream.Stream;
 import org.topograd.Folders;
 import org.topograd.Version;
 import org.topograd.grading.SpecAnswers;
+import org.topograd.grading.TensorSpecAnswers;
 import org.topograd.report.AtomicFiles;
 import org.topograd.report.ReproducibleZip;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
+import org.topograd.spec.SpecHeading;
 import org.topograd.spec.SpecLoader;
+import org.topograd.spec.tensor.TensorOp;
+import org.topograd.spec.tensor.TensorSpec;
 
 /**
  * Makes a student kit folder:
@@ -46,10 +50,18 @@ public final class StudentKit {
      * What was made.
      *
      * @param classes how many classes the jar holds
-     * @param required the ops students must implement
+     * @param required the ops students must implement (a scalar assignment's)
+     * @param requiredTensor the tensor ops students must implement (a tensor assignment's)
      */
     public record Made(Path jar, int classes, List<String> specs, int hiddenLeftOut, Set<Op> required,
-            boolean starter) {}
+            boolean starter, Set<TensorOp> requiredTensor) {
+        /** The ops required, scalar or tensor, by their names in a spec. */
+        public List<String> requiredNames() {
+            List<String> names = new java.util.ArrayList<>(required.stream().map(Op::specName).toList());
+            requiredTensor.forEach(op -> names.add(op.specName()));
+            return names;
+        }
+    }
 
     /**
      * The kit's folder cannot be used as given (a file, or a folder with things of the user's in
@@ -74,9 +86,38 @@ public final class StudentKit {
      */
     public static Made make(FrozenAnswers.Contents frozen, Path assignmentFile, Set<Op> required, boolean starter,
             Path out) throws IOException, UnusableFolder {
-        for (SpecAnswers a : frozen.answers()) {
-            if (a.spec().hidden()) {
-                throw new IllegalArgumentException("hidden spec " + a.spec().id() + " must not go into a student kit");
+        List<Spec> visible = frozen.answers().stream().map(SpecAnswers::spec).toList();
+        return make(frozen, assignmentFile, starter ? Starter.files(required) : Map.of(),
+                libraries -> KitReadme.render(visible, frozen.hiddenSpecs(), required, starter, libraries),
+                out, required, Set.of());
+    }
+
+    /**
+     * A tensor assignment's kit: the same folder, with the tensor API's contract in the README and a
+     * starter of {@code TensorNode} classes.
+     *
+     * @param required every tensor op students must implement (the specs', hidden ones included)
+     */
+    public static Made makeTensor(FrozenAnswers.Contents frozen, Path assignmentFile, Set<TensorOp> required,
+            boolean starter, Path out) throws IOException, UnusableFolder {
+        List<TensorSpec> visible = frozen.tensorAnswers().stream().map(TensorSpecAnswers::spec).toList();
+        return make(frozen, assignmentFile, starter ? Starter.tensorFiles(required) : Map.of(),
+                libraries -> KitReadme.renderTensor(visible, frozen.hiddenSpecs(), required, starter, libraries),
+                out, Set.of(), required);
+    }
+
+    /** What the README says, once the libraries in the jar are known. */
+    private interface Readme {
+        String render(java.util.SortedSet<String> libraries);
+    }
+
+    private static Made make(FrozenAnswers.Contents frozen, Path assignmentFile, Map<String, byte[]> starterFiles,
+            Readme readme, Path out, Set<Op> required, Set<TensorOp> requiredTensor)
+            throws IOException, UnusableFolder {
+        List<SpecHeading> visible = frozen.specs();
+        for (SpecHeading spec : visible) {
+            if (spec.hidden()) {
+                throw new IllegalArgumentException("hidden spec " + spec.id() + " must not go into a student kit");
             }
         }
         prepare(out);
@@ -89,8 +130,8 @@ public final class StudentKit {
         AtomicFiles.write(out.resolve(JAR), jar.finish());
         Path specs = Files.createDirectories(out.resolve(SPECS));
         // Written, not copied: a copy would keep the instructor's own mode, perhaps a private one.
-        for (SpecAnswers a : frozen.answers()) {
-            AtomicFiles.write(specs.resolve(a.spec().file().getFileName()), Files.readAllBytes(a.spec().file()));
+        for (SpecHeading spec : visible) {
+            AtomicFiles.write(specs.resolve(spec.file().getFileName()), Files.readAllBytes(spec.file()));
         }
         if (assignmentFile != null) {
             AtomicFiles.write(specs.resolve(SpecLoader.ASSIGNMENT_FILE), Files.readAllBytes(assignmentFile));
@@ -98,18 +139,13 @@ public final class StudentKit {
         for (Map.Entry<String, byte[]> file : ApiFiles.build(StudentKit.class.getClassLoader()).entrySet()) {
             AtomicFiles.write(out.resolve(file.getKey()), file.getValue());
         }
-        if (starter) {
-            for (Map.Entry<String, byte[]> file : Starter.files(required).entrySet()) {
-                AtomicFiles.write(out.resolve(file.getKey()), file.getValue());
-            }
+        for (Map.Entry<String, byte[]> file : starterFiles.entrySet()) {
+            AtomicFiles.write(out.resolve(file.getKey()), file.getValue());
         }
-        List<Spec> visible = frozen.answers().stream().map(SpecAnswers::spec).toList();
-        AtomicFiles.write(out.resolve(README), KitReadme.render(visible, frozen.hiddenSpecs(), required, starter,
-                contents.libraries())
-                .getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(out.resolve(README), readme.render(contents.libraries()).getBytes(StandardCharsets.UTF_8));
         long classes = entries.keySet().stream().filter(n -> n.endsWith(".class")).count();
-        return new Made(out.resolve(JAR), (int) classes, visible.stream().map(Spec::id).toList(), frozen.hiddenSpecs(),
-                required, starter);
+        return new Made(out.resolve(JAR), (int) classes, visible.stream().map(SpecHeading::id).toList(),
+                frozen.hiddenSpecs(), required, !starterFiles.isEmpty(), requiredTensor);
     }
 
     /** Empties an earlier kit; refuses a folder that holds anything else, so nothing of the user's is deleted. */

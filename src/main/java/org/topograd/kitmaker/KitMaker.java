@@ -12,12 +12,16 @@ import org.topograd.diagnosis.Mutants;
 import org.topograd.grading.Assignment;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SpecAnswers;
+import org.topograd.grading.TensorAnswers;
+import org.topograd.grading.TensorWireGraph;
 import org.topograd.grading.WireGraph;
 import org.topograd.kit.FrozenAnswers;
 import org.topograd.kit.StudentKit;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
+import org.topograd.spec.tensor.TensorOp;
+import org.topograd.spec.tensor.TensorSpec;
 
 /**
  * Computes what a kit freezes, with the full tool's reference engine and mutants, and makes the
@@ -48,5 +52,26 @@ public final class KitMaker {
         Path assignmentFile = specsDir.resolve(SpecLoader.ASSIGNMENT_FILE);
         return StudentKit.make(frozen, Files.isRegularFile(assignmentFile) ? assignmentFile : null, required, starter,
                 out);
+    }
+
+    /**
+     * A tensor assignment's kit: the visible tensor specs' answers from the tensor reference engine.
+     *
+     * @param specs every valid tensor spec of the course, hidden ones included
+     */
+    public static StudentKit.Made makeTensor(List<TensorSpec> specs, Assignment assignment, Path specsDir,
+            boolean starter, Path out) throws IOException, StudentKit.UnusableFolder {
+        List<TensorSpec> visible = specs.stream().filter(s -> !s.hidden()).toList();
+        Set<TensorOp> hiddenOps = EnumSet.noneOf(TensorOp.class);
+        Set<TensorOp> required = EnumSet.noneOf(TensorOp.class);
+        for (TensorSpec spec : specs) {
+            (spec.hidden() ? hiddenOps : required).addAll(TensorWireGraph.ops(spec.graph()));
+        }
+        required.addAll(hiddenOps);
+        FrozenAnswers.Contents frozen = FrozenAnswers.Contents.tensor(TensorAnswers.of(visible,
+                assignment.numerical()), specs.size() - visible.size(), hiddenOps);
+        Path assignmentFile = specsDir.resolve(SpecLoader.ASSIGNMENT_FILE);
+        return StudentKit.makeTensor(frozen, Files.isRegularFile(assignmentFile) ? assignmentFile : null, required,
+                starter, out);
     }
 }

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import org.topograd.grading.CheckResult;
 import org.topograd.grading.SubmissionResult;
-import org.topograd.spec.Spec;
+import org.topograd.spec.SpecHeading;
 
 /**
  * {@code topograd check --json}: what the terminal report says, for editors and scripts. Like the
@@ -23,7 +23,7 @@ import org.topograd.spec.Spec;
 public final class CheckJson {
     private CheckJson() {}
 
-    public static String render(SubmissionResult result, List<Spec> specs, int hiddenSpecs) {
+    public static String render(SubmissionResult result, List<? extends SpecHeading> specs, int hiddenSpecs) {
         JsonObject root = new JsonObject();
         root.addProperty("student", result.student());
         root.addProperty("status", result.status().reportName());
@@ -42,7 +42,7 @@ public final class CheckJson {
         }
         root.add("notes", notes);
         JsonArray specList = new JsonArray();
-        for (Spec spec : specs) {
+        for (SpecHeading spec : specs) {
             SpecTotals totals = SpecTotals.of(spec.id(), result.rows());
             JsonObject s = new JsonObject();
             s.addProperty("id", spec.id());

@@ -10,7 +10,8 @@ import org.topograd.grading.CheckResult;
 import org.topograd.grading.GradescopeSettings;
 import org.topograd.grading.Points;
 import org.topograd.grading.SubmissionResult;
-import org.topograd.spec.Spec;
+import org.topograd.spec.SpecHeading;
+import org.topograd.spec.tensor.TensorSpec;
 
 /**
  * Gradescope's {@code results.json} for one submission.
@@ -34,7 +35,7 @@ public final class GradescopeResults {
      * @param executionSeconds the grading's wall time, Gradescope's {@code execution_time}; the one
      *     number that differs between runs, so it is given, not measured here
      */
-    public static String render(SubmissionResult result, List<Spec> specs, GradescopeSettings settings,
+    public static String render(SubmissionResult result, List<? extends SpecHeading> specs, GradescopeSettings settings,
             long executionSeconds) {
         JsonObject root = new JsonObject();
         root.add("score", Json.points(result.score()));
@@ -45,7 +46,7 @@ public final class GradescopeResults {
         root.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
         for (int s = 0; s < specs.size(); s++) {
-            Spec spec = specs.get(s);
+            SpecHeading spec = specs.get(s);
             SpecTotals totals = SpecTotals.of(spec.id(), result.rows());
             int number = 0;
             for (Check check : Check.values()) {
@@ -61,7 +62,7 @@ public final class GradescopeResults {
         return Json.render(root);
     }
 
-    private static JsonObject test(Spec spec, Check check, SpecTotals rows, String number,
+    private static JsonObject test(SpecHeading spec, Check check, SpecTotals rows, String number,
             GradescopeSettings settings) {
         JsonObject test = new JsonObject();
         test.addProperty("name", spec.id() + ": " + check.reportName() + " (" + spec.title() + ")");
@@ -80,7 +81,7 @@ public final class GradescopeResults {
         return test;
     }
 
-    private static String testOutput(Spec spec, Check check, List<CheckResult> rows) {
+    private static String testOutput(SpecHeading spec, Check check, List<CheckResult> rows) {
         StringBuilder out = new StringBuilder();
         out.append("What is checked: ").append(check.description()).append(".\n");
         for (CheckResult r : rows) {
@@ -101,13 +102,15 @@ public final class GradescopeResults {
         return out.toString();
     }
 
-    private static String output(SubmissionResult result, List<Spec> specs, GradescopeSettings settings) {
+    private static String output(SubmissionResult result, List<? extends SpecHeading> specs, GradescopeSettings settings) {
         StringBuilder out = new StringBuilder();
         out.append(switch (result.status()) {
             case OK -> "Your submission compiled and was checked against every spec.";
             case COMPILE_ERROR -> "Your submission did not compile, so no check could run. The compiler said:";
             case NO_SOURCES -> "No .java file (and no jar) was found in your submission, so nothing could run.";
-            case NO_CLASSES -> "No class in your submission has @Op or implements Backprop, so nothing could run.";
+            case NO_CLASSES -> "No class in your submission has @Op or implements "
+                    + (specs.stream().anyMatch(s -> s instanceof TensorSpec) ? "TensorBackprop" : "Backprop")
+                    + ", so nothing could run.";
             case WORKER_FAILED -> "Your code could not be started; this is usually not your fault: resubmit, and"
                     + " tell your instructor if it happens again.";
             case GRADER_ERROR -> "The autograder itself failed while grading your submission; this is not your"
@@ -121,7 +124,7 @@ public final class GradescopeResults {
         long score = 0;
         long max = 0;
         int hidden = 0;
-        for (Spec spec : specs) {
+        for (SpecHeading spec : specs) {
             if (spec.hidden()) {
                 hidden++;
                 continue;

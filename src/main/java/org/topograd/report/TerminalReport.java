@@ -6,7 +6,7 @@ import java.util.Map;
 import org.topograd.grading.CheckResult;
 import org.topograd.grading.Points;
 import org.topograd.grading.SubmissionResult;
-import org.topograd.spec.Spec;
+import org.topograd.spec.SpecHeading;
 
 /**
  * What {@code topograd check} shows a student: the compiler's messages and the like, a summary of
@@ -42,7 +42,7 @@ public final class TerminalReport {
         this.program = program;
     }
 
-    public String render(SubmissionResult result, List<Spec> specs, int hiddenSpecs) {
+    public String render(SubmissionResult result, List<? extends SpecHeading> specs, int hiddenSpecs) {
         StringBuilder out = new StringBuilder();
         out.append(bold("topograd check: " + result.student())).append(" (").append(specs.size())
                 .append(specs.size() == 1 ? " spec" : " specs");
@@ -63,14 +63,15 @@ public final class TerminalReport {
             printed.forEach(line -> out.append(line).append('\n'));
             out.append('\n');
         }
-        for (Spec spec : specs) {
+        for (SpecHeading spec : specs) {
             SpecTotals totals = SpecTotals.of(spec.id(), result.rows());
             out.append(totals.passed() ? green("✓ ") : red("✗ ")).append(bold(spec.id())).append("  ")
                     .append(spec.title()).append("  ").append(Points.format(totals.score())).append('/')
                     .append(Points.format(totals.max())).append('\n');
             failures(spec, totals.rows(), out);
             totals.rows().stream().filter(r -> r.outcome() instanceof org.topograd.grading.Outcome.Fail).findFirst()
-                    .filter(r -> explainFor != null)
+                    // explain draws scalar graphs only so far: no hint that would send a student to a refusal
+                    .filter(r -> explainFor != null && spec instanceof org.topograd.spec.Spec)
                     .ifPresent(r -> out.append("    see it drawn: topograd explain ").append(spec.file())
                             .append(" --submission ").append(explainFor).append(" --case ").append(r.caseName())
                             .append('\n'));
@@ -85,7 +86,7 @@ public final class TerminalReport {
      * A spec's failing checks: a diagnosed bug is explained once, with where else it shows; other
      * failures are shown in full up to {@link #SHOWN}, then counted.
      */
-    private void failures(Spec spec, List<CheckResult> rows, StringBuilder out) {
+    private void failures(SpecHeading spec, List<CheckResult> rows, StringBuilder out) {
         Map<String, List<CheckResult>> byBug = new LinkedHashMap<>();
         int shown = 0;
         int more = 0;
@@ -117,27 +118,19 @@ public final class TerminalReport {
         });
     }
 
-    private String line(Spec spec, CheckResult r) {
+    private String line(SpecHeading spec, CheckResult r) {
         return r.caseName() + " " + r.check().reportName() + inputs(spec, r.caseName()) + "  " + red(r.outcome()
                 .status().toUpperCase(java.util.Locale.ROOT) + ": " + r.outcome().message());
     }
 
     /** " (x = 0.5, y = -1.25)": the input point, so that a failure at a random point can be tried by hand. */
-    static String inputs(Spec spec, String caseName) {
-        for (org.topograd.spec.Case c : spec.cases()) {
-            if (c.name().equals(caseName)) {
-                List<String> names = spec.graph().inputNames();
-                List<String> shown = new java.util.ArrayList<>();
-                for (int k = 0; k < names.size() && k < INPUTS_SHOWN; k++) {
-                    shown.add(names.get(k) + " = " + org.topograd.spec.NumberText.format(c.input(k)));
-                }
-                if (names.size() > INPUTS_SHOWN) {
-                    shown.add("and " + (names.size() - INPUTS_SHOWN) + " more");
-                }
-                return shown.isEmpty() ? "" : " (" + String.join(", ", shown) + ")";
-            }
+    static String inputs(SpecHeading spec, String caseName) {
+        List<String> inputs = spec.inputsAt(caseName);
+        List<String> shown = new java.util.ArrayList<>(inputs.subList(0, Math.min(INPUTS_SHOWN, inputs.size())));
+        if (inputs.size() > INPUTS_SHOWN) {
+            shown.add("and " + (inputs.size() - INPUTS_SHOWN) + " more");
         }
-        return "";
+        return shown.isEmpty() ? "" : " (" + String.join(", ", shown) + ")";
     }
 
     private String bold(String s) {

@@ -27,7 +27,7 @@ public record Spec(
         Graph graph,
         List<Case> cases,
         Tolerance tolerance,
-        Map<String, Location> places) {
+        Map<String, Location> places) implements SpecHeading {
 
     public Spec {
         cases = List.copyOf(cases);
@@ -45,7 +45,22 @@ public record Spec(
         return places.getOrDefault(name, new Location(file, 1, 1));
     }
 
+    @Override
     public boolean hidden() {
         return visibility == Visibility.HIDDEN;
+    }
+
+    @Override
+    public List<String> inputsAt(String caseName) {
+        for (Case c : cases) {
+            if (c.name().equals(caseName)) {
+                List<String> shown = new java.util.ArrayList<>();
+                for (int k = 0; k < graph.inputNames().size(); k++) {
+                    shown.add(graph.inputNames().get(k) + " = " + NumberText.format(c.input(k)));
+                }
+                return shown;
+            }
+        }
+        return List.of();
     }
 }

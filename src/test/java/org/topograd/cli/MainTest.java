@@ -356,7 +356,14 @@ class MainTest {
     }
 
     @Test
-    void benchRejectsBadOptions() {
+    void benchRejectsBadOptions(@TempDir Path mixed) throws IOException {
+        // --grading takes a tensor assignment too, never both kinds at once
+        Files.copy(Path.of("tensors/specs/broadcasting.yaml"), mixed.resolve("broadcasting.yaml"));
+        Files.copy(Path.of("specs/square.yaml"), mixed.resolve("square.yaml"));
+        Run both = run("bench", "--grading", "1", "--specs", mixed.toString());
+        assertEquals(ExitCodes.FINDINGS, both.status(), both.err());
+        assertTrue(both.err().startsWith("bench: " + mixed + " holds scalar specs (square.yaml) and tensor specs"
+                + " (broadcasting.yaml)"), both.err());
         assertEquals(ExitCodes.USAGE, run("bench", "--seconds", "0").status());
         assertEquals(ExitCodes.USAGE, run("bench", "--sizes", "10,-1").status());
         assertEquals(ExitCodes.USAGE, run("bench", "--sizes", "ten").status());

@@ -1,6 +1,7 @@
 package org.topograd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -262,14 +263,18 @@ class TensorGradingTest {
             + " passes to an input by a fixed number, 0.8 or 1.25, instead of its op's derivative; a right traversal"
             + " gets them exactly)";
 
-    /** A forward that never ends is stopped once, named, and not run again on that spec. */
+    /**
+     * A forward that never ends is found once, by the smoke test before any spec, and named with a note;
+     * the checks that would run it are not run, so no spec's first point pays a CPU timeout.
+     */
     @Test
     void aForwardThatNeverEnds() throws IOException {
-        String stopped = "did not finish within 2 s of CPU time; stopped in Tanh.forward() at node (tanh(p))";
-        assertEquals(List.of("broadcast | main | forward | timeout | " + stopped,
-                "broadcast | main | gradient | timeout | " + stopped,
-                "broadcast | main | end_to_end | not_run | not run: stopped earlier, at main of broadcast: " + stopped,
-                "broadcast | main | numerical | timeout | " + stopped), notPassed("tanh-loops-forever"));
+        String stopped = "did not finish within 2 s of CPU time; stopped in Tanh.forward() at node smoke_test_tanh";
+        String why = "broadcast | main | %s | not_run | not run: Tanh stopped the worker when first tried: " + stopped;
+        assertEquals(List.of(String.format(why, "forward"), String.format(why, "gradient"),
+                String.format(why, "end_to_end"), String.format(why, "numerical")), notPassed("tanh-loops-forever"));
+        assertTrue(Files.readString(reports.resolve("scorecards/tanh-loops-forever.csv")).contains("op tanh: "
+                + stopped), "a note for the student");
     }
 
     /**
@@ -311,5 +316,68 @@ class TensorGradingTest {
                 + " (reduction.yaml); an assignment is all one or the other: put each kind in a specs folder of its"
                 + " own. Nothing was graded.", err.toString().strip());
         assertTrue(Files.notExists(mixed.resolve("reports")), "nothing graded, nothing written");
+    }
+
+    /**
+     * Gradescope grades a tensor assignment as {@code grade} does: the same score, one test per spec and
+     * check, in Gradescope's format, a hidden tensor spec's messages held back; and the autograder package
+     * is built from a tensor specs folder.
+     */
+    @Test
+    void gradescopeGradesATensorSubmissionAsGradeDoes(@TempDir Path folder) throws IOException {
+        Path specs = Files.createDirectories(folder.resolve("specs"));
+        for (String spec : List.of("affine", "broadcast")) {
+            Files.copy(TENSOR.resolve("specs/" + spec + ".yaml"), specs.resolve(spec + ".yaml"));
+        }
+        Files.writeString(specs.resolve("reduction.yaml"), Files.readString(TENSOR.resolve("specs/reduction.yaml"))
+                + "visibility: hidden\n");
+        Path results = folder.resolve("results.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int graded = Main.execute(new PrintWriter(out), new PrintWriter(err), "grade", "--format", "gradescope",
+                "--specs", specs.toString(), "--submission", submissions.resolve("matmul-no-transpose").toString(),
+                "--out", results.toString());
+        assertEquals(ExitCodes.OK, graded, out + "" + err);
+        String json = Files.readString(results);
+        assertEquals(List.of(), org.topograd.gradescope.ResultsSchema.problems(json), json);
+        com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+        String score = summary().stream().filter(r -> r.startsWith("matmul-no-transpose,")).findFirst().orElseThrow()
+                .split(",")[1];
+        assertEquals(score, root.get("score").getAsBigDecimal().toPlainString(), json);
+        assertEquals(3 * 5, root.getAsJsonArray("tests").size(), json);
+        String text = json.replace("\\n", "\n");
+        assertTrue(text.contains("main: ERROR: MatMul.backward() at node (X @ W) threw"), json);
+        assertTrue(text.contains("This spec is hidden: its expected values are not shown."), json);
+        assertFalse(text.contains("B.grad[0, 0] is"), "the hidden spec's numbers are held back: " + json);
+
+        Path zip = folder.resolve("autograder.zip");
+        Path jar = Files.writeString(folder.resolve("topograd.jar"), "a jar");
+        StringWriter packed = new StringWriter();
+        assertEquals(ExitCodes.OK, Main.execute(new PrintWriter(packed), new PrintWriter(err), "gradescope-package",
+                "--specs", specs.toString(), "--jar", jar.toString(), "--out", zip.toString()), err.toString());
+        assertTrue(packed.toString().startsWith("autograder: " + zip + " (3 tensor specs, 1 hidden)"), packed.toString());
+    }
+
+    /** {@code check} on a tensor assignment gives a student the very rows {@code grade} gives the instructor. */
+    @Test
+    void checkGivesTheRowsGradeGives() throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int checked = Main.execute(new PrintWriter(out), new PrintWriter(err), "check", "--json", "--specs",
+                TENSOR.resolve("specs").toString(), submissions.resolve("matmul-no-transpose").toString());
+        assertEquals(ExitCodes.FINDINGS, checked, out + "" + err);
+        List<String> failing = new ArrayList<>();
+        for (com.google.gson.JsonElement spec : com.google.gson.JsonParser.parseString(out.toString())
+                .getAsJsonObject().getAsJsonArray("specs")) {
+            for (com.google.gson.JsonElement c : spec.getAsJsonObject().getAsJsonArray("checks")) {
+                com.google.gson.JsonObject row = c.getAsJsonObject();
+                if (!row.get("status").getAsString().equals("pass")) {
+                    failing.add(String.join(" | ", spec.getAsJsonObject().get("id").getAsString(),
+                            row.get("case").getAsString(), row.get("check").getAsString(),
+                            row.get("status").getAsString(), row.get("message").getAsString()));
+                }
+            }
+        }
+        assertEquals(notPassed("matmul-no-transpose"), failing);
     }
 }

@@ -32,6 +32,9 @@ import org.topograd.grading.AnswerSource;
 import org.topograd.grading.CaseAnswers;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SpecAnswers;
+import org.topograd.grading.TensorAnswers;
+import org.topograd.grading.TensorCaseAnswers;
+import org.topograd.grading.TensorSpecAnswers;
 import org.topograd.grading.WireGraph;
 import org.topograd.naming.Forecast;
 import org.topograd.naming.PointForecast;
@@ -40,6 +43,10 @@ import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
 import org.topograd.spec.SpecLoader;
 import org.topograd.spec.SpecResult;
+import org.topograd.spec.tensor.TensorOp;
+import org.topograd.spec.tensor.TensorSpec;
+import org.topograd.spec.tensor.TensorSpecLoader;
+import org.topograd.spec.tensor.TensorSpecResult;
 
 class KitTest {
     @TempDir
@@ -310,5 +317,91 @@ class KitTest {
                 () -> StudentKit.make(contents(List.of(), List.of()), null, Set.of(), true, out));
         assertTrue(e.getMessage().contains("is not empty and not a student kit"), e.getMessage());
         assertEquals("precious", Files.readString(out.resolve("thesis.tex")));
+    }
+
+    private static List<TensorSpec> bundledTensors() throws IOException {
+        List<TensorSpec> specs = new ArrayList<>();
+        for (Path file : SpecLoader.list(Path.of("tensors/specs"))) {
+            specs.add(((TensorSpecResult.Valid) TensorSpecLoader.load(file)).spec());
+        }
+        return specs;
+    }
+
+    /**
+     * A tensor assignment's kit: the tensor engine's answers frozen and thawed exactly (every node's
+     * elements flattened, as grading wants them), the ops of a hidden tensor spec required, a starter of
+     * {@code TensorNode} classes that compiles against the API jar alone, a README about the tensor API,
+     * and no reference engine in the jar (KitJar refuses to make one that would need it).
+     */
+    @Test
+    void aTensorAssignmentsKitFreezesTheTensorEnginesAnswersAndStartsStudentsOnTheTensorApi() throws Exception {
+        List<TensorSpec> visible = bundledTensors();
+        // The MLP spec made hidden: its ops are required though the kit leaves it out.
+        TensorSpec mlp = visible.stream().filter(t -> t.id().equals("two-layer-mlp")).findFirst().orElseThrow();
+        visible = visible.stream().filter(t -> t != mlp).toList();
+        List<TensorSpecAnswers> reference = TensorAnswers.of(visible, NumericalGradient.Settings.DEFAULT);
+        Set<TensorOp> hiddenOps = EnumSet.of(TensorOp.RELU, TensorOp.CROSS_ENTROPY);
+        FrozenAnswers.Contents contents = FrozenAnswers.Contents.tensor(reference, 1, hiddenOps);
+        Map<String, byte[]> resources = FrozenAnswers.freeze(contents);
+        FrozenAnswers frozen = FrozenAnswers.read(name -> resources.containsKey(name)
+                ? new ByteArrayInputStream(resources.get(name)) : null);
+        List<TensorSpecAnswers> thawed = frozen.tensorAnswers(visible, NumericalGradient.Settings.DEFAULT);
+        assertEquals(reference.size(), thawed.size());
+        for (int s = 0; s < reference.size(); s++) {
+            assertEquals(reference.get(s).ops(), thawed.get(s).ops());
+            assertArrayEquals(reference.get(s).wire().kinds(), thawed.get(s).wire().kinds());
+            assertArrayEquals(reference.get(s).wire().dims(), thawed.get(s).wire().dims());
+            assertArrayEquals(reference.get(s).wire().constants(), thawed.get(s).wire().constants());
+            for (int c = 0; c < reference.get(s).cases().size(); c++) {
+                TensorCaseAnswers want = reference.get(s).cases().get(c);
+                TensorCaseAnswers got = thawed.get(s).cases().get(c);
+                assertArrayEquals(want.order(), got.order());
+                assertArrayEquals(want.inputs(), got.inputs());
+                assertArrayEquals(want.values(), got.values());
+                assertArrayEquals(want.grads(), got.grads());
+                assertArrayEquals(want.probePartials(), got.probePartials());
+                assertArrayEquals(want.probeGrads(), got.probeGrads());
+                assertArrayEquals(want.plan().x(), got.plan().x());
+                assertEquals(want.plan().points().size(), got.plan().points().size());
+            }
+        }
+        assertEquals(1, frozen.hiddenSpecs(visible));
+        Set<TensorOp> required = frozen.requiredTensorOps(visible);
+        assertTrue(required.containsAll(hiddenOps) && required.contains(TensorOp.MATMUL), required.toString());
+        assertTrue(assertThrows(AnswerSource.Unavailable.class, () -> frozen.tensorAnswers(List.of(mlp),
+                NumericalGradient.Settings.DEFAULT)).getMessage().contains("is not one of the kit's specs"));
+
+        Path kit = dir.resolve("tensor-kit");
+        StudentKit.Made made = StudentKit.makeTensor(contents, null, required, true, kit);
+        try (JarFile jar = new JarFile(made.jar().toFile())) {
+            assertTrue(jar.stream().noneMatch(e -> KitJar.isExcluded(e.getName())), "no engine in the jar");
+            assertTrue(jar.getEntry("org/topograd/grading/TensorSubmissionRun.class") != null);
+            assertTrue(jar.getEntry("org/topograd/grading/TensorAnswers.class") == null, "it calls the engine");
+        }
+        List<Path> starter;
+        try (Stream<Path> walk = Files.walk(kit.resolve("starter"))) {
+            starter = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        assertEquals(required.size() + 1, starter.size(), starter.toString());
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("-proc:none", "-classpath",
+                kit.resolve("api/topograd-api.jar").toString(), "-d", dir.resolve("tensor-out").toString()));
+        starter.forEach(p -> args.add(p.toString()));
+        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the tensor starter compiles");
+        assertTrue(Files.readString(kit.resolve("starter/backprop/SumAxis.java"))
+                .contains("@Op(\"sum_axis\")\npublic class SumAxis extends TensorNode {"));
+        String readme = Files.readString(kit.resolve(StudentKit.README));
+        for (TensorOp op : required) {
+            assertTrue(readme.contains("| `" + op.specName() + "` |"), op + " is in the README's table");
+        }
+        for (String fact : List.of("org.topograd.api.tensor", "`TensorNode`", "`TensorBackprop`", "sumTo",
+                "(TensorNode x, int axis)", "1 hidden spec ", "`relu` | relu(x) = max(x, 0), elementwise; its"
+                + " derivative at 0 is taken to be 0 | `public Relu(TensorNode x)` | no |")) {
+            assertTrue(readme.contains(fact), fact + " in the README:\n" + readme);
+        }
+        for (TensorSpec spec : visible) {
+            assertTrue(Files.isRegularFile(kit.resolve("specs").resolve(spec.file().getFileName())), spec.id());
+        }
+        assertFalse(Files.exists(kit.resolve("specs").resolve(mlp.file().getFileName())), "the hidden spec");
     }
 }

@@ -95,8 +95,13 @@ class StudentKitIT {
 
     /** The rows of the full tool's golden scorecard (what {@code grade} gives) for the specs the kit holds. */
     private static Map<String, String> golden(String submission, java.util.Collection<String> keys) throws IOException {
+        return golden(GOLDEN, submission, keys);
+    }
+
+    private static Map<String, String> golden(Path scorecards, String submission, java.util.Collection<String> keys)
+            throws IOException {
         Map<String, String> rows = new java.util.TreeMap<>();
-        for (Scorecard.Row r : Scorecard.read(GOLDEN.resolve(submission + ".csv"))) {
+        for (Scorecard.Row r : Scorecard.read(scorecards.resolve(submission + ".csv"))) {
             String key = r.spec() + "," + r.caseName() + "," + r.check();
             if (keys.contains(key)) {
                 rows.put(key, List.of(new java.math.BigDecimal(r.score()).stripTrailingZeros().toPlainString(),
@@ -209,6 +214,64 @@ class StudentKitIT {
         assertEquals(1, student.status(), student.out() + student.err());
         assertTrue(student.out().contains("threw java.lang.UnsupportedOperationException: TODO"), student.out());
         assertFalse(student.err().contains("internal error"), student.err());
+    }
+
+    /**
+     * A tensor assignment's kit, made from the kit above (its classes are the same whatever the specs):
+     * its jar with the answers frozen for the bundled tensor specs instead, as {@code topograd kit --specs
+     * tensors/specs} freezes them ({@code KitTest} holds the frozen answers to the tensor engine's), and
+     * those specs beside it. Cheaper than making a second kit, and the same bytes but for the frozen ones.
+     */
+    private static Path tensorKit() throws IOException {
+        Path tensorKit = dir.resolve("tensor-kit");
+        if (Files.isDirectory(tensorKit)) {
+            return tensorKit;
+        }
+        List<org.topograd.spec.tensor.TensorSpec> specs = new ArrayList<>();
+        Folders.copyTree(project.resolve("tensors/specs"), tensorKit.resolve(StudentKit.SPECS));
+        for (Path file : org.topograd.spec.SpecLoader.list(tensorKit.resolve(StudentKit.SPECS))) {
+            specs.add(((org.topograd.spec.tensor.TensorSpecResult.Valid)
+                    org.topograd.spec.tensor.TensorSpecLoader.load(file)).spec());
+        }
+        Map<String, byte[]> frozen = FrozenAnswers.freeze(FrozenAnswers.Contents.tensor(
+                org.topograd.grading.TensorAnswers.of(specs, org.topograd.numeric.NumericalGradient.Settings.DEFAULT),
+                0, Set.of()));
+        org.topograd.report.ReproducibleZip rewritten = new org.topograd.report.ReproducibleZip();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (ZipEntry e : file.stream().toList()) {
+                if (!e.getName().equals(FrozenAnswers.RESOURCE) && !e.getName().startsWith("org/topograd/kit/forecasts/")) {
+                    rewritten.add(e.getName(), file.getInputStream(e).readAllBytes());
+                }
+            }
+        }
+        frozen.forEach(rewritten::add);
+        Files.write(tensorKit.resolve(StudentKit.JAR), rewritten.finish());
+        return tensorKit;
+    }
+
+    /**
+     * The kit of a tensor assignment checks the bundled correct tensor submission to full marks, and a
+     * broken one (matmul's gradient without the transposes: errors where the shapes differ, wrong numbers
+     * where they are square) to the very rows the full tool's grade gives it.
+     */
+    @Test
+    void aTensorAssignmentsKitChecksAsTheFullToolGrades() throws Exception {
+        Path tensorJar = tensorKit().resolve(StudentKit.JAR);
+        Path golden = Path.of("src/test/resources/golden-tensors/scorecards");
+        for (String submission : List.of("correct", "matmul-no-transpose")) {
+            String folder = project.resolve("tensors/submissions").resolve(submission).toString();
+            ChildProcess.Result student = ChildProcess.javaJar(tensorJar, dir, "check", "--json", folder);
+            assertEquals(submission.equals("correct") ? 0 : 1, student.status(), submission + ": " + student.err());
+            JsonObject json = JsonParser.parseString(student.out()).getAsJsonObject();
+            assertEquals(0, json.get("hidden_specs").getAsInt());
+            Map<String, String> rows = rows(student.out());
+            assertEquals(100, rows.size(), "five checks at each of the seven specs' 20 points: " + rows.keySet());
+            assertEquals(golden(golden, submission, rows.keySet()), rows, submission);
+            if (submission.equals("correct")) {
+                assertEquals("80", number(json, "score"), student.out());
+                assertTrue(json.get("all_passed").getAsBoolean(), student.out());
+            }
+        }
     }
 
     /** The kit made under a umask, as file modes: {@code rw-r--r--} and the like, by path. */

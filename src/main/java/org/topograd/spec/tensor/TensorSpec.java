@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.topograd.spec.Location;
+import org.topograd.spec.SpecHeading;
 import org.topograd.spec.Tolerance;
 import org.topograd.spec.Visibility;
 
@@ -33,7 +34,7 @@ public record TensorSpec(
         List<TensorCase> cases,
         Tolerance tolerance,
         Map<String, Location> places,
-        List<String> constants) {
+        List<String> constants) implements SpecHeading {
 
     public TensorSpec {
         cases = List.copyOf(cases);
@@ -46,7 +47,28 @@ public record TensorSpec(
         return places.getOrDefault(name, new Location(file, 1, 1));
     }
 
+    @Override
     public boolean hidden() {
         return visibility == Visibility.HIDDEN;
     }
+
+    /** Small tensors by value ({@code b = [0.5, -1]}), larger ones by shape ({@code W of shape [3, 5]}). */
+    @Override
+    public List<String> inputsAt(String caseName) {
+        for (TensorCase c : cases) {
+            if (c.name().equals(caseName)) {
+                List<String> shown = new java.util.ArrayList<>();
+                for (int k = 0; k < graph.inputCount(); k++) {
+                    TensorValue v = c.input(k);
+                    shown.add(graph.inputNames().get(k) + (v.size() <= SHOWN_ELEMENTS ? " = " + v.toText()
+                            : " of shape " + v.shape()));
+                }
+                return shown;
+            }
+        }
+        return List.of();
+    }
+
+    /** The most elements an input shown by value has: a point that fits a line of a report. */
+    static final int SHOWN_ELEMENTS = 6;
 }
