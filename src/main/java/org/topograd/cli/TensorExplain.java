@@ -82,7 +82,9 @@ final class TensorExplain {
         boolean incomplete = trace != null && (trace.values() == null || trace.grads() == null);
         if (trace != null) {
             trace.problems().forEach(p -> stdout.println("  ! " + p));
-            if (incomplete && wrong.isEmpty()) {
+            if (trace.values() == null && trace.grads() == null && trace.endToEnd() == null) {
+                stdout.println("  nothing to compare: its code could not run (see above)");
+            } else if (incomplete && wrong.isEmpty()) {
                 stdout.println("  no wrong number among those it computed; the rest are missing (see above)");
             } else {
                 ExplainCommand.list(stdout, wrong);

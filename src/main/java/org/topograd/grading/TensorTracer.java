@@ -1,7 +1,6 @@
 package org.topograd.grading;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,22 +46,22 @@ public final class TensorTracer {
     public static Trace trace(Grading grading, Submission submission, TensorSpecAnswers spec, int caseIndex)
             throws IOException {
         GradingSetup setup = grading.setup();
-        Path dir = setup.work().resolve("trace-" + submission.id());
-        CompileResult compiled = SubmissionSteps.compile(setup, submission, dir);
-        List<String> problems = new ArrayList<>();
+        SubmissionSteps.Traced traced = SubmissionSteps.compileForTrace(setup, submission);
+        CompileResult compiled = traced.compiled();
+        List<String> problems = new ArrayList<>(traced.problems());
         if (!compiled.ok()) {
-            compiled.errors().forEach(d -> problems.add(d.toString()));
-            problems.add(compiled.problem() != null ? compiled.problem() : "the submission does not compile");
             return new Trace(null, null, null, problems);
         }
         TensorDiscovery.Found found = TensorDiscovery.choose(ClassScanner.scan(compiled.classes(),
                 setup.compiler().limits().classBytes()), spec.ops());
         problems.addAll(found.problems());
         if (found.nothing()) {
-            problems.add("no class has @Op or implements TensorBackprop");
+            if (found.problems().isEmpty()) {
+                problems.add("no class has @Op or implements TensorBackprop");
+            }
             return new Trace(null, null, null, problems);
         }
-        try (WorkerSession session = SubmissionSteps.session(setup, compiled.classes(), dir)) {
+        try (WorkerSession session = SubmissionSteps.session(setup, compiled.classes(), traced.dir())) {
             session.open();
             TensorBlocked blocked = new TensorBlocked();
             TensorSubmissionRun.bind(session, found, blocked);

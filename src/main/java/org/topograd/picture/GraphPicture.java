@@ -76,40 +76,37 @@ public final class GraphPicture {
         }
     }
 
-    /** A picture's content, the node label source: its caption, its graph and each drawn node's card. */
+    /** The node label source: what each node's card says, the scalar graph's or the tensor graph's. */
+    @FunctionalInterface
     public interface Source {
-        String title();
-
-        Dag graph();
-
-        /** The nodes to draw, in topological order. */
-        int[] order();
-
-        /** Whether there is a student's column (wanted | got). */
-        boolean student();
-
         Card card(int node);
     }
 
     /** The picture of a scalar graph. */
     public static String dot(Scene scene) {
-        return dot(new ScalarSource(scene));
+        return dot(scene.title(), scene.graph(), scene.order(), scene.student() != null,
+                node -> card(scene, node));
     }
 
-    /** The picture of any graph, its cards from {@code source}. */
-    public static String dot(Source source) {
-        Dag g = source.graph();
+    /**
+     * The picture of any graph.
+     *
+     * @param order the nodes to draw, in topological order
+     * @param student whether the cards have a student's column (wanted | got)
+     * @param cards each drawn node's card
+     */
+    public static String dot(String title, Dag g, int[] order, boolean student, Source cards) {
         StringBuilder dot = new StringBuilder();
         dot.append("digraph topograd {\n")
                 .append("  graph [rankdir=LR, labelloc=t, fontname=\"Helvetica\", fontsize=14, label=")
-                .append(Dot.quote(source.title())).append("];\n")
+                .append(Dot.quote(title)).append("];\n")
                 .append("  node [shape=plaintext, fontname=\"Helvetica\", fontsize=11];\n")
                 .append("  edge [color=\"#555555\", arrowsize=0.7];\n");
-        for (int node : source.order()) {
-            dot.append("  n").append(node).append(" [label=<").append(table(source.student(), source.card(node)))
+        for (int node : order) {
+            dot.append("  n").append(node).append(" [label=<").append(table(student, cards.card(node)))
                     .append(">];\n");
         }
-        for (int node : source.order()) {
+        for (int node : order) {
             for (int k = 0; k < g.operandCount(node); k++) {
                 dot.append("  n").append(k == 0 ? g.first(node) : g.second(node)).append(" -> n").append(node)
                         .append(";\n");
@@ -179,52 +176,29 @@ public final class GraphPicture {
         return NumberText.format(new BigDecimal(x).round(new MathContext(10)).doubleValue());
     }
 
-    /** A scalar graph's cards: one number a cell. */
-    private record ScalarSource(Scene scene) implements Source {
-        @Override
-        public String title() {
-            return scene.title();
-        }
-
-        @Override
-        public Dag graph() {
-            return scene.graph();
-        }
-
-        @Override
-        public int[] order() {
-            return scene.order();
-        }
-
-        @Override
-        public boolean student() {
-            return scene.student() != null;
-        }
-
-        @Override
-        public Card card(int node) {
-            Graph g = scene.graph();
-            Student s = scene.student();
-            boolean constant = g.op(node) == Op.CONSTANT;
-            List<Row> rows = new ArrayList<>();
-            Tolerance tol = scene.tolerance();
-            rows.add(row("value", scene.values()[node], s == null || constant ? null : s.values(), node, tol));
-            if (!constant) {
-                rows.add(row("grad", scene.grads()[node], s == null ? null : s.grads(), node, tol));
-                if (s != null && s.endToEnd() != null) {
-                    rows.add(row("your Backprop", scene.grads()[node], s.endToEnd(), node, tol));
-                }
+    /** A scalar graph's card: one number a cell. */
+    private static Card card(Scene scene, int node) {
+        Graph g = scene.graph();
+        Student s = scene.student();
+        boolean constant = g.op(node) == Op.CONSTANT;
+        List<Row> rows = new ArrayList<>();
+        Tolerance tol = scene.tolerance();
+        rows.add(row("value", scene.values()[node], s == null || constant ? null : s.values(), node, tol));
+        if (!constant) {
+            rows.add(row("grad", scene.grads()[node], s == null ? null : s.grads(), node, tol));
+            if (s != null && s.endToEnd() != null) {
+                rows.add(row("your Backprop", scene.grads()[node], s.endToEnd(), node, tol));
             }
-            Kind kind = g.op(node) == Op.INPUT ? Kind.INPUT : constant ? Kind.CONSTANT : Kind.OPERATION;
-            return new Card(kind, header(g, node), rows);
         }
+        Kind kind = g.op(node) == Op.INPUT ? Kind.INPUT : constant ? Kind.CONSTANT : Kind.OPERATION;
+        return new Card(kind, header(g, node), rows);
+    }
 
-        private static Row row(String label, double want, double[] got, int node, Tolerance tolerance) {
-            if (got == null) {
-                return new Row(label, number(want), "", null);
-            }
-            return new Row(label, number(want), number(got[node]), colour(tolerance.accepts(got[node], want)));
+    private static Row row(String label, double want, double[] got, int node, Tolerance tolerance) {
+        if (got == null) {
+            return new Row(label, number(want), "", null);
         }
+        return new Row(label, number(want), number(got[node]), colour(tolerance.accepts(got[node], want)));
     }
 
     /** The node's name (bold) and what it computes, in the operands' names. */

@@ -6,7 +6,6 @@ import org.topograd.api.tensor.NDArray;
 import org.topograd.engine.tensor.TensorValues;
 import org.topograd.picture.Dot;
 import org.topograd.picture.GraphPicture;
-import org.topograd.spec.Dag;
 import org.topograd.spec.NumberText;
 import org.topograd.spec.Tolerance;
 import org.topograd.spec.tensor.Shape;
@@ -47,7 +46,8 @@ public final class TensorPicture {
     public record Student(NDArray[] values, NDArray[] grads, NDArray[] endToEnd) {}
 
     public static String dot(Scene scene) {
-        return GraphPicture.dot(new Cards(scene));
+        return GraphPicture.dot(scene.title(), scene.graph(), scene.order(), scene.student() != null,
+                node -> card(scene, node));
     }
 
     /** A node as the terminal lists it: {@code z = (X @ W) + b  [2, 5]}, an input {@code X  input  [2, 3]}. */
@@ -134,61 +134,37 @@ public final class TensorPicture {
         out.add(text);
     }
 
-    /** The cards of a tensor graph. */
-    private record Cards(Scene scene) implements GraphPicture.Source {
-        @Override
-        public String title() {
-            return scene.title();
+    /** A tensor graph's card: its shape in the header, a tensor a cell. */
+    private static GraphPicture.Card card(Scene scene, int node) {
+        TensorGraph g = scene.graph();
+        Student s = scene.student();
+        TensorOp op = g.op(node);
+        String shape = "  <FONT COLOR=\"#666666\">" + g.shape(node) + "</FONT>";
+        List<GraphPicture.Row> rows = new ArrayList<>();
+        if (op == TensorOp.CONSTANT) {
+            rows.add(new GraphPicture.Row("value", TensorCells.cell(scene.values()[node]), null, null));
+            String header = (g.isNamed(node) ? "<B>" + Dot.html(g.label(node)) + "</B> " : "") + "<I>constant</I>"
+                    + shape;
+            return new GraphPicture.Card(GraphPicture.Kind.CONSTANT, header, rows);
         }
+        rows.add(row(scene, "value", node, scene.values(), s == null || op.isLeaf() ? null : s.values()));
+        rows.add(row(scene, "grad", node, scene.grads(), s == null ? null : s.grads()));
+        if (s != null && s.endToEnd() != null) {
+            rows.add(row(scene, "your Backprop", node, scene.grads(), s.endToEnd()));
+        }
+        if (op == TensorOp.INPUT) {
+            return new GraphPicture.Card(GraphPicture.Kind.INPUT, GraphPicture.inputHeader(g.label(node), shape), rows);
+        }
+        return new GraphPicture.Card(GraphPicture.Kind.OPERATION, GraphPicture.header(g.isNamed(node)
+                ? g.label(node) : null, expression(g, node), shape, op.specName()), rows);
+    }
 
-        @Override
-        public Dag graph() {
-            return scene.graph();
+    private static GraphPicture.Row row(Scene scene, String label, int node, NDArray[] want, NDArray[] got) {
+        if (got == null) {
+            return new GraphPicture.Row(label, TensorCells.cell(want[node]), "", null);
         }
-
-        @Override
-        public int[] order() {
-            return scene.order();
-        }
-
-        @Override
-        public boolean student() {
-            return scene.student() != null;
-        }
-
-        @Override
-        public GraphPicture.Card card(int node) {
-            TensorGraph g = scene.graph();
-            Student s = scene.student();
-            TensorOp op = g.op(node);
-            String shape = "  <FONT COLOR=\"#666666\">" + g.shape(node) + "</FONT>";
-            List<GraphPicture.Row> rows = new ArrayList<>();
-            if (op == TensorOp.CONSTANT) {
-                rows.add(new GraphPicture.Row("value", TensorCells.cell(scene.values()[node]), null, null));
-                String header = (g.isNamed(node) ? "<B>" + Dot.html(g.label(node)) + "</B> " : "")
-                        + "<I>constant</I>" + shape;
-                return new GraphPicture.Card(GraphPicture.Kind.CONSTANT, header, rows);
-            }
-            rows.add(row("value", node, scene.values(), s == null || op.isLeaf() ? null : s.values()));
-            rows.add(row("grad", node, scene.grads(), s == null ? null : s.grads()));
-            if (s != null && s.endToEnd() != null) {
-                rows.add(row("your Backprop", node, scene.grads(), s.endToEnd()));
-            }
-            if (op == TensorOp.INPUT) {
-                return new GraphPicture.Card(GraphPicture.Kind.INPUT, GraphPicture.inputHeader(g.label(node), shape),
-                        rows);
-            }
-            return new GraphPicture.Card(GraphPicture.Kind.OPERATION, GraphPicture.header(g.isNamed(node)
-                    ? g.label(node) : null, expression(g, node), shape, op.specName()), rows);
-        }
-
-        private GraphPicture.Row row(String label, int node, NDArray[] want, NDArray[] got) {
-            if (got == null) {
-                return new GraphPicture.Row(label, TensorCells.cell(want[node]), "", null);
-            }
-            List<Integer> wrong = TensorCells.wrong(got[node], want[node], scene.tolerance());
-            return new GraphPicture.Row(label, TensorCells.cell(want[node]), TensorCells.cell(got[node], wrong),
-                    GraphPicture.colour(wrong.isEmpty()));
-        }
+        List<Integer> wrong = TensorCells.wrong(got[node], want[node], scene.tolerance());
+        return new GraphPicture.Row(label, TensorCells.cell(want[node]), TensorCells.cell(got[node], wrong),
+                GraphPicture.colour(wrong.isEmpty()));
     }
 }
