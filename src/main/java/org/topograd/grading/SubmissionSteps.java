@@ -15,8 +15,8 @@ import org.topograd.submission.Submission;
 
 /**
  * The steps every run of a submission's code takes, grading it ({@link SubmissionGrader}) or tracing
- * it ({@link Tracer}, {@link TensorTracer}) alike: compile it into its folder, find its classes, and give it a worker
- * (which {@link Binding} then binds them in).
+ * it ({@link Tracer}, {@link TensorTracer}) alike: compile it into its folder, find its classes, and
+ * give it a worker (which {@link Binding} then binds them in).
  */
 final class SubmissionSteps {
     private SubmissionSteps() {}

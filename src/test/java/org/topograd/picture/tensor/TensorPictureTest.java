@@ -1,11 +1,20 @@
 package org.topograd.picture.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.topograd.api.tensor.NDArray;
 import org.topograd.engine.tensor.TensorEngine;
+import org.topograd.picture.Graphviz;
 import org.topograd.spec.Tolerance;
 import org.topograd.spec.tensor.Shape;
 import org.topograd.spec.tensor.TensorGraph;
@@ -114,6 +123,31 @@ class TensorPictureTest {
         assertEquals(true, TensorCells.cell(NDArray.zeros(3, 4)).startsWith("<TABLE"));
         assertEquals(true, TensorCells.cell(NDArray.zeros(13)).startsWith("min 0, max 0<BR/>0, 0, 0, 0, …"));
         assertEquals("0.3333333333", TensorCells.cell(NDArray.scalar(1.0 / 3)), "rounded as the scalar picture rounds");
+    }
+
+    /** Graphviz reads the nested tables, the marks and a summary's line breaks without a word. */
+    @Test
+    void dotReadsATensorPicture(@TempDir Path dir) throws Exception {
+        Optional<Path> dot = Graphviz.find();
+        assumeTrue(dot.isPresent(), "graphviz is not installed (apt-get install graphviz)");
+        TensorGraph.Builder b = TensorGraph.builder();
+        int m = b.input("M", Shape.of(4, 5));
+        int out = b.name(b.unary(TensorOp.SUM, b.binary(TensorOp.MUL, m, m, "M * M"), "sum(M * M)"), "out");
+        TensorGraph graph = b.build(out);
+        NDArray x = NDArray.zeros(4, 5).map(v -> 0.5);
+        TensorEngine.Evaluation at = TensorEngine.evaluate(graph, List.of(x));
+        NDArray[] grads = at.grads().clone();
+        grads[m] = grads[m].map(v -> Double.NaN);
+        String text = TensorPicture.dot(new TensorPicture.Scene("M", graph, at.order(), at.values(), at.grads(),
+                new TensorPicture.Student(at.values(), grads, null), Tolerance.DEFAULT));
+        assertTrue(text.contains("20 of 20 wrong"), text);
+        Path in = Files.writeString(dir.resolve("m.dot"), text, StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(dot.get().toString(), "-Tsvg", "-o", dir.resolve("m.svg").toString(),
+                in.toString()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals("", Files.readString(dir.resolve("err.txt")), "dot's messages");
+        assertEquals(0, p.exitValue());
+        assertTrue(Files.readString(dir.resolve("m.svg")).contains(">20 of 20 wrong: [0, 0], [0, 1], [0, 2], [0, 3],"));
     }
 
     @Test
