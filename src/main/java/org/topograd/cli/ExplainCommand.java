@@ -34,13 +34,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code topograd explain}: a spec's graph at one input point as a picture, with a submission's numbers. */
+/**
+ * {@code topograd explain}: a spec's graph at one input point as a picture, with a submission's numbers.
+ * A tensor spec takes the same steps with the tensor pieces ({@link TensorExplain}).
+ */
 @Command(
         name = "explain",
         mixinStandardHelpOptions = true,
         description = "Draws a spec's computation graph at one input point, each node with its op, value and"
                 + " gradient, as Graphviz DOT and, when the dot command is installed, as SVG. With --submission,"
-                + " runs your code there and shows what was wanted beside what came out, the wrong numbers in red.",
+                + " runs your code there and shows what was wanted beside what came out, the wrong numbers in red."
+                + " For a tensor spec, each node also has its shape; tensors of up to 12 elements are shown in full,"
+                + " larger ones summarised (least, greatest, first elements, and which elements are wrong).",
         footer = ExitCodes.HELP_FOOTER)
 final class ExplainCommand implements Callable<Integer> {
     /** How many wrong numbers the terminal lists before it just counts them. */
@@ -78,9 +83,7 @@ final class ExplainCommand implements Callable<Integer> {
                     "explain: no submission folder at " + submission);
         }
         if (TensorSpecLoader.isTensorSpec(file)) {
-            err.println("explain: " + file + " is a tensor spec, which explain does not draw yet; topograd solve "
-                    + file + " shows its shapes, values and gradients");
-            return ExitCodes.FINDINGS;
+            return TensorExplain.run(this, stdout, err);
         }
         SpecResult result = SpecLoader.load(file);
         if (result instanceof SpecResult.Invalid invalid) {
@@ -89,14 +92,11 @@ final class ExplainCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         Spec spec = ((SpecResult.Valid) result).spec();
-        int caseIndex = caseIndex(spec);
-        Path folder = file.toAbsolutePath().getParent();
-        AssignmentReader.Result settings = AssignmentReader.load(folder);
-        if (settings instanceof AssignmentReader.Result.Invalid bad) {
-            bad.problems().forEach(err::println);
+        int caseIndex = caseIndex(spec.cases().stream().map(Case::name).toList());
+        Assignment assignment = assignment(err);
+        if (assignment == null) {
             return ExitCodes.FINDINGS;
         }
-        Assignment assignment = ((AssignmentReader.Result.Valid) settings).assignment();
         SpecAnswers answers = ReferenceAnswers.of(0, spec, assignment.numerical());
         CaseAnswers at = answers.cases().get(caseIndex);
         Case point = spec.cases().get(caseIndex);
@@ -119,17 +119,49 @@ final class ExplainCommand implements Callable<Integer> {
         String dot = GraphPicture.dot(new GraphPicture.Scene(title, spec.graph(), at.order(), at.values(), at.grads(),
                 student, spec.tolerance()));
 
-        Path dotFile = out != null ? out : FOLDER.resolve(spec.id() + "-" + point.name() + ".dot");
+        Path dotFile = dotFile(spec.id(), point.name());
         AtomicFiles.write(dotFile, dot.getBytes(StandardCharsets.UTF_8));
-        String name = dotFile.getFileName().toString();
-        Path svgFile = dotFile.resolveSibling((name.endsWith(".dot") ? name.substring(0, name.length() - 4) : name)
-                + ".svg");
         stdout.println("explain: " + spec.id() + " at " + point.name() + " (" + inputs(spec.graph(), point) + ")");
         if (explained != null) {
             trace.problems().forEach(p -> stdout.println("  ! " + p));
             list(stdout, explained.wrong());
             explained.diagnosis().ifPresent(d -> stdout.println("  " + d.explanation()));
         }
+        render(stdout, dotFile);
+        boolean findings = explained != null && (!explained.wrong().isEmpty() || explained.incomplete());
+        return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** The position of {@code --case} among a spec's input points, or a usage error naming them. */
+    int caseIndex(List<String> names) {
+        int c = names.indexOf(caseName);
+        if (c < 0) {
+            throw new CommandLine.ParameterException(command.commandLine(), "explain: " + file + " has no case "
+                    + caseName + "; its cases are " + String.join(", ", names));
+        }
+        return c;
+    }
+
+    /** The settings of the spec's folder (assignment.yaml), or null when they are invalid (said on {@code err}). */
+    Assignment assignment(PrintWriter err) {
+        AssignmentReader.Result settings = AssignmentReader.load(file.toAbsolutePath().getParent());
+        if (settings instanceof AssignmentReader.Result.Invalid bad) {
+            bad.problems().forEach(err::println);
+            return null;
+        }
+        return ((AssignmentReader.Result.Valid) settings).assignment();
+    }
+
+    /** Where the DOT goes: {@code --out}, or reports/explain/SPEC-CASE.dot. */
+    Path dotFile(String specId, String pointName) {
+        return out != null ? out : FOLDER.resolve(specId + "-" + pointName + ".dot");
+    }
+
+    /** Renders the DOT written to {@code dotFile} to SVG beside it when Graphviz is there, and says what was written. */
+    static void render(PrintWriter stdout, Path dotFile) throws IOException {
+        String name = dotFile.getFileName().toString();
+        Path svgFile = dotFile.resolveSibling((name.endsWith(".dot") ? name.substring(0, name.length() - 4) : name)
+                + ".svg");
         Optional<Path> graphviz = Graphviz.find();
         if (graphviz.isPresent()) {
             Graphviz.svg(graphviz.get(), dotFile, svgFile);
@@ -138,20 +170,6 @@ final class ExplainCommand implements Callable<Integer> {
             stdout.println("wrote " + dotFile + " (no SVG: the dot command of Graphviz is not on the PATH; install it"
                     + " with sudo apt-get install graphviz, or open the DOT in any Graphviz viewer)");
         }
-        boolean findings = explained != null && (!explained.wrong().isEmpty() || explained.incomplete());
-        return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private int caseIndex(Spec spec) {
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < spec.cases().size(); c++) {
-            if (spec.cases().get(c).name().equals(caseName)) {
-                return c;
-            }
-            names.add(spec.cases().get(c).name());
-        }
-        throw new CommandLine.ParameterException(command.commandLine(), "explain: " + file + " has no case "
-                + caseName + "; its cases are " + String.join(", ", names));
     }
 
     private static String inputs(Graph graph, Case point) {
@@ -163,7 +181,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /** Lists the wrong numbers, nearest the inputs first. */
-    private static void list(PrintWriter out, List<String> wrong) {
+    static void list(PrintWriter out, List<String> wrong) {
         if (wrong.isEmpty()) {
             out.println("  every value and gradient is right");
         }

@@ -3,6 +3,8 @@ package org.topograd.grading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.topograd.sandbox.WorkerSession;
 import org.topograd.spec.Op;
@@ -13,8 +15,8 @@ import org.topograd.submission.Submission;
 
 /**
  * The steps every run of a submission's code takes, grading it ({@link SubmissionGrader}) or tracing
- * it ({@link Tracer}) alike: compile it into its folder, find its classes, and give it a worker
- * (which {@link Binding} then binds them in).
+ * it ({@link Tracer}, {@link TensorTracer}) alike: compile it into its folder, find its classes, and
+ * give it a worker (which {@link Binding} then binds them in).
  */
 final class SubmissionSteps {
     private SubmissionSteps() {}
@@ -23,6 +25,28 @@ final class SubmissionSteps {
     static CompileResult compile(GradingSetup setup, Submission submission, Path dir) throws IOException {
         Files.createDirectories(dir.resolve("scratch"));
         return setup.compiler().compile(submission, dir);
+    }
+
+    /**
+     * A submission compiled for tracing ({@link Tracer}, {@link TensorTracer}) into its own folder of
+     * the run's work folder, with what is wrong when it does not compile, in the student's terms
+     * (empty when it does).
+     */
+    record Traced(CompileResult compiled, Path dir, List<String> problems) {
+        Traced {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    static Traced compileForTrace(GradingSetup setup, Submission submission) throws IOException {
+        Path dir = setup.work().resolve("trace-" + submission.id());
+        CompileResult compiled = compile(setup, submission, dir);
+        List<String> problems = new ArrayList<>();
+        if (!compiled.ok()) {
+            compiled.errors().forEach(d -> problems.add(d.toString()));
+            problems.add(compiled.problem() != null ? compiled.problem() : "the submission does not compile");
+        }
+        return new Traced(compiled, dir, problems);
     }
 
     /** The classes to bind for {@code ops}: one per op, the Backprop, and what is wrong with the rest. */

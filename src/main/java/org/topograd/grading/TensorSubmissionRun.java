@@ -76,7 +76,7 @@ final class TensorSubmissionRun {
     }
 
     /** Binds every op's class (or none) and the traversal; blocks what is missing or cannot be used. */
-    private static void bind(WorkerSession session, TensorDiscovery.Found found, TensorBlocked blocked)
+    static void bind(WorkerSession session, TensorDiscovery.Found found, TensorBlocked blocked)
             throws WorkerException {
         List<String> classes = new ArrayList<>();
         List<Integer> arities = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.topograd.grading;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,15 +47,13 @@ public final class Tracer {
     public static Trace trace(Grading grading, Submission submission, SpecAnswers spec, int caseIndex)
             throws IOException {
         GradingSetup setup = grading.setup();
-        Path dir = setup.work().resolve("trace-" + submission.id());
-        CompileResult compiled = SubmissionSteps.compile(setup, submission, dir);
-        List<String> problems = new ArrayList<>();
+        SubmissionSteps.Traced traced = SubmissionSteps.compileForTrace(setup, submission);
+        CompileResult compiled = traced.compiled();
+        List<String> problems = new ArrayList<>(traced.problems());
         if (!compiled.ok()) {
-            compiled.errors().forEach(d -> problems.add(d.toString()));
-            problems.add(compiled.problem() != null ? compiled.problem() : "the submission does not compile");
             return new Trace(null, null, null, Map.of(), problems);
         }
-        try (WorkerSession session = SubmissionSteps.session(setup, compiled.classes(), dir)) {
+        try (WorkerSession session = SubmissionSteps.session(setup, compiled.classes(), traced.dir())) {
             Discovery.Found found = SubmissionSteps.discover(setup, compiled, spec.ops());
             session.open();
             problems.addAll(found.problems());

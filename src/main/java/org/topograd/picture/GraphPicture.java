@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.topograd.spec.Dag;
 import org.topograd.spec.Graph;
 import org.topograd.spec.NumberText;
 import org.topograd.spec.Op;
@@ -14,6 +15,9 @@ import org.topograd.spec.Tolerance;
  * each operand to the node that uses it (two edges for an operand used twice). Each node shows what
  * it computes, its value and its gradient; with a student's numbers, the wanted and the got side by
  * side, the got cell red where it is outside the tolerance and green where it is right.
+ *
+ * <p>The layout is one for every graph; what each node's card says comes from a {@link Source}: a
+ * scalar graph's ({@link #dot(Scene)}) or a tensor graph's ({@code picture.tensor}).
  */
 public final class GraphPicture {
     static final String WRONG = "#f4c7c3";
@@ -23,7 +27,7 @@ public final class GraphPicture {
     private GraphPicture() {}
 
     /**
-     * What to draw.
+     * What to draw of a scalar graph.
      *
      * @param title the picture's caption
      * @param graph the graph; only nodes in {@code order} are drawn
@@ -45,30 +49,139 @@ public final class GraphPicture {
      */
     public record Student(double[] values, double[] grads, double[] endToEnd) {}
 
+    /** What a node is, which sets its card's background. */
+    public enum Kind { INPUT, CONSTANT, OPERATION }
+
+    /**
+     * One line of a node's card.
+     *
+     * @param label what the line shows ({@code value}, {@code grad}), HTML
+     * @param wanted the reference's number(s), HTML
+     * @param got the student's, HTML, or null when they have none
+     * @param colour the got cell's background ({@link #WRONG} or {@link #RIGHT}), or null
+     */
+    public record Row(String label, String wanted, String got, String colour) {
+        boolean wrong() {
+            return WRONG.equals(colour);
+        }
+    }
+
+    /**
+     * A node's card: a header (its name and what it computes, HTML) above its rows. A constant's
+     * card has no student column, since constants are never compared.
+     */
+    public record Card(Kind kind, String header, List<Row> rows) {
+        public Card {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** The node label source: what each node's card says, the scalar graph's or the tensor graph's. */
+    @FunctionalInterface
+    public interface Source {
+        Card card(int node);
+    }
+
+    /** The picture of a scalar graph. */
     public static String dot(Scene scene) {
-        Graph g = scene.graph();
+        return dot(scene.title(), scene.graph(), scene.order(), scene.student() != null,
+                node -> card(scene, node));
+    }
+
+    /**
+     * The picture of any graph.
+     *
+     * @param order the nodes to draw, in topological order
+     * @param student whether the cards have a student's column (wanted | got)
+     * @param cards each drawn node's card
+     */
+    public static String dot(String title, Dag g, int[] order, boolean student, Source cards) {
         StringBuilder dot = new StringBuilder();
         dot.append("digraph topograd {\n")
                 .append("  graph [rankdir=LR, labelloc=t, fontname=\"Helvetica\", fontsize=14, label=")
-                .append(Dot.quote(scene.title())).append("];\n")
+                .append(Dot.quote(title)).append("];\n")
                 .append("  node [shape=plaintext, fontname=\"Helvetica\", fontsize=11];\n")
                 .append("  edge [color=\"#555555\", arrowsize=0.7];\n");
-        for (int node : scene.order()) {
-            dot.append("  n").append(node).append(" [label=<").append(table(scene, node)).append(">];\n");
+        for (int node : order) {
+            dot.append("  n").append(node).append(" [label=<").append(table(student, cards.card(node)))
+                    .append(">];\n");
         }
-        for (int node : scene.order()) {
+        for (int node : order) {
             for (int k = 0; k < g.operandCount(node); k++) {
-                dot.append("  n").append(g.operand(node, k)).append(" -> n").append(node).append(";\n");
+                dot.append("  n").append(k == 0 ? g.first(node) : g.second(node)).append(" -> n").append(node)
+                        .append(";\n");
             }
         }
         return dot.append("}\n").toString();
     }
 
-    private static String table(Scene scene, int node) {
+    private static String table(boolean student, Card card) {
+        boolean constant = card.kind() == Kind.CONSTANT;
+        boolean wrong = card.rows().stream().anyMatch(Row::wrong);
+        int columns = student ? 3 : 2;
+        StringBuilder t = new StringBuilder();
+        t.append("<TABLE BORDER=\"").append(wrong ? 2 : 1).append("\" COLOR=\"")
+                .append(wrong ? WRONG_BORDER : "#333333")
+                .append("\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\" BGCOLOR=\"")
+                .append(switch (card.kind()) {
+                    case INPUT -> "#eef3fb";
+                    case CONSTANT -> "#f5f5f5";
+                    case OPERATION -> "#ffffff";
+                }).append("\">");
+        t.append("<TR><TD COLSPAN=\"").append(columns).append("\">").append(card.header()).append("</TD></TR>");
+        if (student && !constant) {
+            t.append("<TR><TD></TD><TD><I>wanted</I></TD><TD><I>got</I></TD></TR>");
+        }
+        for (Row r : card.rows()) {
+            t.append("<TR><TD ALIGN=\"LEFT\">").append(r.label()).append("</TD><TD ALIGN=\"RIGHT\">").append(r.wanted())
+                    .append("</TD>");
+            if (student && !constant) {
+                t.append("<TD ALIGN=\"RIGHT\"").append(r.colour() == null ? "" : " BGCOLOR=\"" + r.colour() + "\"")
+                        .append('>').append(r.got() == null ? "" : r.got()).append("</TD>");
+            } else if (student) {
+                t.append("<TD></TD>");
+            }
+            t.append("</TR>");
+        }
+        return t.append("</TABLE>").toString();
+    }
+
+    /** The got cell's colour: {@link #RIGHT} or {@link #WRONG}. */
+    public static String colour(boolean right) {
+        return right ? RIGHT : WRONG;
+    }
+
+    /**
+     * A header: the node's name in bold (when it has one), what it computes, and after it
+     * {@code extra} (HTML: a tensor's shape) and the op's name in grey.
+     *
+     * @param name the node's name, or null for an anonymous subexpression
+     * @param expr what it computes, in its operands' names (plain text)
+     */
+    public static String header(String name, String expr, String extra, String opName) {
+        String computed = Dot.html(expr) + extra + "  <FONT COLOR=\"#666666\">" + opName + "</FONT>";
+        return name == null ? computed : "<B>" + Dot.html(name) + "</B> = " + computed;
+    }
+
+    /** An input's header: its name in bold, then {@code extra} (HTML). */
+    public static String inputHeader(String name, String extra) {
+        return "<B>" + Dot.html(name) + "</B> <I>input</I>" + extra;
+    }
+
+    /** Ten significant digits: as many as a message shows. */
+    public static String number(double x) {
+        if (!Double.isFinite(x)) {
+            return Double.isNaN(x) ? "—" : NumberText.format(x);
+        }
+        return NumberText.format(new BigDecimal(x).round(new MathContext(10)).doubleValue());
+    }
+
+    /** A scalar graph's card: one number a cell. */
+    private static Card card(Scene scene, int node) {
         Graph g = scene.graph();
         Student s = scene.student();
         boolean constant = g.op(node) == Op.CONSTANT;
-        List<String[]> rows = new ArrayList<>(); // label, wanted, got (null: no student column)
+        List<Row> rows = new ArrayList<>();
         Tolerance tol = scene.tolerance();
         rows.add(row("value", scene.values()[node], s == null || constant ? null : s.values(), node, tol));
         if (!constant) {
@@ -77,48 +190,22 @@ public final class GraphPicture {
                 rows.add(row("your Backprop", scene.grads()[node], s.endToEnd(), node, tol));
             }
         }
-        boolean wrong = false;
-        for (String[] r : rows) {
-            wrong |= WRONG.equals(r[3]);
-        }
-        int columns = s == null ? 2 : 3;
-        StringBuilder t = new StringBuilder();
-        t.append("<TABLE BORDER=\"").append(wrong ? 2 : 1).append("\" COLOR=\"")
-                .append(wrong ? WRONG_BORDER : "#333333")
-                .append("\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\" BGCOLOR=\"")
-                .append(g.op(node) == Op.INPUT ? "#eef3fb" : constant ? "#f5f5f5" : "#ffffff").append("\">");
-        t.append("<TR><TD COLSPAN=\"").append(columns).append("\">").append(header(g, node)).append("</TD></TR>");
-        if (s != null && !constant) {
-            t.append("<TR><TD></TD><TD><I>wanted</I></TD><TD><I>got</I></TD></TR>");
-        }
-        for (String[] r : rows) {
-            t.append("<TR><TD ALIGN=\"LEFT\">").append(r[0]).append("</TD><TD ALIGN=\"RIGHT\">").append(r[1])
-                    .append("</TD>");
-            if (s != null && !constant) {
-                t.append("<TD ALIGN=\"RIGHT\"").append(r[3] == null ? "" : " BGCOLOR=\"" + r[3] + "\"").append('>')
-                        .append(r[2]).append("</TD>");
-            } else if (s != null) {
-                t.append("<TD></TD>");
-            }
-            t.append("</TR>");
-        }
-        return t.append("</TABLE>").toString();
+        Kind kind = g.op(node) == Op.INPUT ? Kind.INPUT : constant ? Kind.CONSTANT : Kind.OPERATION;
+        return new Card(kind, header(g, node), rows);
     }
 
-    /** {label, wanted, got, colour of the got cell or null}. */
-    private static String[] row(String label, double want, double[] got, int node, Tolerance tolerance) {
+    private static Row row(String label, double want, double[] got, int node, Tolerance tolerance) {
         if (got == null) {
-            return new String[] {label, number(want), "", null};
+            return new Row(label, number(want), "", null);
         }
-        return new String[] {label, number(want), number(got[node]),
-                tolerance.accepts(got[node], want) ? RIGHT : WRONG};
+        return new Row(label, number(want), number(got[node]), colour(tolerance.accepts(got[node], want)));
     }
 
     /** The node's name (bold) and what it computes, in the operands' names. */
     static String header(Graph g, int node) {
         Op op = g.op(node);
         if (op == Op.INPUT) {
-            return "<B>" + Dot.html(g.label(node)) + "</B> <I>input</I>";
+            return inputHeader(g.label(node), "");
         }
         if (op == Op.CONSTANT) {
             return "<I>constant</I>";
@@ -133,9 +220,7 @@ public final class GraphPicture {
         } else {
             expr = op.specName() + "(" + name(g, g.first(node)) + ")";
         }
-        String opName = "<FONT COLOR=\"#666666\">" + op.specName() + "</FONT>";
-        return g.isNamed(node) ? "<B>" + Dot.html(g.label(node)) + "</B> = " + Dot.html(expr) + "  " + opName
-                : Dot.html(expr) + "  " + opName;
+        return header(g.isNamed(node) ? g.label(node) : null, expr, "", op.specName());
     }
 
     private static String name(Graph g, int node) {
@@ -143,13 +228,5 @@ public final class GraphPicture {
             return NumberText.format(g.param(node));
         }
         return g.isNamed(node) ? g.label(node) : "(" + g.label(node) + ")";
-    }
-
-    /** Ten significant digits: as many as a message shows. */
-    static String number(double x) {
-        if (!Double.isFinite(x)) {
-            return Double.isNaN(x) ? "—" : NumberText.format(x);
-        }
-        return NumberText.format(new BigDecimal(x).round(new MathContext(10)).doubleValue());
     }
 }

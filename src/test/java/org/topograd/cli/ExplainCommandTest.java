@@ -29,14 +29,84 @@ class ExplainCommandTest {
         }
     }
 
-    /** A tensor spec is not drawn yet: explain says so and points at solve, rather than misreading it. */
+    /** The picture test's graph as a spec: z = A @ w = [11], out = sum(z * z) = 121, w.grad = [22, 44]. */
+    private static final String TINY = "title: Tiny matmul\n"
+            + "inputs:\n  A: [[1, 2]]\n  w: [3, 4]\n"
+            + "graph:\n  z: A @ w\n  out: sum(z * z)\n"
+            + "output: out\n";
+
+    /** A tensor spec: the named operations with their shapes in the terminal, every number in the picture. */
     @Test
-    void aTensorSpecIsNotDrawnAndSolveIsSuggested(@TempDir Path dir) {
-        MainTest.Run run = MainTest.run("explain", "tensors/specs/broadcasting.yaml", "--out",
-                dir.resolve("b.dot").toString());
+    void aTensorSpecIsDrawnWithItsShapes(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+        Path out = dir.resolve("tiny.dot");
+        MainTest.Run run = MainTest.run("explain", spec.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.out() + run.err());
+        assertEquals("", run.err());
+        String wrote = Graphviz.find().isPresent() ? "wrote " + out + " and " + dir.resolve("tiny.svg")
+                : "wrote " + out + " (no SVG: the dot command of Graphviz is not on the PATH; install it with sudo"
+                        + " apt-get install graphviz, or open the DOT in any Graphviz viewer)";
+        assertEquals("explain: tiny at main (A [1, 2], w [2])\n"
+                + "  z = A @ w  [1]\n"
+                + "  out = sum(z * z)  []\n"
+                + wrote + "\n", run.out());
+        String dot = Files.readString(out);
+        assertTrue(dot.contains("label=\"Tiny matmul — main (A [1, 2], w [2])\""), dot);
+        assertTrue(dot.contains("<B>w</B> <I>input</I>  <FONT COLOR=\"#666666\">[2]</FONT></TD></TR>"
+                + "<TR><TD ALIGN=\"LEFT\">value</TD><TD ALIGN=\"RIGHT\"><TABLE BORDER=\"0\" CELLSPACING=\"0\""
+                + " CELLPADDING=\"2\"><TR><TD ALIGN=\"RIGHT\">3</TD><TD ALIGN=\"RIGHT\">4</TD></TR></TABLE></TD></TR>"
+                + "<TR><TD ALIGN=\"LEFT\">grad</TD><TD ALIGN=\"RIGHT\"><TABLE BORDER=\"0\" CELLSPACING=\"0\""
+                + " CELLPADDING=\"2\"><TR><TD ALIGN=\"RIGHT\">22</TD><TD ALIGN=\"RIGHT\">44</TD></TR></TABLE>"), dot);
+    }
+
+    @Test
+    void aTensorSpecWithAShapeErrorIsNotDrawn(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("bad.yaml"), TINY.replace("z: A @ w", "z: w @ A"));
+        MainTest.Run run = MainTest.run("explain", spec.toString(), "--out", dir.resolve("bad.dot").toString());
         assertEquals(ExitCodes.FINDINGS, run.status(), run.out() + run.err());
-        assertEquals("explain: tensors/specs/broadcasting.yaml is a tensor spec, which explain does not draw yet;"
-                + " topograd solve tensors/specs/broadcasting.yaml shows its shapes, values and gradients\n", run.err());
+        assertEquals(spec + ":6:6: w has shape [2] and A has shape [1, 2]: the inner sizes of @ differ: [2] @ [1, 2]"
+                + " pairs 2 columns of the left operand with 1 row of the right; they must be equal (transpose an"
+                + " operand if its axes are the wrong way round)\n"
+                + "explain: " + spec + " is not a valid spec; fix the problems above\n", run.err());
+        assertEquals("", run.out());
+        assertTrue(Files.notExists(dir.resolve("bad.dot")));
+    }
+
+    @Test
+    void anUnknownCaseOfATensorSpecNamesTheCasesThereAre() {
+        MainTest.Run run = MainTest.run("explain", "tensors/specs/affine-cross-entropy.yaml", "--case", "case-9");
+        assertEquals(ExitCodes.USAGE, run.status());
+        assertTrue(run.err().contains("has no case case-9; its cases are main, random-1"), run.err());
+    }
+
+    /**
+     * A tensor submission: the wrong elements of each wrong tensor, nearest the inputs first. The
+     * bundled matmul without its transposes, on square matrices where the shapes cannot tell.
+     */
+    @Test
+    void aTensorSubmissionsWrongElementsAreListed(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("s.dot");
+        MainTest.Run run = MainTest.run("explain", "tensors/specs/square-matmul.yaml", "--submission",
+                "tensors/submissions/matmul-no-transpose", "--out", out.toString());
+        assertEquals(ExitCodes.FINDINGS, run.status(), run.out() + run.err());
+        String every = ", and so are the other 8 of its 9 elements\n";
+        assertTrue(run.out().startsWith("explain: square-matmul at main (A [3, 3], B [3, 3])\n"
+                + "  C = tanh(A @ B)  [3, 3]\n"
+                + "  rows = sum(C * A, 1)  [3]\n"
+                + "  out = sum(rows * rows) + mean(B @ A)  []\n"
+                + "  wrong: A.grad[0, 0] is 2.500288238014738, expected 1.3025915525951004" + every
+                + "  wrong: A.grad[0, 0] (your TensorBackprop) is 2.500288238014738, expected 1.3025915525951004" + every
+                + "  wrong: B.grad[0, 0] is 3.671827683004733, expected 3.549605460782511" + every
+                + "  wrong: B.grad[0, 0] (your TensorBackprop) is 3.671827683004733, expected 3.549605460782511" + every
+                + "wrote " + out), run.out());
+        String dot = Files.readString(out);
+        assertTrue(dot.contains("label=\"Square matrix products — main (A [3, 3], B [3, 3]); matmul-no-transpose:"
+                + " wanted | got\""), dot);
+        // A.grad's got cell is red, its first element marked; C's gradient is right (green).
+        assertTrue(dot.contains("<TD ALIGN=\"RIGHT\" BGCOLOR=\"#f4c7c3\"><TABLE BORDER=\"0\" CELLSPACING=\"0\""
+                + " CELLPADDING=\"2\"><TR><TD ALIGN=\"RIGHT\"><FONT COLOR=\"#cc0000\"><B>2.500288238</B></FONT></TD>"),
+                dot);
+        assertTrue(dot.contains("<B>C</B> = tanh(A @ B)  <FONT COLOR=\"#666666\">[3, 3]</FONT>"), dot);
     }
 
     @Test
