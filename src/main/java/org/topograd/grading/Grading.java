@@ -70,20 +70,26 @@ public final class Grading implements AutoCloseable {
         return prepare(answers, assignment, launcher, diagnostician, Use.CLASS, jobs);
     }
 
-    /** For a tensor assignment: its specs' answers, {@code jobs} submissions at a time. */
+    /** For a tensor assignment: its specs' answers, {@code jobs} submissions at a time, no bug named. */
     public static Grading prepareTensor(List<TensorSpecAnswers> answers, Assignment assignment, Launcher launcher,
             int jobs) throws IOException {
-        return prepare(List.of(), answers, assignment, launcher, Diagnostician.NONE, Use.CLASS, jobs);
+        return prepareTensor(answers, assignment, launcher, TensorDiagnostician.NONE, jobs);
+    }
+
+    /** For a tensor assignment, with {@code diagnostician} naming the likely bug behind a failed check. */
+    public static Grading prepareTensor(List<TensorSpecAnswers> answers, Assignment assignment, Launcher launcher,
+            TensorDiagnostician diagnostician, int jobs) throws IOException {
+        return prepare(List.of(), answers, assignment, launcher, Diagnostician.NONE, diagnostician, Use.CLASS, jobs);
     }
 
     private static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
             Diagnostician diagnostician, Use use, int jobs) throws IOException {
-        return prepare(answers, List.of(), assignment, launcher, diagnostician, use, jobs);
+        return prepare(answers, List.of(), assignment, launcher, diagnostician, TensorDiagnostician.NONE, use, jobs);
     }
 
     private static Grading prepare(List<SpecAnswers> answers, List<TensorSpecAnswers> tensorAnswers,
-            Assignment assignment, Launcher launcher, Diagnostician diagnostician, Use use, int jobs)
-            throws IOException {
+            Assignment assignment, Launcher launcher, Diagnostician diagnostician,
+            TensorDiagnostician tensorDiagnostician, Use use, int jobs) throws IOException {
         WorkFolder work = WorkFolder.create();
         try {
             WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"));
@@ -91,7 +97,7 @@ public final class Grading implements AutoCloseable {
                     : new Compiler(runtime.apiClasses(), assignment.compile(), mostCompilers(jobs));
             return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
                     runtime, compiler, work.dir().resolve("submissions"), diagnostician, assignment.ops(),
-                    tensorAnswers), work, use);
+                    tensorAnswers, tensorDiagnostician), work, use);
         } catch (RuntimeException e) {
             work.close();
             throw e;

@@ -26,10 +26,12 @@ import org.topograd.submission.Compiler;
  *     the assignment's list, and in {@code check} the hidden specs' ops
  * @param tensorSpecs the tensor specs with their answers, in report order: an assignment has these
  *     or {@code specs}, never both ({@link #tensor()})
+ * @param tensorDiagnostician names the likely bug behind a failed check of a tensor spec
  */
 record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Launcher launcher,
         WorkerRuntime runtime, Compiler compiler, Path work,
-        Diagnostician diagnostician, Set<Op> required, List<TensorSpecAnswers> tensorSpecs) {
+        Diagnostician diagnostician, Set<Op> required, List<TensorSpecAnswers> tensorSpecs,
+        TensorDiagnostician tensorDiagnostician) {
 
     public GradingSetup {
         specs = List.copyOf(specs);

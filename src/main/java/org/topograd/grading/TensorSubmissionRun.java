@@ -21,7 +21,7 @@ import org.topograd.worker.Messages;
  * input point ({@link TensorCaseChecks}). Rows, outcomes and the result are the scalar ones.
  *
  * <p>Not yet here: the smoke test (a class that hangs costs a timeout at its first point of each spec,
- * then is blocked for that spec) and naming the bug.
+ * then is blocked for that spec).
  */
 final class TensorSubmissionRun {
     private final GradingSetup setup;
@@ -113,7 +113,8 @@ final class TensorSubmissionRun {
         List<CheckResult> rows = new ArrayList<>();
         CheckResult traversal = null;
         for (int c = 0; c < s.cases().size(); c++) {
-            TensorCaseChecks checks = new TensorCaseChecks(session, blame, outcomes, s, c, onThisSpec);
+            TensorCaseChecks checks = new TensorCaseChecks(session, blame, outcomes, s, c, onThisSpec,
+                    setup.tensorDiagnostician());
             for (Check check : Check.values()) {
                 if (!setup.weights().counts(check)) {
                     continue;
