@@ -45,6 +45,11 @@ public interface TensorDiagnostician {
         public int hashCode() {
             return 31 * (31 * node + after) + java.util.Arrays.hashCode(shape);
         }
+
+        @Override
+        public String toString() {
+            return "WrongShape[node=" + node + ", after=" + after + ", shape=" + java.util.Arrays.toString(shape) + "]";
+        }
     }
 
     /**
