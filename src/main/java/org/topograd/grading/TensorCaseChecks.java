@@ -143,7 +143,7 @@ final class TensorCaseChecks {
             return eval.failed();
         }
         NumericalGradient.Estimate estimate = answers.plan().estimate(eval.result().values());
-        return judge.numerical(estimate, inputGrads(one));
+        return judge.numerical(estimate, TensorAnswers.inputGrads(specAnswers, one));
     }
 
     private void saw(Check check, double[] grads, double[] zero, double[] two, TensorDiagnostician.WrongShape shape,
@@ -166,20 +166,6 @@ final class TensorCaseChecks {
     private double[] seed(Outcomes.Attempt attempt, int k) {
         int n = specAnswers.wire().elements();
         return Arrays.copyOfRange(attempt.result().grads(), k * n, (k + 1) * n);
-    }
-
-    /** The inputs' gradient elements end to end, in input order: the numerical plan's layout. */
-    private double[] inputGrads(double[] grads) {
-        double[] g = new double[answers.inputs().length];
-        int[] offsets = specAnswers.wire().offsets();
-        int at = 0;
-        for (int k = 0; k < graph.inputCount(); k++) {
-            int node = graph.inputNode(k);
-            int size = offsets[node + 1] - offsets[node];
-            System.arraycopy(grads, offsets[node], g, at, size);
-            at += size;
-        }
-        return g;
     }
 
     /** Runs a task; a misshapen array is a failed check; a timeout or an exit blocks the class for the spec. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.topograd.api.tensor.NDArray;
+import org.topograd.diagnosis.PointKey;
 import org.topograd.engine.tensor.TensorEngine;
 import org.topograd.engine.tensor.TensorGradients;
 import org.topograd.grading.Check;
@@ -28,7 +29,7 @@ public final class TensorForecasts implements TensorForecastSource {
     private static final Set<Check> BACKWARD_FAILS = EnumSet.of(Check.GRADIENT, Check.END_TO_END, Check.NUMERICAL);
 
     private final List<TensorMutant> mutants;
-    private final ConcurrentHashMap<Key, List<TensorForecast>> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PointKey, List<TensorForecast>> cache = new ConcurrentHashMap<>();
 
     public TensorForecasts() {
         this(TensorMutants.all());
@@ -45,7 +46,7 @@ public final class TensorForecasts implements TensorForecastSource {
     /** The forecasts at one input point, one per mutant in catalogue order (useful or not). */
     @Override
     public List<TensorForecast> at(TensorSpecAnswers spec, int caseIndex) {
-        return cache.computeIfAbsent(new Key(spec, caseIndex), k -> compute(spec, caseIndex));
+        return cache.computeIfAbsent(new PointKey(spec, caseIndex), k -> compute(spec, caseIndex));
     }
 
     private List<TensorForecast> compute(TensorSpecAnswers spec, int caseIndex) {
@@ -83,7 +84,7 @@ public final class TensorForecasts implements TensorForecastSource {
             if (estimate == null) {
                 estimate = referenceEstimate(graph, order, answers.plan());
             }
-            if (!judge.numerical(estimate, inputGrads(spec, one)).passed()) {
+            if (!judge.numerical(estimate, TensorAnswers.inputGrads(spec, one)).passed()) {
                 failing.add(Check.NUMERICAL);
             }
             forecasts.add(new TensorForecast(mutant.describe(), one, null, null, null, edges, failing));
@@ -111,31 +112,4 @@ public final class TensorForecasts implements TensorForecastSource {
         return shapes;
     }
 
-    /** The inputs' gradient elements end to end, in input order: the numerical plan's layout. */
-    static double[] inputGrads(TensorSpecAnswers spec, double[] grads) {
-        TensorGraph graph = spec.spec().graph();
-        int[] offsets = spec.wire().offsets();
-        double[] g = new double[offsets[offsets.length - 1]];
-        int at = 0;
-        for (int k = 0; k < graph.inputCount(); k++) {
-            int node = graph.inputNode(k);
-            int size = offsets[node + 1] - offsets[node];
-            System.arraycopy(grads, offsets[node], g, at, size);
-            at += size;
-        }
-        return java.util.Arrays.copyOf(g, at);
-    }
-
-    /** A spec's answers are the same object for a whole grading run: identity is the cheap, right key. */
-    private record Key(TensorSpecAnswers spec, int caseIndex) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.spec == spec && k.caseIndex == caseIndex;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * System.identityHashCode(spec) + caseIndex;
-        }
-    }
 }

@@ -75,15 +75,11 @@ public final class TensorMutants {
         boolean row = m > 1 && (operand.rank() == 1 && operand.dim(0) == n
                 || operand.rank() == 2 && operand.dim(0) == 1 && operand.dim(1) == n && n > 1);
         boolean column = n > 1 && operand.rank() == 2 && operand.dim(0) == m && operand.dim(1) == 1 && m > 1;
-        if (row) {
-            NDArray summed = share.sum(1);
-            return summed.size() == operand.size() ? summed.reshape(operand.shape()) : summed;
+        if (!row && !column) {
+            return TensorCalculus.vjp(op, k, g, a, b, out, p);
         }
-        if (column) {
-            NDArray summed = share.sum(0, true);
-            return summed.size() == operand.size() ? summed.reshape(operand.shape()) : summed;
-        }
-        return TensorCalculus.vjp(op, k, g, a, b, out, p);
+        NDArray summed = share.sum(row ? 1 : 0, column);
+        return summed.size() == operand.size() ? summed.reshape(operand.shape()) : summed;
     }
 
     /**
