@@ -83,6 +83,19 @@ class AuditCommandTest {
                 run.out());
     }
 
+    /** A cross-entropy over one row: dividing by the batch changes nothing, so that mistake cannot be seen there. */
+    @Test
+    void aTensorBatchOfOneRowIsNamedAsDegenerate(@TempDir Path dir) throws IOException {
+        spec(dir, "one-row", "title: one row\ninputs: {z: [0.5, -1, 2]}\nconstants: {y: 1}\n"
+                + "graph:\n  loss: cross_entropy(z, y)\noutput: loss\n");
+        MainTest.Run run = MainTest.run("audit", dir.toString());
+        assertEquals(ExitCodes.FINDINGS, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("\ncross-entropy-not-averaged            SURVIVES: the specs never tell it from the"
+                + " right answer at their input points"), run.out());
+        assertTrue(run.out().contains("\ndegenerate specs:\n  warning: one-row: cross_entropy at loss has a batch of one"
+                + " row, where a gradient not divided by the batch is right: use two rows or more\n"), run.out());
+    }
+
     /** One language at a time: a mix of scalar and tensor specs is refused, naming the files of each kind. */
     @Test
     void scalarAndTensorSpecsAreAuditedApart() {
