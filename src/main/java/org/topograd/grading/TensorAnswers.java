@@ -50,21 +50,6 @@ public final class TensorAnswers {
         return new TensorSpecAnswers(spec, TensorWire.of(id, graph), ops(graph, order), cases);
     }
 
-    /** The inputs' gradient elements end to end, in input order (the numerical plan's layout), from every node's. */
-    public static double[] inputGrads(TensorSpecAnswers spec, double[] grads) {
-        TensorGraph graph = spec.spec().graph();
-        int[] offsets = spec.wire().offsets();
-        double[] g = new double[spec.cases().get(0).inputs().length];
-        int at = 0;
-        for (int k = 0; k < graph.inputCount(); k++) {
-            int node = graph.inputNode(k);
-            int size = offsets[node + 1] - offsets[node];
-            System.arraycopy(grads, offsets[node], g, at, size);
-            at += size;
-        }
-        return g;
-    }
-
     /** Every node's elements in node id order; a node without an array (not reached) is {@code missing}. */
     public static double[] flatten(TensorGraph graph, NDArray[] arrays, double missing) {
         int size = 0;

@@ -143,7 +143,7 @@ final class TensorCaseChecks {
             return eval.failed();
         }
         NumericalGradient.Estimate estimate = answers.plan().estimate(eval.result().values());
-        return judge.numerical(estimate, TensorAnswers.inputGrads(specAnswers, one));
+        return judge.numerical(estimate, specAnswers.inputGrads(one));
     }
 
     private void saw(Check check, double[] grads, double[] zero, double[] two, TensorDiagnostician.WrongShape shape,
