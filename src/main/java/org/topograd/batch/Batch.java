@@ -167,7 +167,7 @@ public final class Batch {
                         ? Grading.prepare(ReferenceAnswers.of(specs, assignment.numerical()), assignment, launcher,
                                 new MutantDiagnostician(), jobs)
                         : Grading.prepareTensor(TensorAnswers.of(tensorSpecs, assignment.numerical()), assignment,
-                                launcher, jobs)) {
+                                launcher, new MutantDiagnostician(), jobs)) {
                     results = grading.grade(plan.toGrade(), jobs, result -> {
                         try {
                             folder.write(result, plan.keys().get(result.student()));

@@ -11,6 +11,7 @@ import org.topograd.grading.AnswerSource;
 import org.topograd.grading.Diagnostician;
 import org.topograd.grading.SelfCheck;
 import org.topograd.grading.SubmissionResult;
+import org.topograd.grading.TensorDiagnostician;
 import org.topograd.report.CheckJson;
 import org.topograd.report.TerminalReport;
 import org.topograd.sandbox.Launcher;
@@ -61,6 +62,8 @@ final class CheckCommand implements Callable<Integer> {
         AnswerSource answers() throws IOException;
 
         Diagnostician diagnostician() throws IOException;
+
+        TensorDiagnostician tensorDiagnostician() throws IOException;
 
         /** How the user runs this program, for texts that name a command: {@code topograd}. */
         String program();
@@ -174,7 +177,7 @@ final class CheckCommand implements Callable<Integer> {
                     ? SelfCheck.run(Submission.ofFolder(dir), loaded.specs(), visible, answers, loaded.assignment(),
                             launcher, source.diagnostician())
                     : SelfCheck.runTensor(Submission.ofFolder(dir), loaded.tensorSpecs(), visibleTensors, answers,
-                            loaded.assignment(), launcher);
+                            loaded.assignment(), launcher, source.tensorDiagnostician());
         } catch (AnswerSource.Unavailable e) {
             err.println(program + " check: " + e.getMessage());
             return ExitCodes.FAILURE;

@@ -52,7 +52,7 @@ final class GradescopeGrading {
                 ? Grading.prepare(ReferenceAnswers.of(loaded.specs(), assignment.numerical()), assignment, launcher,
                         new MutantDiagnostician())
                 : Grading.prepareTensor(TensorAnswers.of(loaded.tensorSpecs(), assignment.numerical()), assignment,
-                        launcher, 1)) {
+                        launcher, new MutantDiagnostician(), 1)) {
             result = grading.grade(List.of(submission), 1, r -> { }).get(0);
         }
         long seconds = Math.round((System.nanoTime() - start) / 1e9);

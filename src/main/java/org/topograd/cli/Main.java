@@ -8,6 +8,7 @@ import org.topograd.diagnosis.MutantDiagnostician;
 import org.topograd.grading.AnswerSource;
 import org.topograd.grading.Diagnostician;
 import org.topograd.grading.ReferenceAnswers;
+import org.topograd.grading.TensorDiagnostician;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -99,6 +100,11 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Diagnostician diagnostician() {
+            return new MutantDiagnostician();
+        }
+
+        @Override
+        public TensorDiagnostician tensorDiagnostician() {
             return new MutantDiagnostician();
         }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.topograd.Version;
 import org.topograd.grading.AnswerSource;
 import org.topograd.grading.Diagnostician;
+import org.topograd.grading.TensorDiagnostician;
 import org.topograd.kit.FrozenAnswers;
 import org.topograd.naming.BugNamer;
 import picocli.CommandLine;
@@ -110,6 +111,11 @@ public final class StudentMain implements Callable<Integer> {
         @Override
         public Diagnostician diagnostician() throws IOException {
             return new BugNamer(frozen().forecasts());
+        }
+
+        @Override
+        public TensorDiagnostician tensorDiagnostician() {
+            return TensorDiagnostician.NONE;
         }
 
         @Override

@@ -35,7 +35,7 @@ public final class Forecasts implements ForecastSource {
 
     private final List<Mutant> mutants;
     private final long budget;
-    private final ConcurrentHashMap<Key, PointForecast> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PointKey, PointForecast> cache = new ConcurrentHashMap<>();
 
     public Forecasts() {
         this(Mutants.all(), RECURSION_BUDGET);
@@ -53,7 +53,7 @@ public final class Forecasts implements ForecastSource {
     /** The forecasts at one input point, one per mutant in catalogue order (useful or not). */
     @Override
     public PointForecast at(SpecAnswers spec, int caseIndex) {
-        return cache.computeIfAbsent(new Key(spec, caseIndex), k -> compute(spec, caseIndex));
+        return cache.computeIfAbsent(new PointKey(spec, caseIndex), k -> compute(spec, caseIndex));
     }
 
     /** The ops' right local derivatives at the op probes' point, from the engine's calculus. */
@@ -143,18 +143,5 @@ public final class Forecasts implements ForecastSource {
             g[k] = grads[graph.inputNode(k)];
         }
         return g;
-    }
-
-    /** A spec's answers are the same object for a whole grading run: identity is the cheap, right key. */
-    private record Key(SpecAnswers spec, int caseIndex) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.spec == spec && k.caseIndex == caseIndex;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * System.identityHashCode(spec) + caseIndex;
-        }
     }
 }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import org.topograd.grading.CaseAnswers;
 import org.topograd.grading.Check;
 import org.topograd.grading.SpecAnswers;
 import org.topograd.grading.Weights;
 import org.topograd.naming.Forecast;
 import org.topograd.naming.Locator;
+import org.topograd.naming.Mistake;
 import org.topograd.naming.Words;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Case;
@@ -82,24 +84,61 @@ public final class SuiteAudit {
 
     public static Report audit(List<SpecAnswers> specs, Weights weights, NumericalGradient.Settings numerical,
             Forecasts forecasts) {
-        Map<String, Findings> byBug = new LinkedHashMap<>();
         List<Mutant> mutants = forecasts.mutants();
-        for (Mutant m : mutants) {
-            byBug.putIfAbsent(m.bug(), Findings.of(m));
+        Shapes shapes = Shapes.of(specs);
+        List<String> ids = specs.stream().map(s -> s.spec().id()).toList();
+        List<Verdict> verdicts = verdicts(ids, mutants.stream().map(Mutant::describe).toList(), new Sightings() {
+            @Override
+            public int points(int spec) {
+                return specs.get(spec).cases().size();
+            }
+
+            @Override
+            public Set<Check> failing(int spec, int point, int mutant) {
+                Forecast f = forecasts.at(specs.get(spec), point).forecasts().get(mutant);
+                return f.predicted() ? f.failing() : null;
+            }
+        }, weights, i -> shapes.whyUncaught(mutants.get(i)));
+        return new Report(ids, verdicts, shapes.gaps(), degenerate(specs, numerical));
+    }
+
+    /**
+     * What an audit reads of a suite, whatever its language: how many input points each spec has,
+     * and which checks each mutant fails at each of them.
+     */
+    public interface Sightings {
+        int points(int spec);
+
+        /** The checks at which mutant {@code mutant} fails at a point; null where it could not be predicted. */
+        Set<Check> failing(int spec, int point, int mutant);
+    }
+
+    /**
+     * One verdict per bug (all of its variants, which share its name), in catalogue order: a spec
+     * catches a bug when, for every variant, some check that counts fails at some point.
+     *
+     * @param specIds the specs, in suite order
+     * @param mutants each mutant's words, in catalogue order
+     * @param whyUncaught why no spec catches a bug, given the index of its first variant
+     */
+    public static List<Verdict> verdicts(List<String> specIds, List<Mistake> mutants, Sightings sightings,
+            Weights weights, IntFunction<String> whyUncaught) {
+        Map<String, Findings> byBug = new LinkedHashMap<>();
+        for (int i = 0; i < mutants.size(); i++) {
+            byBug.putIfAbsent(mutants.get(i).bug(), Findings.of(i, mutants.get(i)));
         }
-        for (SpecAnswers s : specs) {
-            String id = s.spec().id();
+        for (int s = 0; s < specIds.size(); s++) {
+            String id = specIds.get(s);
             boolean[] variantCaught = new boolean[mutants.size()];
-            for (int c = 0; c < s.cases().size(); c++) {
-                List<Forecast> at = forecasts.at(s, c).forecasts();
+            for (int c = 0; c < sightings.points(s); c++) {
                 for (int i = 0; i < mutants.size(); i++) {
-                    Forecast f = at.get(i);
-                    Findings findings = byBug.get(f.mistake().bug());
-                    if (!f.predicted()) {
+                    Findings findings = byBug.get(mutants.get(i).bug());
+                    Set<Check> failing = sightings.failing(s, c, i);
+                    if (failing == null) {
                         findings.unpredicted().add(id);
                         continue;
                     }
-                    for (Check check : f.failing()) {
+                    for (Check check : failing) {
                         if (weights.counts(check)) {
                             variantCaught[i] = true;
                             findings.checks().add(check);
@@ -111,30 +150,28 @@ public final class SuiteAudit {
                 byBug.get(mutants.get(i).bug()).everyVariantCaught().merge(id, variantCaught[i], Boolean::logicalAnd);
             }
         }
-        Shapes shapes = Shapes.of(specs);
         List<Verdict> verdicts = new ArrayList<>();
         for (Findings f : byBug.values()) {
-            List<String> by = specs.stream().map(s -> s.spec().id())
-                    .filter(id -> f.everyVariantCaught().getOrDefault(id, false)).toList();
+            List<String> by = specIds.stream().filter(id -> f.everyVariantCaught().getOrDefault(id, false)).toList();
             verdicts.add(new Verdict(f.first().bug(), f.first().mistake(), by, f.checks(),
-                    new ArrayList<>(f.unpredicted()), by.isEmpty() ? shapes.whyUncaught(f.first()) : null));
+                    new ArrayList<>(f.unpredicted()), by.isEmpty() ? whyUncaught.apply(f.index()) : null));
         }
-        return new Report(specs.stream().map(s -> s.spec().id()).toList(), verdicts, shapes.gaps(),
-                degenerate(specs, numerical));
+        return verdicts;
     }
 
     /**
      * What the audit learns of one bug (all its variants) as it runs the specs.
      *
+     * @param index the catalogue index of the bug's first variant
      * @param first the bug's first variant, which names it
      * @param everyVariantCaught per spec id: whether that spec catches every variant (at some point each)
      * @param checks the checks that count and fail on a variant somewhere
      * @param unpredicted the ids of the specs where a variant could not be predicted
      */
-    private record Findings(Mutant first, Map<String, Boolean> everyVariantCaught, Set<Check> checks,
+    private record Findings(int index, Mistake first, Map<String, Boolean> everyVariantCaught, Set<Check> checks,
             Set<String> unpredicted) {
-        static Findings of(Mutant first) {
-            return new Findings(first, new LinkedHashMap<>(), EnumSet.noneOf(Check.class), new TreeSet<>());
+        static Findings of(int index, Mistake first) {
+            return new Findings(index, first, new LinkedHashMap<>(), EnumSet.noneOf(Check.class), new TreeSet<>());
         }
     }
 

@@ -72,10 +72,16 @@ public final class Grading implements AutoCloseable {
         return prepare(answers, assignment, launcher, diagnostician, Use.CLASS, jobs);
     }
 
-    /** For a tensor assignment: its specs' answers, {@code jobs} submissions at a time. */
+    /** For a tensor assignment: its specs' answers, {@code jobs} submissions at a time, no bug named. */
     public static Grading prepareTensor(List<TensorSpecAnswers> answers, Assignment assignment, Launcher launcher,
             int jobs) throws IOException {
-        return prepareTensor(answers, assignment, Set.of(), launcher, Use.CLASS, jobs);
+        return prepareTensor(answers, assignment, Set.of(), launcher, TensorDiagnostician.NONE, Use.CLASS, jobs);
+    }
+
+    /** For a tensor assignment, with {@code diagnostician} naming the likely bug behind a failed check. */
+    public static Grading prepareTensor(List<TensorSpecAnswers> answers, Assignment assignment, Launcher launcher,
+            TensorDiagnostician diagnostician, int jobs) throws IOException {
+        return prepareTensor(answers, assignment, Set.of(), launcher, diagnostician, Use.CLASS, jobs);
     }
 
     /**
@@ -85,19 +91,21 @@ public final class Grading implements AutoCloseable {
      *     them (in {@code check}, the hidden specs')
      */
     public static Grading prepareTensor(List<TensorSpecAnswers> answers, Assignment assignment,
-            Set<TensorOp> required, Launcher launcher, Use use, int jobs) throws IOException {
-        // No diagnostician yet: naming a tensor bug is TensorJudge's and TensorBlame's for now.
-        return prepare(List.of(), answers, required, assignment, launcher, Diagnostician.NONE, use, jobs);
+            Set<TensorOp> required, Launcher launcher, TensorDiagnostician diagnostician, Use use, int jobs)
+            throws IOException {
+        return prepare(List.of(), answers, required, assignment, launcher, Diagnostician.NONE, diagnostician, use,
+                jobs);
     }
 
     private static Grading prepare(List<SpecAnswers> answers, Assignment assignment, Launcher launcher,
             Diagnostician diagnostician, Use use, int jobs) throws IOException {
-        return prepare(answers, List.of(), Set.of(), assignment, launcher, diagnostician, use, jobs);
+        return prepare(answers, List.of(), Set.of(), assignment, launcher, diagnostician, TensorDiagnostician.NONE,
+                use, jobs);
     }
 
     private static Grading prepare(List<SpecAnswers> answers, List<TensorSpecAnswers> tensorAnswers,
             Set<TensorOp> requiredTensor, Assignment assignment, Launcher launcher, Diagnostician diagnostician,
-            Use use, int jobs) throws IOException {
+            TensorDiagnostician tensorDiagnostician, Use use, int jobs) throws IOException {
         WorkFolder work = WorkFolder.create();
         try {
             WorkerRuntime runtime = WorkerRuntime.create(work.dir().resolve("runtime"));
@@ -105,7 +113,7 @@ public final class Grading implements AutoCloseable {
                     : new Compiler(runtime.apiClasses(), assignment.compile(), mostCompilers(jobs));
             return new Grading(new GradingSetup(answers, assignment.weights(), assignment.limits(), launcher,
                     runtime, compiler, work.dir().resolve("submissions"), diagnostician, assignment.ops(),
-                    tensorAnswers, requiredTensor), work, use);
+                    tensorAnswers, requiredTensor, tensorDiagnostician), work, use);
         } catch (RuntimeException e) {
             work.close();
             throw e;

@@ -28,11 +28,12 @@ import org.topograd.submission.Compiler;
  *     or {@code specs}, never both ({@link #tensor()})
  * @param requiredTensor tensor ops a submission must have a class for although no tensor spec graded
  *     here uses them: in {@code check}, the hidden tensor specs' ops
+ * @param tensorDiagnostician names the likely bug behind a failed check of a tensor spec
  */
 record GradingSetup(List<SpecAnswers> specs, Weights weights, Limits limits, Launcher launcher,
         WorkerRuntime runtime, Compiler compiler, Path work,
         Diagnostician diagnostician, Set<Op> required, List<TensorSpecAnswers> tensorSpecs,
-        Set<TensorOp> requiredTensor) {
+        Set<TensorOp> requiredTensor, TensorDiagnostician tensorDiagnostician) {
 
     public GradingSetup {
         specs = List.copyOf(specs);

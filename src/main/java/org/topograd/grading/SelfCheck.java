@@ -40,12 +40,11 @@ public final class SelfCheck {
      * @throws AnswerSource.Unavailable when the expected answers cannot be had
      */
     public static Optional<SubmissionResult> runTensor(Submission submission, List<TensorSpec> specs,
-            List<TensorSpec> visible, AnswerSource answers, Assignment assignment, Launcher launcher)
-            throws IOException, AnswerSource.Unavailable {
+            List<TensorSpec> visible, AnswerSource answers, Assignment assignment, Launcher launcher,
+            TensorDiagnostician diagnostician) throws IOException, AnswerSource.Unavailable {
         List<TensorSpecAnswers> expected = answers.tensorAnswers(visible, assignment.numerical());
-        // The seam for naming tensor bugs: a diagnostician from answers (frozen forecasts in a kit) goes here.
         try (Grading grading = Grading.prepareTensor(expected, assignment, answers.requiredTensorOps(specs),
-                launcher, Grading.Use.ONE, 1)) {
+                launcher, diagnostician, Grading.Use.ONE, 1)) {
             return first(grading.grade(List.of(submission), 1, r -> { }));
         }
     }

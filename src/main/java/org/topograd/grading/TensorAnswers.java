@@ -46,7 +46,7 @@ public final class TensorAnswers {
     }
 
     /** Every node's elements in node id order; a node without an array (not reached) is {@code missing}. */
-    static double[] flatten(TensorGraph graph, NDArray[] arrays, double missing) {
+    public static double[] flatten(TensorGraph graph, NDArray[] arrays, double missing) {
         int size = 0;
         for (int i = 0; i < graph.size(); i++) {
             size += graph.shape(i).size();

@@ -18,6 +18,11 @@ final class TensorBlame {
         this.found = found;
     }
 
+    /** The student's class for each op (binary names), to name the one at fault. */
+    java.util.Map<TensorOp, String> classes() {
+        return found.ops();
+    }
+
     /** The op whose class was running at {@code where}, if a node's method was. */
     TensorOp op(TensorGraph graph, String where) {
         int node = node(where);

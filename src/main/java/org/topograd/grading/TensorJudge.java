@@ -13,12 +13,12 @@ import org.topograd.spec.tensor.TensorOp;
  * the element's index ({@code z[1, 3]}), both numbers and the tolerance, and says how many of that
  * node's elements are wrong and which other nodes are. Pure functions of numbers.
  */
-final class TensorJudge {
+public final class TensorJudge {
     private final TensorGraph graph;
     private final int[] offsets;
     private final Tolerance tolerance;
 
-    TensorJudge(TensorGraph graph, Tolerance tolerance) {
+    public TensorJudge(TensorGraph graph, Tolerance tolerance) {
         this.graph = graph;
         this.tolerance = tolerance;
         this.offsets = new int[graph.size() + 1];
@@ -39,7 +39,7 @@ final class TensorJudge {
     }
 
     /** Gradients seeded 1 against the reference, seeded 0 all 0, seeded 2 all doubled: {@link Judge#gradient}. */
-    Outcome gradient(int[] order, double[] want, double[] one, double[] zero, double[] two) {
+    public Outcome gradient(int[] order, double[] want, double[] one, double[] zero, double[] two) {
         List<String> problems = new ArrayList<>();
         Outcome plain = grads(order, one, want);
         if (!plain.passed()) {
@@ -80,7 +80,7 @@ final class TensorJudge {
      * Gradients against the wanted ones, from the output back to the inputs: the first wrong node
      * named is the one nearest the output, where the mistake entered.
      */
-    Outcome grads(int[] order, double[] got, double[] want) {
+    public Outcome grads(int[] order, double[] got, double[] want) {
         List<Integer> wrong = new ArrayList<>();
         for (int i = order.length - 1; i >= 0; i--) {
             int node = order[i];
@@ -132,7 +132,7 @@ final class TensorJudge {
             + " exactly)";
 
     /** The student's forward differentiated numerically against their input gradients (flattened). */
-    Outcome numerical(NumericalGradient.Estimate estimate, double[] inputGrads) {
+    public Outcome numerical(NumericalGradient.Estimate estimate, double[] inputGrads) {
         if (!Double.isFinite(estimate.value())) {
             return new Outcome.Fail("your forward gives " + Figures.of(estimate.value()) + " for the output here,"
                     + " so there is nothing to differentiate; fix forward first");
@@ -169,12 +169,12 @@ final class TensorJudge {
     }
 
     /** Node {@code node}'s element at flat position {@code at}: {@code z[1, 3]}, {@code W.grad[0, 2]}, {@code loss}. */
-    String element(int node, int at, String suffix) {
+    public String element(int node, int at, String suffix) {
         return name(node) + suffix + index(graph.shape(node), at - offsets[node]);
     }
 
     /** A node as students know it: its name, or its expression in parentheses. */
-    String name(int node) {
+    public String name(int node) {
         String label = graph.label(node);
         return graph.isNamed(node) || label.matches("[A-Za-z_][A-Za-z0-9_]*") ? label : "(" + label + ")";
     }

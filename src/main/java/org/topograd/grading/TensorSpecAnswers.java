@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.topograd.spec.tensor.TensorGraph;
 import org.topograd.spec.tensor.TensorOp;
 import org.topograd.spec.tensor.TensorSpec;
 import org.topograd.worker.Messages;
@@ -19,5 +20,20 @@ public record TensorSpecAnswers(TensorSpec spec, Messages.TensorGraphMessage wir
         inOrder.addAll(ops);
         ops = Collections.unmodifiableSet(inOrder);
         cases = List.copyOf(cases);
+    }
+
+    /** The inputs' gradient elements end to end, in input order (the numerical plan's layout), from every node's. */
+    public double[] inputGrads(double[] grads) {
+        TensorGraph graph = spec.graph();
+        int[] offsets = wire.offsets();
+        double[] g = new double[cases.get(0).inputs().length];
+        int at = 0;
+        for (int k = 0; k < graph.inputCount(); k++) {
+            int node = graph.inputNode(k);
+            int size = offsets[node + 1] - offsets[node];
+            System.arraycopy(grads, offsets[node], g, at, size);
+            at += size;
+        }
+        return g;
     }
 }

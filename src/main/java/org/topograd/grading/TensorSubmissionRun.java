@@ -21,7 +21,7 @@ import org.topograd.worker.Messages;
  * input point ({@link TensorCaseChecks}). Rows, outcomes and the result are the scalar ones.
  *
  * <p>Before the specs, each op's class is tried once ({@link TensorSmokeTest}), so that one that hangs or
- * exits costs one timeout, not one a spec. Not yet here: naming the bug.
+ * exits costs one timeout, not one a spec.
  */
 final class TensorSubmissionRun {
     private final GradingSetup setup;
@@ -114,7 +114,8 @@ final class TensorSubmissionRun {
         List<CheckResult> rows = new ArrayList<>();
         CheckResult traversal = null;
         for (int c = 0; c < s.cases().size(); c++) {
-            TensorCaseChecks checks = new TensorCaseChecks(session, blame, outcomes, s, c, onThisSpec);
+            TensorCaseChecks checks = new TensorCaseChecks(session, blame, outcomes, s, c, onThisSpec,
+                    setup.tensorDiagnostician());
             for (Check check : Check.values()) {
                 if (!setup.weights().counts(check)) {
                     continue;

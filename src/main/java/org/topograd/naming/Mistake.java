@@ -14,7 +14,9 @@ import org.topograd.spec.Op;
  * @param mistake the mistake, to finish the sentence "Your numbers match ..."
  * @param fix what to do instead, with the lecture's idea behind it
  * @param kind what sort of mistake it is, which decides how it is explained
- * @param ops the ops whose {@code backward()} the mistake changes; every op for a traversal mistake
+ * @param ops the ops whose {@code backward()} the mistake changes; every op for a traversal mistake.
+ *     Scalar ops only: a tensor mistake ({@code org.topograd.naming.tensor}) leaves this empty, and
+ *     its forecast names the backward()s it changes at each point, edge by edge
  */
 public record Mistake(String bug, String mistake, String fix, Kind kind, Set<Op> ops) {
     public Mistake {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * reviewed copies in {@code src/test/resources/golden-tensors} (the sandbox's name aside). The model
  * solution gets full marks; each copy with one classic mistake loses exactly the checks its mistake
  * touches, in words that name the node, the element and, where the numbers tell, the backward() at
- * fault. ({@link TensorGradingTest} holds smaller fixtures to the same standard, hostile ones included.)
+ * fault, and the classic mistake its numbers (or the shape it leaves) match. ({@link TensorGradingTest}
+ * holds smaller fixtures to the same standard, hostile ones included.) Regenerate the reviewed copies
+ * with {@code -Dtopograd.golden.update=true}, then review the diff.
  */
 class BundledTensorClassTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden-tensors");
@@ -31,6 +34,16 @@ class BundledTensorClassTest {
         int status = Main.execute(new PrintWriter(out), new PrintWriter(err), "grade", "--specs", "tensors/specs",
                 "--submissions", "tensors/submissions", "--reports", reports.toString(), "--jobs", "2");
         assertEquals(ExitCodes.OK, status, out + "" + err);
+        if (Boolean.getBoolean("topograd.golden.update")) {
+            Files.copy(reports.resolve("summary.csv"), GOLDEN.resolve("summary.csv"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<Path> cards = Files.list(reports.resolve("scorecards"))) {
+                for (Path card : cards.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                    Files.copy(card, GOLDEN.resolve("scorecards").resolve(card.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
         assertEquals(golden("summary.csv"), BundledClassTest.sandboxFree(Files.readString(reports.resolve(
                 "summary.csv"))));
         List<String> students;

@@ -142,11 +142,12 @@ class TensorGradingTest {
         assertEquals(List.of(), notPassed("correct"));
         assertEquals(5 * (1 + 1 + 2), rows("correct"), "five checks at each point: one in two specs, two in one");
         // Points per spec (6, 4 and 2), shared among the checks; the last column is the sandbox, this machine's.
+        // Each classic mistake is named in the bugs column; the traversal's mistake is not a tensor mutant's.
         assertEquals(List.of("student,score,max_score,percent,status,bugs,affine,broadcast,reduction",
-                "assign-not-accumulate,9.6,12,80,ok,,6,1.6,2",
-                "broadcast-not-summed,6,12,50,ok,,2.4,1.6,2",
+                "assign-not-accumulate,9.6,12,80,ok,assign-instead-of-accumulate,6,1.6,2",
+                "broadcast-not-summed,6,12,50,ok,broadcast-not-summed,2.4,1.6,2",
                 "correct,12,12,100,ok,,6,4,2",
-                "matmul-no-transpose,7.2,12,60,ok,,2.4,4,0.8",
+                "matmul-no-transpose,7.2,12,60,ok,matmul-no-transpose,2.4,4,0.8",
                 "order-not-reversed,7.2,12,60,ok,,3.6,2.4,1.2",
                 "tanh-loops-forever,8.8,12,73.33,ok,,6,0.8,2",
                 "tanh-value-null,8.8,12,73.33,ok,,6,0.8,2"),
@@ -161,6 +162,15 @@ class TensorGradingTest {
     static final String MATMUL_AT_FAULT = "; the first wrong gradient is what MatMul.backward() at node m passes back"
             + " to its input, while m.grad itself is right: look there";
 
+    /** The fix of a missing transpose, as the diagnosis words it. */
+    static final String TRANSPOSES = " For value = A @ B, the gradients are dA = G Bᵀ and dB = Aᵀ G: only with the"
+            + " transposes does each have its operand's shape, and square matrices hide a missing one from the shape,"
+            + " not from the numbers.";
+
+    /** Both transposes missing, named from the numbers: where the matrices are square. */
+    static final String BOTH_MISSING = ". Likely bug: your numbers match matmul's gradients without the transposes"
+            + " (dA = G B and dB = A G instead of G Bᵀ and Aᵀ G), in MatMul.backward() at node m." + TRANSPOSES;
+
     /**
      * Matmul's gradient without the transposes: where the shapes are not square it cannot even be
      * computed (an exception in the student's backward); where they are, the numbers are wrong.
@@ -171,61 +181,85 @@ class TensorGradingTest {
                 + " pairs 5 columns with 3 rows; they must be equal, at nn.Ops$MatMul.backward(Ops.java:152)";
         List<String> rows = notPassed("matmul-no-transpose");
         assertEquals(9, rows.size(), String.join("\n", rows));
-        assertTrue(rows.get(0).startsWith("affine | main | gradient | error | MatMul.backward() at node (X @ W) "
-                + thrown), rows.get(0));
-        assertTrue(rows.get(1).startsWith("affine | main | end_to_end | error | Sorter.backward(output) " + thrown),
-                rows.get(1));
-        assertTrue(rows.get(2).startsWith("affine | main | numerical | error | MatMul.backward() at node (X @ W) "
-                + thrown), rows.get(2));
+        // Where the sizes do not match, the exception (with both shapes) is the mistake's, from the same backward():
+        // the left operand's share throws first, so it tells only of that one's missing transpose.
+        String named = ". Likely bug: that exception is what matmul's gradient without the transpose (dA = G B instead"
+                + " of G Bᵀ) throws here, where the sizes do not match";
+        assertEquals("affine | main | gradient | error | MatMul.backward() at node (X @ W) " + thrown + named + "."
+                + TRANSPOSES, rows.get(0));
+        assertEquals("affine | main | end_to_end | error | Sorter.backward(output) " + thrown + named
+                + ", in MatMul.backward() at node (X @ W)." + TRANSPOSES, rows.get(1));
+        assertEquals("affine | main | numerical | error | MatMul.backward() at node (X @ W) " + thrown + named + "."
+                + TRANSPOSES, rows.get(2));
         assertEquals(List.of(
                 "reduction | main | gradient | fail | B.grad[0, 0] is -1.078125, expected 5.390625 (tolerance"
-                        + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad" + MATMUL_AT_FAULT,
+                        + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad" + MATMUL_AT_FAULT
+                        + BOTH_MISSING,
                 "reduction | main | end_to_end | fail | B.grad[0, 0] is -1.078125, expected 5.390625 (tolerance"
-                        + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad",
+                        + " ±5.4e-6); all 4 of its elements are wrong; also wrong: A.grad" + BOTH_MISSING,
                 "reduction | main | numerical | fail | A[0, 0]: your backward gives 3.1171875 but your forward's"
-                        + " numerical derivative is 3.3125 (tolerance ±3.4e-4); forward and backward disagree",
+                        + " numerical derivative is 3.3125 (tolerance ±3.4e-4); forward and backward disagree"
+                        + BOTH_MISSING,
                 "reduction | random-1 | gradient | fail | B.grad[0, 0] is 0.02598100224, expected -0.07108652901"
                         + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad"
-                        + MATMUL_AT_FAULT,
+                        + MATMUL_AT_FAULT + BOTH_MISSING,
                 "reduction | random-1 | end_to_end | fail | B.grad[0, 0] is 0.02598100224, expected -0.07108652901"
-                        + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad",
+                        + " (tolerance ±7.2e-8); all 4 of its elements are wrong; also wrong: A.grad" + BOTH_MISSING,
                 "reduction | random-1 | numerical | fail | A[0, 0]: your backward gives 0.02674676072 but your"
                         + " forward's numerical derivative is -0.0792027568 (tolerance ±1.8e-5); forward and backward"
-                        + " disagree"),
+                        + " disagree" + BOTH_MISSING),
                 rows.subList(3, 9));
     }
 
-    /** A broadcast operand's gradient not summed back: a wrong shape, named with the rule that fixes it. */
+    /**
+     * A broadcast operand's gradient not summed back: a wrong shape, named with the rule that fixes it, and
+     * the mistake whose shape it is (after the student's traversal, with the backward() that wrote it).
+     */
     @Test
     void aBroadcastGradientNotSummedBack() throws IOException {
+        String bug = "Likely bug: shape [2, 5] is what a broadcast operand's gradient not summed back over the axes"
+                + " it was broadcast along (x.grad plus the share as it is, instead of share.sumTo(x.shape)) gives";
+        String fix = ". An operand broadcast on the way forward (a bias row added to every example) was used once per"
+                + " copy, so its gradient is the share summed back to its own shape: share.sumTo(x.shape), numpy's"
+                + " grad.sum(axis=0) for a bias.";
         String sumTo = ": an operand broadcast on the way forward gets its share summed back to its own shape"
-                + " (grad.sumTo(shape))";
+                + " (grad.sumTo(shape)). ";
+        String affine = sumTo + bug + fix;
+        String affineEndToEnd = sumTo + bug + ", in Add.backward() at node z" + fix;
+        String broadcast = sumTo + bug.replace("[2, 5]", "[2, 3]") + fix;
+        String broadcastEndToEnd = sumTo + bug.replace("[2, 5]", "[2, 3]") + ", in Add.backward() at node p" + fix;
         assertEquals(List.of(
                 "affine | main | gradient | fail | b.grad has shape [2, 5], expected [5], after Add.backward() at node"
-                        + " z" + sumTo,
+                        + " z" + affine,
                 "affine | main | end_to_end | fail | b.grad has shape [2, 5], expected [5], after"
-                        + " Sorter.backward(output)" + sumTo,
+                        + " Sorter.backward(output)" + affineEndToEnd,
                 "affine | main | numerical | fail | b.grad has shape [2, 5], expected [5], after Add.backward() at node"
-                        + " z" + sumTo,
+                        + " z" + affine,
                 "broadcast | main | gradient | fail | v.grad has shape [2, 3], expected [3], after Add.backward() at"
-                        + " node p" + sumTo,
+                        + " node p" + broadcast,
                 "broadcast | main | end_to_end | fail | v.grad has shape [2, 3], expected [3], after"
-                        + " Sorter.backward(output)" + sumTo,
+                        + " Sorter.backward(output)" + broadcastEndToEnd,
                 "broadcast | main | numerical | fail | v.grad has shape [2, 3], expected [3], after Add.backward() at"
-                        + " node p" + sumTo),
+                        + " node p" + broadcast),
                 notPassed("broadcast-not-summed"));
     }
 
-    /** {@code =} for {@code +=}: wrong only where a node has two uses (x, in the broadcast spec). */
+    /** {@code =} for {@code +=}: wrong only where a node has two uses (x, in the broadcast spec), and named there. */
     @Test
     void assigningInsteadOfAccumulating() throws IOException {
+        String bug = ". Likely bug: your numbers match a backward() that assigns x.grad = share instead of adding to it"
+                + " (x.grad = x.grad.plus(share)): x is used twice, and with = only the last share survives instead of"
+                + " the sum of both, in Mul.backward() at node (x * c) and Mul.backward() at node (tanh(p) * x). Add to"
+                + " the gradient, x.grad = x.grad.plus(share): by the multivariate chain rule a node's gradient is the"
+                + " sum of the shares of every use of it.";
         assertEquals(List.of(
                 "broadcast | main | gradient | fail | x.grad[0, 0] is 0.1410022273, expected 0.3859208897 (tolerance"
-                        + " ±3.9e-7); all 6 of its elements are wrong",
+                        + " ±3.9e-7); all 6 of its elements are wrong" + bug,
                 "broadcast | main | end_to_end | fail | x.grad[0, 0] is 0.1410022273, expected 0.3859208897 (tolerance"
-                        + " ±3.9e-7); all 6 of its elements are wrong",
+                        + " ±3.9e-7); all 6 of its elements are wrong" + bug,
                 "broadcast | main | numerical | fail | x[0, 0]: your backward gives 0.1410022273 but your forward's"
-                        + " numerical derivative is 0.3859208897 (tolerance ±4.9e-5); forward and backward disagree"),
+                        + " numerical derivative is 0.3859208897 (tolerance ±4.9e-5); forward and backward disagree"
+                        + bug),
                 notPassed("assign-not-accumulate"));
     }
 
@@ -240,7 +274,8 @@ class TensorGradingTest {
 
     /**
      * A traversal that calls backward() in topological order instead of its reverse: the traversal check
-     * on topograd's scalar probe nodes says so, and end to end every gradient is wrong; the ops pass.
+     * on topograd's scalar probe nodes says so, and end to end every gradient is wrong; the ops pass. No
+     * tensor mutant makes that mistake, so none is named: a bug outside the catalogue is never blamed on one.
      */
     @Test
     void aTraversalInForwardOrder() throws IOException {
@@ -256,6 +291,7 @@ class TensorGradingTest {
         assertEquals("affine | main | end_to_end | fail | b.grad[0] is 0, expected -0.4521778943 (tolerance ±4.5e-7);"
                 + " all 5 of its elements are wrong; also wrong: (X @ W).grad, W.grad, X.grad", rows.get(1));
         assertEquals(rows.get(4).replace("| main |", "| random-1 |"), rows.get(6), "one traversal verdict a spec");
+        assertTrue(rows.stream().noneMatch(r -> r.contains("Likely bug")), String.join("\n", rows));
     }
 
     private static final String TENSOR_PROBES = " (these are probe-node gradients: your TensorBackprop ran on this"
