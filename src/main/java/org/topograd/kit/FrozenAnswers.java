@@ -28,6 +28,7 @@ import org.topograd.grading.WireGraph;
 import org.topograd.naming.ForecastSource;
 import org.topograd.naming.Mistake;
 import org.topograd.naming.PointForecast;
+import org.topograd.naming.tensor.TensorForecastSource;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Case;
 import org.topograd.spec.Graph;
@@ -76,10 +77,14 @@ public final class FrozenAnswers implements AnswerSource {
      * @param hiddenSpecs how many hidden specs the kit is made without (students are told the number)
      * @param hiddenOps the ops those hidden specs use
      * @param forecasts the mistakes' numbers at the visible specs' points (the full tool's)
-     * @param mistakes the catalogue of mistakes, in diagnosis order
+     * @param mistakes the catalogue of mistakes, in diagnosis order: the scalar one, or the tensor one
+     * @param tensorAnswers the visible tensor specs with their answers, in order
+     * @param hiddenTensorOps the tensor ops the hidden tensor specs use
+     * @param tensorForecasts the tensor mistakes' numbers at the visible tensor specs' points
      */
     public record Contents(List<SpecAnswers> answers, int hiddenSpecs, Set<Op> hiddenOps, ForecastSource forecasts,
-            List<Mistake> mistakes, List<TensorSpecAnswers> tensorAnswers, Set<TensorOp> hiddenTensorOps) {
+            List<Mistake> mistakes, List<TensorSpecAnswers> tensorAnswers, Set<TensorOp> hiddenTensorOps,
+            TensorForecastSource tensorForecasts) {
         public Contents {
             answers = List.copyOf(answers);
             hiddenOps = Set.copyOf(hiddenOps);
@@ -91,17 +96,20 @@ public final class FrozenAnswers implements AnswerSource {
         /** A scalar assignment's. */
         public Contents(List<SpecAnswers> answers, int hiddenSpecs, Set<Op> hiddenOps, ForecastSource forecasts,
                 List<Mistake> mistakes) {
-            this(answers, hiddenSpecs, hiddenOps, forecasts, mistakes, List.of(), Set.of());
+            this(answers, hiddenSpecs, hiddenOps, forecasts, mistakes, List.of(), Set.of(), NO_TENSOR_FORECASTS);
         }
 
         /**
-         * A tensor assignment's: its visible specs' answers, and what the kit may know of the hidden
-         * ones. No forecasts yet: naming a tensor bug from frozen numbers is still to come (the seam is
-         * here, and in {@code freeze}: one forecast resource per tensor spec, as for scalar ones).
+         * A tensor assignment's: its visible specs' answers and the tensor mistakes' forecasts there, the
+         * tensor catalogue, and what the kit may know of the hidden specs.
          */
-        public static Contents tensor(List<TensorSpecAnswers> answers, int hiddenSpecs, Set<TensorOp> hiddenOps) {
-            return new Contents(List.of(), hiddenSpecs, Set.of(), NO_FORECASTS, List.of(), answers, hiddenOps);
+        public static Contents tensor(List<TensorSpecAnswers> answers, int hiddenSpecs, Set<TensorOp> hiddenOps,
+                TensorForecastSource forecasts, List<Mistake> mistakes) {
+            return new Contents(List.of(), hiddenSpecs, Set.of(), NO_FORECASTS, mistakes, answers, hiddenOps,
+                    forecasts);
         }
+
+        private static final TensorForecastSource NO_TENSOR_FORECASTS = (spec, caseIndex) -> null;
 
         private static final ForecastSource NO_FORECASTS = new ForecastSource() {
             @Override
@@ -130,6 +138,7 @@ public final class FrozenAnswers implements AnswerSource {
     private final FrozenForecasts forecasts;
     private final Set<TensorOp> hiddenTensorOps;
     private final Map<String, FrozenSpec> tensorSpecs;
+    private final FrozenTensorForecasts tensorForecasts;
 
     private record FrozenSpec(String id, String sha256, List<FrozenCase> cases) {}
 
@@ -137,13 +146,15 @@ public final class FrozenAnswers implements AnswerSource {
             double[] probeGrads) {}
 
     private FrozenAnswers(int hiddenSpecs, Set<Op> hiddenOps, Map<String, FrozenSpec> specs,
-            FrozenForecasts forecasts, Set<TensorOp> hiddenTensorOps, Map<String, FrozenSpec> tensorSpecs) {
+            FrozenForecasts forecasts, Set<TensorOp> hiddenTensorOps, Map<String, FrozenSpec> tensorSpecs,
+            FrozenTensorForecasts tensorForecasts) {
         this.hiddenSpecs = hiddenSpecs;
         this.hiddenOps = hiddenOps;
         this.specs = specs;
         this.forecasts = forecasts;
         this.hiddenTensorOps = hiddenTensorOps;
         this.tensorSpecs = tensorSpecs;
+        this.tensorForecasts = tensorForecasts;
     }
 
     /** The kit's resources for these contents, by name: the answers, and each spec's forecasts. */
@@ -185,16 +196,20 @@ public final class FrozenAnswers implements AnswerSource {
         }
         out.endArray();
         // Tensor specs in the same form, every node's elements flattened in node id order; their
-        // forecasts, when tensor bugs are named from frozen numbers, go beside the scalar ones'.
+        // forecasts go beside, one resource each, as the scalar ones'.
         out.name("tensor_specs").beginArray();
-        for (TensorSpecAnswers a : contents.tensorAnswers()) {
+        for (int t = 0; t < contents.tensorAnswers().size(); t++) {
+            TensorSpecAnswers a = contents.tensorAnswers().get(t);
+            String sha = sha256(Files.readAllBytes(a.spec().file()));
             List<FrozenCase> cases = new ArrayList<>();
             for (int c = 0; c < a.cases().size(); c++) {
                 TensorCaseAnswers answer = a.cases().get(c);
                 cases.add(new FrozenCase(a.spec().cases().get(c).name(), answer.order(), answer.values(),
                         answer.grads(), answer.probePartials(), answer.probeGrads()));
             }
-            write(out, new FrozenSpec(a.spec().id(), sha256(Files.readAllBytes(a.spec().file())), cases));
+            write(out, new FrozenSpec(a.spec().id(), sha, cases));
+            resources.put(FrozenTensorForecasts.resource(t), FrozenTensorForecasts.freeze(a, sha,
+                    contents.tensorForecasts(), contents.mistakes()));
         }
         out.endArray();
         out.endObject();
@@ -296,8 +311,15 @@ public final class FrozenAnswers implements AnswerSource {
             shas.put(spec.id(), spec.sha256());
             files.put(spec.id(), forecastFiles.get(i++));
         }
+        Map<String, String> tensorShas = new LinkedHashMap<>();
+        Map<String, String> tensorFiles = new LinkedHashMap<>();
+        for (FrozenSpec spec : tensorSpecs.values()) {
+            tensorShas.put(spec.id(), spec.sha256());
+            tensorFiles.put(spec.id(), FrozenTensorForecasts.resource(tensorFiles.size()));
+        }
+        List<Mistake> mistakes = catalogue == null ? List.of() : catalogue.mistakes();
         return new FrozenAnswers(hidden, hiddenOps, specs, new FrozenForecasts(catalogue, shas, files, resources),
-                hiddenTensorOps, tensorSpecs);
+                hiddenTensorOps, tensorSpecs, new FrozenTensorForecasts(mistakes, tensorShas, tensorFiles, resources));
     }
 
     private static FrozenSpec spec(JsonReader in) throws IOException {
@@ -490,6 +512,11 @@ public final class FrozenAnswers implements AnswerSource {
     /** What each mistake would give at the kit's specs' points, read from the kit when first needed. */
     public ForecastSource forecasts() {
         return forecasts;
+    }
+
+    /** What each tensor mistake would give at the kit's tensor specs' points, read when a diagnosis needs it. */
+    public TensorForecastSource tensorForecasts() {
+        return tensorForecasts;
     }
 
     /** The ops the hidden specs use. */

@@ -9,6 +9,9 @@ import java.util.Set;
 import org.topograd.diagnosis.Forecasts;
 import org.topograd.diagnosis.Mutant;
 import org.topograd.diagnosis.Mutants;
+import org.topograd.diagnosis.tensor.TensorForecasts;
+import org.topograd.diagnosis.tensor.TensorMutant;
+import org.topograd.diagnosis.tensor.TensorMutants;
 import org.topograd.grading.Assignment;
 import org.topograd.grading.ReferenceAnswers;
 import org.topograd.grading.SpecAnswers;
@@ -69,7 +72,8 @@ public final class KitMaker {
         }
         required.addAll(hiddenOps);
         FrozenAnswers.Contents frozen = FrozenAnswers.Contents.tensor(TensorAnswers.of(visible,
-                assignment.numerical()), specs.size() - visible.size(), hiddenOps);
+                assignment.numerical()), specs.size() - visible.size(), hiddenOps, new TensorForecasts(),
+                TensorMutants.all().stream().map(TensorMutant::describe).toList());
         Path assignmentFile = specsDir.resolve(SpecLoader.ASSIGNMENT_FILE);
         return StudentKit.makeTensor(frozen, Files.isRegularFile(assignmentFile) ? assignmentFile : null, required,
                 starter, out);

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.topograd.diagnosis.Forecasts;
 import org.topograd.diagnosis.Mutant;
 import org.topograd.diagnosis.Mutants;
+import org.topograd.diagnosis.tensor.TensorForecasts;
+import org.topograd.diagnosis.tensor.TensorMutant;
+import org.topograd.diagnosis.tensor.TensorMutants;
 import org.topograd.grading.AnswerSource;
 import org.topograd.grading.CaseAnswers;
 import org.topograd.grading.ReferenceAnswers;
@@ -38,6 +41,7 @@ import org.topograd.grading.TensorSpecAnswers;
 import org.topograd.grading.WireGraph;
 import org.topograd.naming.Forecast;
 import org.topograd.naming.PointForecast;
+import org.topograd.naming.tensor.TensorForecast;
 import org.topograd.numeric.NumericalGradient;
 import org.topograd.spec.Op;
 import org.topograd.spec.Spec;
@@ -328,6 +332,55 @@ class KitTest {
     }
 
     /**
+     * The kit's tensor forecasts are the full tool's, field for field, wherever a diagnosis could use
+     * them (the kit names a tensor bug as the full tool does); a damaged forecast file means no
+     * diagnosis for its spec, and the other specs keep theirs.
+     */
+    private static void assertFrozenTensorForecastsAreTheFullTools(List<TensorSpecAnswers> reference,
+            List<TensorSpecAnswers> thawed, TensorForecasts full, FrozenAnswers frozen) {
+        int compared = 0;
+        for (int s = 0; s < reference.size(); s++) {
+            for (int c = 0; c < reference.get(s).cases().size(); c++) {
+                List<TensorForecast> want = full.at(reference.get(s), c).stream().filter(TensorForecast::useful)
+                        .toList();
+                List<TensorForecast> got = frozen.tensorForecasts().at(thawed.get(s), c);
+                assertEquals(want.size(), got.size(), reference.get(s).spec().id() + " case " + c);
+                for (int i = 0; i < want.size(); i++) {
+                    TensorForecast w = want.get(i);
+                    TensorForecast g = got.get(i);
+                    assertEquals(w.mistake(), g.mistake());
+                    assertEquals(w.failing(), g.failing());
+                    assertArrayEquals(w.grads(), g.grads());
+                    assertEquals(w.wrongShape(), g.wrongShape());
+                    assertEquals(w.endToEndShape(), g.endToEndShape());
+                    assertEquals(w.threw(), g.threw());
+                    assertArrayEquals(w.edges(), g.edges());
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared >= 80, "the bundled tensor specs but the MLP give 91 useful forecasts; compared " + compared);
+    }
+
+    @Test
+    void aDamagedTensorForecastFileMeansNoDiagnosisForItsSpecOnly() throws Exception {
+        List<TensorSpec> visible = bundledTensors();
+        List<TensorSpecAnswers> reference = TensorAnswers.of(visible, NumericalGradient.Settings.DEFAULT);
+        Map<String, byte[]> resources = new TreeMap<>(FrozenAnswers.freeze(FrozenAnswers.Contents.tensor(reference,
+                0, Set.of(), new TensorForecasts(), TensorMutants.all().stream().map(TensorMutant::describe)
+                        .toList())));
+        String damaged = resources.keySet().stream().filter(n -> n.contains("tensor-forecasts/0.")).findFirst()
+                .orElseThrow();
+        resources.put(damaged, new String(resources.get(damaged), StandardCharsets.UTF_8)
+                .replace("\"mistake\":", "\"mistake\":9999,\"was\":").getBytes(StandardCharsets.UTF_8));
+        FrozenAnswers frozen = FrozenAnswers.read(name -> resources.containsKey(name)
+                ? new ByteArrayInputStream(resources.get(name)) : null);
+        List<TensorSpecAnswers> thawed = frozen.tensorAnswers(visible, NumericalGradient.Settings.DEFAULT);
+        assertNull(frozen.tensorForecasts().at(thawed.get(0), 0), "a mistake outside the catalogue: " + damaged);
+        assertTrue(frozen.tensorForecasts().at(thawed.get(1), 0) != null, "the other specs' forecasts are still there");
+    }
+
+    /**
      * A tensor assignment's kit: the tensor engine's answers frozen and thawed exactly (every node's
      * elements flattened, as grading wants them), the ops of a hidden tensor spec required, a starter of
      * {@code TensorNode} classes that compiles against the API jar alone, a README about the tensor API,
@@ -341,7 +394,9 @@ class KitTest {
         visible = visible.stream().filter(t -> t != mlp).toList();
         List<TensorSpecAnswers> reference = TensorAnswers.of(visible, NumericalGradient.Settings.DEFAULT);
         Set<TensorOp> hiddenOps = EnumSet.of(TensorOp.RELU, TensorOp.CROSS_ENTROPY);
-        FrozenAnswers.Contents contents = FrozenAnswers.Contents.tensor(reference, 1, hiddenOps);
+        TensorForecasts full = new TensorForecasts();
+        FrozenAnswers.Contents contents = FrozenAnswers.Contents.tensor(reference, 1, hiddenOps, full,
+                TensorMutants.all().stream().map(TensorMutant::describe).toList());
         Map<String, byte[]> resources = FrozenAnswers.freeze(contents);
         FrozenAnswers frozen = FrozenAnswers.read(name -> resources.containsKey(name)
                 ? new ByteArrayInputStream(resources.get(name)) : null);
@@ -365,6 +420,7 @@ class KitTest {
                 assertEquals(want.plan().points().size(), got.plan().points().size());
             }
         }
+        assertFrozenTensorForecastsAreTheFullTools(reference, thawed, full, frozen);
         assertEquals(1, frozen.hiddenSpecs(visible));
         Set<TensorOp> required = frozen.requiredTensorOps(visible);
         assertTrue(required.containsAll(hiddenOps) && required.contains(TensorOp.MATMUL), required.toString());

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.topograd.Folders;
+import org.topograd.diagnosis.tensor.TensorForecasts;
+import org.topograd.diagnosis.tensor.TensorMutant;
+import org.topograd.diagnosis.tensor.TensorMutants;
 import org.topograd.report.Scorecard;
 
 /**
@@ -235,7 +238,7 @@ class StudentKitIT {
         }
         Map<String, byte[]> frozen = FrozenAnswers.freeze(FrozenAnswers.Contents.tensor(
                 org.topograd.grading.TensorAnswers.of(specs, org.topograd.numeric.NumericalGradient.Settings.DEFAULT),
-                0, Set.of()));
+                0, Set.of(), new TensorForecasts(), TensorMutants.all().stream().map(TensorMutant::describe).toList()));
         org.topograd.report.ReproducibleZip rewritten = new org.topograd.report.ReproducibleZip();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (ZipEntry e : file.stream().toList()) {
