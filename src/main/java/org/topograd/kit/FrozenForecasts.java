@@ -109,17 +109,8 @@ final class FrozenForecasts implements ForecastSource {
                 if (!f.useful()) {
                     continue;
                 }
-                int index = mistakes.indexOf(f.mistake());
-                if (index < 0) {
-                    throw new IllegalArgumentException("a forecast of a mistake outside the catalogue: " + f.mistake());
-                }
                 out.beginObject();
-                out.name("mistake").value(index);
-                out.name("failing").beginArray();
-                for (Check check : f.failing()) {
-                    out.value(check.reportName());
-                }
-                out.endArray();
+                writeHead(out, f.mistake(), f.failing(), mistakes);
                 array(out, "seed0", f.seed0());
                 array(out, "seed1", f.seed1());
                 array(out, "seed2", f.seed2());
@@ -137,6 +128,29 @@ final class FrozenForecasts implements ForecastSource {
         out.endObject();
         out.flush();
         return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What every frozen forecast, scalar or tensor, starts with: its mistake, as an index into the
+     * catalogue, and the checks that tell it from the reference.
+     */
+    static void writeHead(JsonWriter out, Mistake mistake, Set<Check> failing, List<Mistake> mistakes)
+            throws IOException {
+        int index = mistakes.indexOf(mistake);
+        if (index < 0) {
+            throw new IllegalArgumentException("a forecast of a mistake outside the catalogue: " + mistake);
+        }
+        out.name("mistake").value(index);
+        out.name("failing").beginArray();
+        for (Check check : failing) {
+            out.value(check.reportName());
+        }
+        out.endArray();
+    }
+
+    /** The checks {@link #writeHead} wrote. */
+    static List<Check> readFailing(JsonReader in) throws IOException {
+        return KitJson.list(in, json -> Check.valueOf(json.nextString().toUpperCase(Locale.ROOT)));
     }
 
     private static void array(JsonWriter out, String name, double[] values) throws IOException {
@@ -279,8 +293,7 @@ final class FrozenForecasts implements ForecastSource {
             String name = in.nextName();
             switch (name) {
                 case "mistake" -> index = in.nextInt();
-                case "failing" -> failing.addAll(KitJson.list(in,
-                        json -> Check.valueOf(json.nextString().toUpperCase(Locale.ROOT))));
+                case "failing" -> failing.addAll(readFailing(in));
                 case "partials" -> arrays.put(name, length(KitJson.doubles(in), 2 * n));
                 case "seed0", "seed1", "seed2", "probe", "end_to_end" -> arrays.put(name,
                         length(KitJson.doubles(in), n));

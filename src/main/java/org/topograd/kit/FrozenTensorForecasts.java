@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.topograd.grading.Check;
@@ -78,17 +77,8 @@ final class FrozenTensorForecasts implements TensorForecastSource {
     }
 
     private static void write(JsonWriter out, TensorForecast f, List<Mistake> mistakes) throws IOException {
-        int index = mistakes.indexOf(f.mistake());
-        if (index < 0) {
-            throw new IllegalArgumentException("a forecast of a mistake outside the catalogue: " + f.mistake());
-        }
         out.beginObject();
-        out.name("mistake").value(index);
-        out.name("failing").beginArray();
-        for (Check check : f.failing()) {
-            out.value(check.reportName());
-        }
-        out.endArray();
+        FrozenForecasts.writeHead(out, f.mistake(), f.failing(), mistakes);
         if (f.grads() != null) {
             out.name("grads");
             KitJson.doubles(out, f.grads());
@@ -186,8 +176,7 @@ final class FrozenTensorForecasts implements TensorForecastSource {
         while (in.hasNext()) {
             switch (in.nextName()) {
                 case "mistake" -> index = in.nextInt();
-                case "failing" -> failing.addAll(KitJson.list(in,
-                        json -> Check.valueOf(json.nextString().toUpperCase(Locale.ROOT))));
+                case "failing" -> failing.addAll(FrozenForecasts.readFailing(in));
                 case "grads" -> {
                     grads = KitJson.doubles(in);
                     if (grads != null && grads.length != sizes.elements()) {
