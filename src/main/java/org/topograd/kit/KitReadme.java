@@ -34,7 +34,8 @@ final class KitReadme {
                         + op.arity().constructor(), inKit.contains(op) ? "yes" : "no", Starter.className(op)});
             }
         }
-        return render(visible.stream().map(Spec::id).toList(), hidden, starter, libraries, api.toString(), ops);
+        return render(visible.stream().map(Spec::id).toList(), hidden, starter, libraries, api.toString(), ops,
+                "Backprop");
     }
 
     /**
@@ -55,16 +56,18 @@ final class KitReadme {
                         + op.arity().constructor(), inKit.contains(op) ? "yes" : "no", Starter.className(op)});
             }
         }
-        return render(visible.stream().map(TensorSpec::id).toList(), hidden, starter, libraries, api.toString(), ops);
+        return render(visible.stream().map(TensorSpec::id).toList(), hidden, starter, libraries, api.toString(), ops,
+                "TensorBackprop");
     }
 
     /**
      * @param api the API's section
      * @param ops per required op: its name, what it computes, the constructor, whether a spec here
      *     uses it, the starter's class
+     * @param traversal the API's traversal interface the student implements
      */
     private static String render(List<String> visible, int hidden, boolean starter,
-            java.util.SortedSet<String> libraries, String api, List<String[]> ops) {
+            java.util.SortedSet<String> libraries, String api, List<String[]> ops, String traversal) {
         StringBuilder md = new StringBuilder();
         md.append("# Backpropagation: your starting kit\n\n");
         md.append("You implement the nodes of a computation graph (one class per operation) and backpropagation\n"
@@ -143,8 +146,8 @@ final class KitReadme {
                 "`forward`: your nodes' `forward()`, every node's value;",
                 "`gradient`: your nodes' `backward()`, called in the right order by the grader: every gradient, also"
                         + " with the output's gradient set to 0 and to 2;",
-                "`traversal`: your `Backprop` on the grader's probe nodes: the order and the gradients;",
-                "`end_to_end`: your `Backprop` with your nodes;",
+                "`traversal`: your `" + traversal + "` on the grader's probe nodes: the order and the gradients;",
+                "`end_to_end`: your `" + traversal + "` with your nodes;",
                 "`numerical`: your own forward, differentiated numerically, against your backward."));
         for (String check : checks) {
             md.append("- ").append(check).append('\n');

@@ -451,6 +451,7 @@ class KitTest {
             assertTrue(readme.contains("| `" + op.specName() + "` |"), op + " is in the README's table");
         }
         for (String fact : List.of("org.topograd.api.tensor", "`TensorNode`", "`TensorBackprop`", "sumTo",
+                "`traversal`: your `TensorBackprop` on the grader's probe nodes",
                 "(TensorNode x, int axis)", "1 hidden spec ", "`relu` | relu(x) = max(x, 0), elementwise; its"
                 + " derivative at 0 is taken to be 0 | `public Relu(TensorNode x)` | no |")) {
             assertTrue(readme.contains(fact), fact + " in the README:\n" + readme);
