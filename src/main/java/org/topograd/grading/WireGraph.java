@@ -50,13 +50,7 @@ public final class WireGraph {
 
     /** The ops of the nodes reachable from the output, found by walking the operands (no order needed). */
     public static Set<Op> ops(Graph graph) {
-        Set<Op> ops = EnumSet.noneOf(Op.class);
-        for (int node : reachable(graph)) {
-            if (!graph.op(node).isLeaf()) {
-                ops.add(graph.op(node));
-            }
-        }
-        return ops;
+        return ops(graph, reachable(graph));
     }
 
     /**

@@ -3,9 +3,6 @@ package org.topograd.kit;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -93,13 +90,7 @@ final class FrozenForecasts implements ForecastSource {
     /** One spec's forecasts, those a diagnosis could name, at every point. */
     static byte[] freeze(SpecAnswers spec, String sha, ForecastSource forecasts, List<Mistake> mistakes)
             throws IOException {
-        StringWriter text = new StringWriter();
-        JsonWriter out = KitJson.writer(text);
-        out.beginObject();
-        out.name("id").value(spec.spec().id());
-        out.name("sha256").value(sha);
-        out.name("cases").beginArray();
-        for (int c = 0; c < spec.cases().size(); c++) {
+        return ForecastFiles.write(spec.spec().id(), sha, spec.cases().size(), (out, c) -> {
             PointForecast point = forecasts.at(spec, c);
             out.beginObject();
             out.name("exact");
@@ -123,11 +114,7 @@ final class FrozenForecasts implements ForecastSource {
             }
             out.endArray();
             out.endObject();
-        }
-        out.endArray();
-        out.endObject();
-        out.flush();
-        return (text + "\n").getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /**
@@ -232,38 +219,10 @@ final class FrozenForecasts implements ForecastSource {
 
     /** A spec's forecasts, or null when the kit has none that fit it. */
     private List<PointForecast> load(SpecAnswers spec) {
-        String file = files.get(spec.spec().id());
-        if (file == null) {
-            return null;
-        }
-        try (InputStream stream = resources.open(file)) {
-            if (stream == null) {
-                return null;
-            }
-            return read(KitJson.reader(stream), spec);
-        } catch (IOException | RuntimeException e) {
-            return null; // damaged: no diagnosis, rather than a wrong one or a failed check
-        }
-    }
-
-    private List<PointForecast> read(JsonReader in, SpecAnswers spec) throws IOException {
+        String id = spec.spec().id();
         int n = spec.spec().graph().size();
-        String id = null;
-        String sha = null;
-        List<PointForecast> points = new ArrayList<>();
-        in.beginObject();
-        while (in.hasNext()) {
-            switch (in.nextName()) {
-                case "id" -> id = in.nextString();
-                case "sha256" -> sha = in.nextString();
-                case "cases" -> points.addAll(KitJson.list(in, json -> point(json, n)));
-                default -> in.skipValue();
-            }
-        }
-        in.endObject();
-        boolean fits = spec.spec().id().equals(id) && sha != null && sha.equals(shas.get(id))
-                && points.size() == spec.cases().size();
-        return fits ? List.copyOf(points) : null;
+        return ForecastFiles.read(resources, files.get(id), id, shas.get(id), spec.cases().size(),
+                json -> point(json, n));
     }
 
     private PointForecast point(JsonReader in, int n) throws IOException {

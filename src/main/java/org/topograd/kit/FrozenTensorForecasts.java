@@ -3,10 +3,6 @@ package org.topograd.kit;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -54,13 +50,7 @@ final class FrozenTensorForecasts implements TensorForecastSource {
     /** One tensor spec's forecasts, those a diagnosis could name, at every point. */
     static byte[] freeze(TensorSpecAnswers spec, String sha, TensorForecastSource forecasts, List<Mistake> mistakes)
             throws IOException {
-        StringWriter text = new StringWriter();
-        JsonWriter out = KitJson.writer(text);
-        out.beginObject();
-        out.name("id").value(spec.spec().id());
-        out.name("sha256").value(sha);
-        out.name("cases").beginArray();
-        for (int c = 0; c < spec.cases().size(); c++) {
+        return ForecastFiles.write(spec.spec().id(), sha, spec.cases().size(), (out, c) -> {
             out.beginArray();
             List<TensorForecast> point = forecasts.at(spec, c);
             for (TensorForecast f : point == null ? List.<TensorForecast>of() : point) {
@@ -69,11 +59,7 @@ final class FrozenTensorForecasts implements TensorForecastSource {
                 }
             }
             out.endArray();
-        }
-        out.endArray();
-        out.endObject();
-        out.flush();
-        return (text + "\n").getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     private static void write(JsonWriter out, TensorForecast f, List<Mistake> mistakes) throws IOException {
@@ -121,37 +107,11 @@ final class FrozenTensorForecasts implements TensorForecastSource {
 
     /** A spec's forecasts, or null when the kit has none that fit it. */
     private List<List<TensorForecast>> load(TensorSpecAnswers spec) {
-        String file = files.get(spec.spec().id());
-        if (file == null) {
-            return null;
-        }
-        try (InputStream stream = resources.open(file)) {
-            return stream == null ? null : read(KitJson.reader(stream), spec);
-        } catch (IOException | RuntimeException e) {
-            return null; // damaged: no diagnosis, rather than a wrong one or a failed check
-        }
-    }
-
-    private List<List<TensorForecast>> read(JsonReader in, TensorSpecAnswers spec) throws IOException {
+        String id = spec.spec().id();
         Sizes sizes = new Sizes(spec.spec().graph().size(), spec.cases().isEmpty() ? 0
                 : spec.cases().get(0).grads().length);
-        String id = null;
-        String sha = null;
-        List<List<TensorForecast>> points = new ArrayList<>();
-        in.beginObject();
-        while (in.hasNext()) {
-            switch (in.nextName()) {
-                case "id" -> id = in.nextString();
-                case "sha256" -> sha = in.nextString();
-                case "cases" -> points.addAll(KitJson.list(in, json -> List.copyOf(KitJson.list(json,
-                        f -> forecast(f, sizes)))));
-                default -> in.skipValue();
-            }
-        }
-        in.endObject();
-        boolean fits = spec.spec().id().equals(id) && sha != null && sha.equals(shas.get(id))
-                && points.size() == spec.cases().size();
-        return fits ? List.copyOf(points) : null;
+        return ForecastFiles.read(resources, files.get(id), id, shas.get(id), spec.cases().size(),
+                json -> List.copyOf(KitJson.list(json, f -> forecast(f, sizes))));
     }
 
     /** A spec's node count and its flattened gradients' length, which every forecast must fit. */
