@@ -62,9 +62,7 @@ public final class WorkerRuntime implements AutoCloseable {
      */
     public static WorkerRuntime create(Path root) {
         try {
-            Path api = Files.createDirectories(root.resolve("api"));
-            copyPackage(Node.class, API, api);
-            copyPackage(NDArray.class, TENSOR_API, api); // a package of its own: copyPackage is not recursive
+            Path api = copyApi(Files.createDirectories(root.resolve("api")));
             Path staging = Files.createDirectories(root.resolve("worker-classes"));
             copyPackage(Node.class, API, staging);
             copyPackage(NDArray.class, TENSOR_API, staging);
@@ -75,6 +73,16 @@ public final class WorkerRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the worker's classes under " + root, e);
         }
+    }
+
+    /**
+     * Copies the student API, scalar and tensor packages, into {@code folder}: the class path every
+     * student compile is made against, here and ahead of a check ({@code InProcessJavac}).
+     */
+    public static Path copyApi(Path folder) throws IOException {
+        copyPackage(Node.class, API, folder);
+        copyPackage(NDArray.class, TENSOR_API, folder); // a package of its own: copyPackage is not recursive
+        return folder;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.topograd.submission;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.topograd.Folders;
+import org.topograd.sandbox.WorkerRuntime;
 import org.topograd.worker.ThreadCpu;
 
 /**
@@ -31,8 +31,8 @@ import org.topograd.worker.ThreadCpu;
  * compiles to a server).
  *
  * <p>{@link #warmUp} starts javac while the command line is still being read; given the folder about
- * to be checked, it compiles it ahead, and the check's own compile takes those classes when the
- * sources are still the same files, unchanged, and within the assignment's caps.
+ * to be checked, it compiles it ahead, and the check's own compile takes those classes when that
+ * compile succeeded and the sources are still the same files, unchanged, and within the assignment's caps.
  */
 final class InProcessJavac {
     /** The compile server's -Xss: javac recurses once per level of a deeply nested expression. */
@@ -139,15 +139,9 @@ final class InProcessJavac {
             ready();
             dir = Files.createTempDirectory("topograd-javac-");
             cleanUpAtExit(dir);
-            Path api = dir.resolve("api");
-            for (Class<?> c : List.of(org.topograd.api.Node.class, org.topograd.api.Input.class,
-                    org.topograd.api.Constant.class, org.topograd.api.Op.class, org.topograd.api.Backprop.class)) {
-                String name = c.getName().replace('.', '/') + ".class";
-                try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
-                    Files.createDirectories(api.resolve(name).getParent());
-                    Files.write(api.resolve(name), in.readAllBytes());
-                }
-            }
+            // The whole student API, tensors included, as the check's own compile sees it: a compile ahead
+            // against less would fail where the check's own would not.
+            Path api = WorkerRuntime.copyApi(Files.createDirectories(dir.resolve("api")));
             if (submission != null && Files.isDirectory(submission) && compileAhead(submission, api, dir)) {
                 dir = null; // the classes stay until a request takes them
                 return;
@@ -216,8 +210,11 @@ final class InProcessJavac {
             return null;
         }
         try {
-            if (!made.root().equals(root) || !made.sources().equals(sources) || !made.stamps().equals(stamps(sources))
-                    || made.classFiles() > limits.classFiles() || made.classBytes() > limits.classBytes()) {
+            // Only a compile that succeeded is taken: one that failed is made again, so that what the student
+            // reads is always what the check's own compile says.
+            if (!made.response().ok() || !made.root().equals(root) || !made.sources().equals(sources)
+                    || !made.stamps().equals(stamps(sources)) || made.classFiles() > limits.classFiles()
+                    || made.classBytes() > limits.classBytes()) {
                 return null;
             }
             List<Path> files;

@@ -81,6 +81,49 @@ class InProcessCompilerTest {
                 "only the student API is on the class path");
     }
 
+    private static final String TENSOR_NEG = """
+            package p;
+            import org.topograd.api.Op;
+            import org.topograd.api.tensor.TensorNode;
+            @Op("neg") public class TensorNeg extends TensorNode {
+                public TensorNeg(TensorNode x) { super(x); }
+                public void forward() { value = inputs().get(0).value.neg(); }
+                public void backward() { inputs().get(0).grad = inputs().get(0).grad.minus(grad); }
+            }
+            """;
+
+    /**
+     * A tensor submission compiled ahead compiles as the check's own compile does: the compile ahead
+     * once saw the scalar API only, failed, and a correct tensor submission was told it did not
+     * compile whenever that compile ended before the check's began.
+     */
+    @Test
+    void aTensorSubmissionCompiledAheadCompiles() throws Exception {
+        Submission s = submission("tensor-ahead", "src/p/TensorNeg.java", TENSOR_NEG);
+        Thread warm = Compiler.warmUp(s.dir());
+        warm.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+        assertFalse(warm.isAlive(), "the compile ahead ends");
+        CompileResult taken = here.compile(s, root.resolve("out/tensor-ahead"));
+        assertTrue(taken.ok(), taken.diagnostics().toString());
+        assertTrue(Files.isRegularFile(root.resolve("out/tensor-ahead/classes/p/TensorNeg.class")));
+    }
+
+    /** A compile ahead that failed is never taken: the check's own compile says what is wrong. */
+    @Test
+    void aFailedCompileAheadIsMadeAgain() throws Exception {
+        Submission s = submission("broken-ahead", "src/p/Neg.java", NEG.replace("grad -= grad;", "grad -= grad"));
+        Thread warm = Compiler.warmUp(s.dir());
+        warm.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+        assertFalse(warm.isAlive(), "the compile ahead ends");
+        Path source = s.dir().resolve("src/p/Neg.java");
+        // Mended in place with the same size and time, as a compile ahead cannot tell: only a fresh compile sees it.
+        FileTime time = Files.getLastModifiedTime(source);
+        Files.writeString(source, NEG.replace("grad -= grad;", "grad -=grad;"));
+        Files.setLastModifiedTime(source, time);
+        CompileResult fresh = here.compile(s, root.resolve("out/broken-ahead"));
+        assertTrue(fresh.ok(), "compiled afresh, not taken from the failed compile ahead: " + fresh.diagnostics());
+    }
+
     @Test
     void aCompileMadeAheadIsUsedOnlyForTheSameUnchangedFiles() throws Exception {
         Submission s = submission("ahead", "src/p/Neg.java", NEG);
