@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topograd.BundledClass;
@@ -29,7 +30,8 @@ import org.topograd.BundledClass;
  * The bundled class: every submission in {@code submissions/} graded against {@code specs/}, as
  * {@code ./topograd grade} does. Each broken submission must lose exactly the checks its bug breaks,
  * and the reports must match the reviewed copies under {@code src/test/resources/golden}
- * (regenerate with {@code -Dtopograd.golden.update=true}, then review the diff).
+ * (regenerate with {@code -Dtopograd.golden.update=true}, then review the diff). Its {@link Report}
+ * checks the same run's HTML report.
  */
 class BundledClassTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -43,6 +45,10 @@ class BundledClassTest {
 
     static int status;
     static String output;
+
+    /** The same run's HTML report and its summary's bug column: in this JVM, so that the class is graded once. */
+    @Nested
+    class Report extends org.topograd.report.BundledClassReport {}
 
     @BeforeAll
     static void gradeTheBundledClass() {

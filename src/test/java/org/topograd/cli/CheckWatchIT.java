@@ -3,6 +3,7 @@ package org.topograd.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
@@ -51,10 +52,27 @@ class CheckWatchIT {
                 + String.join("\n", seen));
     }
 
+    /**
+     * Whether this process ignores SIGINT ({@code SigIgn} in {@code /proc/self/status}): a child
+     * inherits that, and a JVM that starts with SIGINT ignored never installs Ctrl-C's handler.
+     */
+    private static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+                .map(line -> new java.math.BigInteger(line.substring("SigIgn:".length()).trim(), 16))
+                .anyMatch(mask -> mask.testBit(2 - 1)); // SIGINT is signal 2, bit 1
+    }
+
     @Test
     void checksAgainOnASaveAndCtrlCStopsItWithNothingLeftBehind() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
                 "no kill command to send Ctrl-C's signal with");
+        assumeFalse(sigintIgnored(), "SIGINT is ignored here (Maven was started in the background by a shell"
+                + " without job control, or under nohup), and the JVMs started from here ignore it too, as they"
+                + " would ignore Ctrl-C: run Maven in the foreground to test it");
         Path project = Path.of("").toAbsolutePath();
         Path submission = dir.resolve("work");
         Folders.copyTree(project.resolve("submissions/correct"), submission);

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -39,7 +41,11 @@ class StoppingAGradeIT {
 
     static Path specs;
     static Path submissions;
-    static Map<String, String> whole;
+    /**
+     * The reports of a whole run, graded beside the stopped ones: each run mostly waits on b-blocks, and
+     * the tests need the whole run's reports only to compare with at their end.
+     */
+    static CompletableFuture<Map<String, String>> whole;
 
     @BeforeAll
     static void aClassWithASlowStudent() throws Exception {
@@ -56,9 +62,24 @@ class StoppingAGradeIT {
         Folders.copyTree(FIXTURES.resolve("base"), submissions.resolve("b-blocks"));
         Folders.copyTree(FIXTURES.resolve("attacks/blocks-forever"), submissions.resolve("b-blocks"));
         Path reports = root.resolve("whole");
-        ChildProcess.Result done = grade(reports, root.resolve("work-whole")).waitFor();
-        assertEquals(0, done.status(), done.out() + done.err());
-        whole = ReportFiles.withoutLogs(reports);
+        Running run = grade(reports, Files.createDirectories(root.resolve("work-whole")));
+        whole = CompletableFuture.supplyAsync(() -> {
+            try {
+                ChildProcess.Result done = run.waitFor();
+                assertEquals(0, done.status(), done.out() + done.err());
+                return ReportFiles.withoutLogs(reports);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The whole run's reports, once it has ended. */
+    private static Map<String, String> whole() {
+        return whole.join();
     }
 
     @Test
@@ -78,7 +99,7 @@ class StoppingAGradeIT {
             String key = key(reports, student);
             if (!key.isEmpty()) {
                 finished.add(student);
-                assertEquals(whole.get("scorecards/" + student + ".csv"), now.get("scorecards/" + student + ".csv"),
+                assertEquals(whole().get("scorecards/" + student + ".csv"), now.get("scorecards/" + student + ".csv"),
                         student + " is recorded as finished, so its scorecard must be the whole run's");
             }
         }
@@ -91,7 +112,7 @@ class StoppingAGradeIT {
 
         ChildProcess.Result again = grade(reports, work).waitFor();
         assertEquals(0, again.status(), again.out() + again.err());
-        assertEquals(whole, ReportFiles.withoutLogs(reports), "the next grade finishes the pending students");
+        assertEquals(whole(), ReportFiles.withoutLogs(reports), "the next grade finishes the pending students");
         assertEquals(List.of(), list(work));
     }
 
@@ -109,7 +130,7 @@ class StoppingAGradeIT {
         ChildProcess.Result again = grade(reports, work).waitFor();
         assertEquals(0, again.status(), again.out() + again.err());
         assertEquals(List.of(), list(work), "the next run removed the folder of the run that is gone");
-        assertEquals(whole, ReportFiles.withoutLogs(reports));
+        assertEquals(whole(), ReportFiles.withoutLogs(reports));
     }
 
     /** {@code grade} of the class into {@code reports}, one submission at a time, in a child JVM. */

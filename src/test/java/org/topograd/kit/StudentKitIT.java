@@ -131,16 +131,22 @@ class StudentKitIT {
     }
 
     /**
-     * For every bundled submission, every check the kit makes is the full tool's, in the full tool's
+     * Bundled submissions that take every path through a check: full marks, a compile error, missing
+     * op classes, CPU limits reached (and a traversal's bug named), and a gradient's bug named from the
+     * kit's frozen forecasts. (That every frozen forecast is the full tool's is {@code KitTest}'s; the
+     * text test below names a third bug.)
+     */
+    static final List<String> THROUGH_THE_JAR = List.of("compile-error", "correct", "missing-ops",
+            "recursive-backprop", "sub-sign-error");
+
+    /**
+     * For those bundled submissions, every check the kit makes is the full tool's, in the full tool's
      * words: the same status, score and message as that check's row in the golden scorecard, which
      * {@code grade} is held to elsewhere. (Its likely bugs are part of those messages.)
      */
     @Test
-    void theKitChecksEveryBundledSubmissionAsTheFullToolGradesIt() throws Exception {
-        List<String> submissions;
-        try (Stream<Path> all = Files.list(project.resolve("submissions"))) {
-            submissions = all.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-        }
+    void theKitChecksBundledSubmissionsAsTheFullToolGradesThem() throws Exception {
+        List<String> submissions = THROUGH_THE_JAR;
         // Two checks at a time, as two students sharing a machine would: each waits on its worker a good part of the time.
         Map<String, CompletableFuture<ChildProcess.Result>> checks = new java.util.LinkedHashMap<>();
         ExecutorService students = Executors.newFixedThreadPool(2);
@@ -177,13 +183,14 @@ class StudentKitIT {
         }
     }
 
-    /** The text a student reads names the likely bug in the same words. */
+    /** The text a student reads names the likely bug in the same words (a bug the JSON test above does not meet). */
     @Test
     void theKitsTextNamesTheLikelyBug() throws Exception {
-        String folder = project.resolve("submissions/sub-sign-error").toString();
+        String folder = project.resolve("submissions/power-rule-n-x-to-the-n").toString();
         ChildProcess.Result student = ChildProcess.javaJar(jar, dir, "check", "--no-color", folder);
         assertEquals(1, student.status(), student.err());
-        String message = golden("sub-sign-error", List.of("topological-order,main,gradient")).values().iterator().next();
+        String message = golden("power-rule-n-x-to-the-n", List.of("power-node,main,gradient")).values().iterator()
+                .next();
         String bug = message.substring(message.indexOf("Likely bug"), message.length() - 1);
         assertTrue(student.out().contains(bug), student.out());
     }

@@ -30,11 +30,16 @@ import org.topograd.BundledClass;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One grading run of the bundled submissions against the bundled specs (worker JVMs and all),
- * shared by every test here (and with the other readers of {@link BundledClass}): the diagnosed bugs in the summary, and the HTML report in a real
- * browser: its numbers, its sorting and filtering, and every link of it followed.
+ * The bundled class's reports, from {@link BundledClass}'s one grading run (worker JVMs and all): the
+ * diagnosed bugs in the summary, and the HTML report in a real browser: its numbers, its sorting and
+ * filtering, and every link of it followed.
+ *
+ * <p>Run as {@code BundledClassTest.Report}, a nested class of the test that holds the same run's
+ * CSVs to the reviewed copies, so that both read one grade in one JVM: grading the class costs more
+ * CPU time than all the checks of its reports together. (Its name does not end in {@code Test}, so
+ * Surefire does not run it a second time on its own.)
  */
-class BundledGradingTest {
+public abstract class BundledClassReport {
     static Path reports;
 
     private static Map<String, CSVRecord> summary;
@@ -140,7 +145,7 @@ class BundledGradingTest {
         Browser.Opened page = browser.open(index.toUri().toString());
         assertEquals(null, page.error());
         assertEquals(List.of(), page.console(), "console messages");
-        assertEquals(summary.values().stream().map(BundledGradingTest::summaryRow).toList(),
+        assertEquals(summary.values().stream().map(BundledClassReport::summaryRow).toList(),
                 cells(browser, "#students tbody tr"));
         int total = 0;
         for (JsonElement count : browser.eval("Array.from(document.querySelectorAll('#histogram text.count'))"

@@ -60,8 +60,13 @@ class HostileSubmissionsTest {
      * without either they outlive the worker (as the README says), so the attack is skipped.
      */
     static final Set<String> NEED_CONTAINMENT = Set.of("child-processes", "fork-bomb");
-    /** The bundled submissions, graded in the same batch: none attacks, so each must score as if graded alone. */
+    /**
+     * Bundled submissions graded in the same batch: none attacks, so each must score as if graded
+     * alone. One that passes, one that fails checks and one that does not compile: every way an
+     * honest result is reached, each a row an attack might disturb.
+     */
     static final Path BUNDLED = Path.of("submissions");
+    static final List<String> BUNDLED_HONEST = List.of("compile-error", "correct", "sub-sign-error");
     static final String SECRET = "SECRET-TITLE-7b3f";
     /** This run's own mark on everything an attack leaves, so that runs side by side never see each other's. */
     static final String TOKEN = String.format("%09d", new SecureRandom().nextInt(1_000_000_000));
@@ -111,11 +116,9 @@ class HostileSubmissionsTest {
         Path specs = root.resolve("class/specs");
         Folders.copyTree(FIXTURES.resolve("specs"), specs);
         GeneratedAttacks.plant(submissions, specs);
-        try (Stream<Path> bundled = Files.list(BUNDLED)) {
-            for (Path honest : bundled.filter(Files::isDirectory).sorted().toList()) {
-                HONEST.add("bundled-" + honest.getFileName());
-                Folders.copyTree(honest, submissions.resolve("bundled-" + honest.getFileName()));
-            }
+        for (String honest : BUNDLED_HONEST) {
+            HONEST.add("bundled-" + honest);
+            Folders.copyTree(BUNDLED.resolve(honest), submissions.resolve("bundled-" + honest));
         }
         before = snapshot(root.resolve("class"), outside);
         reports = root.resolve("class/reports");
