@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * diagnosed bugs in the summary, and the HTML report in a real browser: its numbers, its sorting and
  * filtering, and every link of it followed.
  *
- * <p>Run as {@code BundledClassTest.Report}, a nested class of the test that holds the same run's
+ * <p>Run as part of {@code BundledClassTest}, which inherits these tests and holds the same run's
  * CSVs to the reviewed copies, so that both read one grade in one JVM: grading the class costs more
  * CPU time than all the checks of its reports together. (Its name does not end in {@code Test}, so
  * Surefire does not run it a second time on its own.)
