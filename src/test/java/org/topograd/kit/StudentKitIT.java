@@ -38,7 +38,7 @@ import org.topograd.report.Scorecard;
 /**
  * The kit as students get it: made by the built topograd.jar, its jar listed, and its check run as
  * {@code java -jar topograd-student.jar check ...}, which must give the full tool's verdicts and
- * name the same bugs in the same words, for the bundled submissions: the full tool's words are
+ * name the same bugs in the same words, for bundled submissions: the full tool's words are
  * the golden scorecards, so the full tool need not be run again here.
  */
 // Its tests only read the kit (each writes its own folder), so they overlap: most of their time is child JVMs waiting.
