@@ -81,6 +81,13 @@ class InProcessCompilerTest {
                 "only the student API is on the class path");
     }
 
+    /** The submission compiled ahead, as a check's warm-up does, and that compile ended. */
+    private static void compileAhead(Submission s) throws InterruptedException {
+        Thread warm = Compiler.warmUp(s.dir());
+        warm.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+        assertFalse(warm.isAlive(), "the compile ahead ends");
+    }
+
     private static final String TENSOR_NEG = """
             package p;
             import org.topograd.api.Op;
@@ -100,9 +107,7 @@ class InProcessCompilerTest {
     @Test
     void aTensorSubmissionCompiledAheadCompiles() throws Exception {
         Submission s = submission("tensor-ahead", "src/p/TensorNeg.java", TENSOR_NEG);
-        Thread warm = Compiler.warmUp(s.dir());
-        warm.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
-        assertFalse(warm.isAlive(), "the compile ahead ends");
+        compileAhead(s);
         CompileResult taken = here.compile(s, root.resolve("out/tensor-ahead"));
         assertTrue(taken.ok(), taken.diagnostics().toString());
         assertTrue(Files.isRegularFile(root.resolve("out/tensor-ahead/classes/p/TensorNeg.class")));
@@ -112,9 +117,7 @@ class InProcessCompilerTest {
     @Test
     void aFailedCompileAheadIsMadeAgain() throws Exception {
         Submission s = submission("broken-ahead", "src/p/Neg.java", NEG.replace("grad -= grad;", "grad -= grad"));
-        Thread warm = Compiler.warmUp(s.dir());
-        warm.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
-        assertFalse(warm.isAlive(), "the compile ahead ends");
+        compileAhead(s);
         Path source = s.dir().resolve("src/p/Neg.java");
         // Mended in place with the same size and time, as a compile ahead cannot tell: only a fresh compile sees it.
         FileTime time = Files.getLastModifiedTime(source);
@@ -127,15 +130,12 @@ class InProcessCompilerTest {
     @Test
     void aCompileMadeAheadIsUsedOnlyForTheSameUnchangedFiles() throws Exception {
         Submission s = submission("ahead", "src/p/Neg.java", NEG);
-        Thread warm = Compiler.warmUp(s.dir());
-        warm.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
-        assertFalse(warm.isAlive(), "the compile ahead ends");
+        compileAhead(s);
         CompileResult taken = here.compile(s, root.resolve("out/ahead-1"));
         assertTrue(taken.ok(), taken.diagnostics().toString());
         assertTrue(Files.isRegularFile(root.resolve("out/ahead-1/classes/p/Neg.class")), "its classes are copied over");
 
-        warm = Compiler.warmUp(s.dir());
-        warm.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+        compileAhead(s);
         Path source = s.dir().resolve("src/p/Neg.java");
         Files.writeString(source, NEG.replace("grad -= grad;", "grad -= grad")); // saved since: now broken
         Files.setLastModifiedTime(source, FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() + 5_000));
