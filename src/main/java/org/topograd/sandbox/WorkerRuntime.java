@@ -63,9 +63,7 @@ public final class WorkerRuntime implements AutoCloseable {
     public static WorkerRuntime create(Path root) {
         try {
             Path api = copyApi(Files.createDirectories(root.resolve("api")));
-            Path staging = Files.createDirectories(root.resolve("worker-classes"));
-            copyPackage(Node.class, API, staging);
-            copyPackage(NDArray.class, TENSOR_API, staging);
+            Path staging = copyApi(Files.createDirectories(root.resolve("worker-classes")));
             copyPackage(WorkerMain.class, WORKER, staging);
             Path jar = root.resolve("worker.jar").toAbsolutePath();
             writeJar(staging, jar);

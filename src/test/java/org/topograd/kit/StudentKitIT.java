@@ -146,12 +146,11 @@ class StudentKitIT {
      */
     @Test
     void theKitChecksBundledSubmissionsAsTheFullToolGradesThem() throws Exception {
-        List<String> submissions = THROUGH_THE_JAR;
         // Two checks at a time, as two students sharing a machine would: each waits on its worker a good part of the time.
         Map<String, CompletableFuture<ChildProcess.Result>> checks = new java.util.LinkedHashMap<>();
         ExecutorService students = Executors.newFixedThreadPool(2);
         try {
-            for (String submission : submissions) {
+            for (String submission : THROUGH_THE_JAR) {
                 String folder = project.resolve("submissions").resolve(submission).toString();
                 // From elsewhere: the kit finds its specs beside its jar, whatever the working folder.
                 checks.put(submission, CompletableFuture.supplyAsync(() -> check(folder), students));
@@ -160,7 +159,7 @@ class StudentKitIT {
             students.shutdown();
         }
         int diagnosed = 0;
-        for (String submission : submissions) {
+        for (String submission : THROUGH_THE_JAR) {
             ChildProcess.Result student = checks.get(submission).join();
             assertEquals(submission.equals("correct") ? 0 : 1, student.status(), submission + ": " + student.err());
             assertEquals(7, JsonParser.parseString(student.out()).getAsJsonObject().get("hidden_specs").getAsInt());
