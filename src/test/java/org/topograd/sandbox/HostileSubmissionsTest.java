@@ -399,10 +399,38 @@ class HostileSubmissionsTest {
                 assertTrue(row.get("message").contains(expected[1]), attack + " " + key + ": " + row.get("message"));
                 assertEquals("0", row.get("score"), key);
             } else if (!SPILLS_OVER.containsKey(attack)) {
-                assertEquals(base.get(key).toMap(), row.toMap(), attack + " " + key);
+                assertEquals(base.get(key).toMap(), row.toMap(), () -> attack + " " + key + "; " + printed(attack));
             }
         }
     }
+
+    /**
+     * The fork bomb was stopped by the worker's process limit, not by its own cap of 3,000 (which
+     * is there for a machine with no limit at all).
+     */
+    @Test
+    void theProcessLimitStopsAForkBomb() {
+        assumeTrue(skipped("fork-bomb") == null, () -> skipped("fork-bomb"));
+        String printed = printed("fork-bomb");
+        assertTrue(printed.contains("stopped after "), printed);
+    }
+
+    /** What a student's code printed, from its log: what an attack says it did, for a failure's message. */
+    private static String printed(String student) {
+        try {
+            String log = Files.readString(reports.resolve("logs/" + student + ".log"));
+            int output = log.indexOf(OUTPUT_HEADING);
+            if (output < 0) {
+                return "it printed nothing";
+            }
+            String printed = log.substring(output + OUTPUT_HEADING.length()).strip();
+            return "it printed: " + (printed.length() > 2_000 ? printed.substring(0, 2_000) + " [...]" : printed);
+        } catch (IOException e) {
+            return "its log cannot be read: " + e;
+        }
+    }
+
+    private static final String OUTPUT_HEADING = "--- output of the submission's code ---";
 
     @Test
     void noFileOutsideTheSandboxChanged() throws IOException {
