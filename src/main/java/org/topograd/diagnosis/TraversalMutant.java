@@ -57,9 +57,10 @@ public record TraversalMutant(String bug, String mistake, String fix, Traversal 
         double[] grads = new double[graph.size()];
         switch (traversal) {
             case RECURSION:
-                return recursion(graph, local, true, false, budget);
+                return recursionCalls(graph, order, budget) > budget ? null : recursion(graph, local, true, false, budget);
             case RECURSION_LAST_INPUT_FIRST:
-                return recursion(graph, local, false, false, budget);
+                return recursionCalls(graph, order, budget) > budget ? null
+                        : recursion(graph, local, false, false, budget);
             case RECURSION_WITH_VISITED_SET:
                 return recursion(graph, local, true, true, budget);
             case NOT_REVERSED: {
@@ -76,6 +77,42 @@ public record TraversalMutant(String bug, String mistake, String fix, Traversal 
             default:
                 throw new IllegalStateException(traversal.toString());
         }
+    }
+
+    /**
+     * How many backward() calls the recursion without a visited set makes, counted without making
+     * them (and no more than {@code cap + 1}): one per path from the output to each node. A graph
+     * with too many paths is then given up on at once, instead of after {@code cap} calls.
+     *
+     * @param order a topological order of the graph, inputs before the nodes that use them
+     */
+    static long recursionCalls(Graph graph, int[] order, long cap) {
+        long most = cap == Long.MAX_VALUE ? cap : cap + 1;
+        long[] paths = new long[graph.size()];
+        paths[graph.output()] = 1;
+        long calls = 0;
+        for (int i = order.length - 1; i >= 0; i--) {
+            int node = order[i];
+            long p = paths[node];
+            if (p == 0) {
+                continue; // not reached from the output: the recursion never visits it
+            }
+            calls = sum(calls, p, most);
+            int a = graph.first(node);
+            if (a >= 0) {
+                paths[a] = sum(paths[a], p, most);
+            }
+            int b = graph.second(node);
+            if (b >= 0) {
+                paths[b] = sum(paths[b], p, most);
+            }
+        }
+        return calls;
+    }
+
+    /** {@code a + b} for counts of at most {@code most}, no more than {@code most}: the paths overflow a long. */
+    private static long sum(long a, long b, long most) {
+        return a >= most - b ? most : a + b;
     }
 
     /**

@@ -222,6 +222,47 @@ class MutantDiagnosisTest {
         assertTrue(forecasts.at(s, 0) == forecasts.at(s, 0), "forecasts are cached per spec and case");
     }
 
+    /**
+     * The calls a recursion mutant would make, counted path by path without making them, are
+     * exactly the calls it makes: it gives up (null) with a budget of one less, and not with that
+     * many. On random DAGs of every shape, a few hundred to tens of thousands of calls.
+     */
+    @Test
+    void theRecursionsCallsAreCountedExactlyBeforeTheyAreMade() {
+        List<Op> ops = List.of(Op.ADD, Op.MUL, Op.SIN, Op.SUB);
+        for (long seed = 0; seed < 60; seed++) {
+            org.topograd.spec.Graph dag = org.topograd.spec.GraphGenerator.randomDag(List.of("a", "b", "c"),
+                    8 + (int) (seed % 12), ops, seed, 2 + (int) (seed % 4));
+            int[] order = org.topograd.engine.ReferenceEngine.topologicalOrder(dag);
+            long calls = TraversalMutant.recursionCalls(dag, order, Long.MAX_VALUE);
+            assertTrue(calls >= dag.size() && calls < 5_000_000, "seed " + seed + ": " + calls + " calls");
+            org.topograd.engine.ReferenceEngine.LocalDerivatives local = (node, k) -> 1;
+            for (boolean firstInputFirst : new boolean[] {true, false}) {
+                assertTrue(TraversalMutant.recursion(dag, local, firstInputFirst, false, calls) != null, "seed " + seed);
+                assertTrue(TraversalMutant.recursion(dag, local, firstInputFirst, false, calls - 1) == null,
+                        "seed " + seed);
+            }
+            assertEquals(Math.min(calls, 101), TraversalMutant.recursionCalls(dag, order, 100), "counting stops past the cap");
+        }
+    }
+
+    @Test
+    void theCountOfPathsDoesNotOverflow() {
+        // 200 layers of x_{i+1} = x_i * x_i: 2^200 paths to x.
+        StringBuilder graph = new StringBuilder("{");
+        String prev = "x";
+        for (int i = 1; i <= 200; i++) {
+            graph.append("h").append(i).append(": ").append(prev).append(" * ").append(prev).append(", ");
+            prev = "h" + i;
+        }
+        graph.append("y: sin(").append(prev).append(")}");
+        SpecAnswers s = spec("squares", "{x: 0.5}", graph.toString());
+        org.topograd.spec.Graph g = s.spec().graph();
+        int[] order = s.cases().get(0).order();
+        assertEquals(Long.MAX_VALUE, TraversalMutant.recursionCalls(g, order, Long.MAX_VALUE));
+        assertEquals(1_000_001, TraversalMutant.recursionCalls(g, order, 1_000_000));
+    }
+
     @Test
     void aDeepChainNeedsNoDeepStack() {
         // A recursion mutant on 100,000 nested sin: an explicit stack, not the JVM's.
