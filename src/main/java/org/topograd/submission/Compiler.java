@@ -84,7 +84,10 @@ public final class Compiler implements AutoCloseable {
         return InProcessJavac.warmUp(submission);
     }
 
-    /** How many compile servers have been started (a server replaced after a slow compile counts again). */
+    /**
+     * How many compile servers this compiler has started or taken warm from an earlier one (a server
+     * replaced after a slow compile counts again).
+     */
     int serverStarts() {
         return starts.get();
     }
@@ -272,6 +275,15 @@ public final class Compiler implements AutoCloseable {
             if (Reaper.stopping()) {
                 throw new IOException("topograd is stopping");
             }
+            IdleServers.Idle warm = IdleServers.take();
+            if (warm != null) {
+                process = warm.process();
+                responses = warm.responses();
+                requests = warm.requests();
+                reaping = warm.reaping();
+                starts.incrementAndGet();
+                return;
+            }
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + SERVER_HEAP_MEGABYTES + "m", "-Xss16m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
@@ -288,13 +300,15 @@ public final class Compiler implements AutoCloseable {
 
         void stop() {
             if (process != null) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                Reaper.unregister(reaping);
+                IdleServers.stop(process, reaping);
+                process = null;
+            }
+        }
+
+        /** Hands a live process over to the next compiler in this JVM (see {@link IdleServers}). */
+        void keepWarm() {
+            if (process != null) {
+                IdleServers.offer(new IdleServers.Idle(process, responses, requests, reaping));
                 process = null;
             }
         }
@@ -316,11 +330,28 @@ public final class Compiler implements AutoCloseable {
         return (System.nanoTime() - begin) / 1_000_000L;
     }
 
-    /** Stops every server; a compile still running fails. */
+    /**
+     * Done with compiling: each idle server is kept warm for the next compiler in this JVM
+     * ({@link IdleServers}); one still compiling is stopped, and its compile fails.
+     */
     @Override
     public void close() {
         for (Server server : servers) {
-            server.stop();
+            if (idle.remove(server)) {
+                server.keepWarm();
+                idle.addLast(server); // as before closing: a compile now would start a server of its own
+            } else {
+                server.stop();
+            }
         }
+    }
+
+    /**
+     * Stops the servers that closed compilers left warm: for a check that nothing of a run is left
+     * running (nothing else needs it; a JVM that exits takes them along, since they end when their
+     * input does).
+     */
+    public static void stopIdleServers() {
+        IdleServers.stopAll();
     }
 }

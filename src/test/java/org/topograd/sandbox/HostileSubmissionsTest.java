@@ -465,10 +465,13 @@ class HostileSubmissionsTest {
      * Nothing this run started is still alive: no descendant of this JVM (a worker, a compiler, a
      * student's child process), and, with cgroups, no group of this run's workers (a process that
      * left its session with setsid is no descendant, but is still in its worker's group). Only this
-     * run's own processes are looked at, so a grade running beside the tests cannot fail them.
+     * run's own processes are looked at, so a grade running beside the tests cannot fail them. The
+     * compile servers the grading left warm for the next one in this JVM are stopped first: any
+     * other compiler still alive was lost.
      */
     @Test
     void noProcessIsLeftBehind() throws IOException {
+        org.topograd.submission.Compiler.stopIdleServers();
         List<String> left;
         try (Stream<ProcessHandle> descendants = ProcessHandle.current().descendants()) {
             left = descendants.map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();

@@ -73,6 +73,54 @@ class CompilerTest {
         }
     }
 
+    /** A grading that follows another in the same JVM compiles on the server the first left warm. */
+    @Test
+    void theNextCompilerInThisJvmTakesTheServerLeftWarm() throws IOException {
+        Compiler.stopIdleServers();
+        List<Long> others = compileServers(); // the class's own compiler's
+        List<Long> first;
+        try (Compiler one = new Compiler(runtime.apiClasses(), CompileLimits.DEFAULT, 1)) {
+            assertTrue(one.compile(submission("first", "A.java", "class A {}\n"), root.resolve("out/first")).ok());
+            first = newServers(others);
+        }
+        assertEquals(1, first.size(), "one server, alive and idle after its compiler closed");
+        try (Compiler two = new Compiler(runtime.apiClasses(), CompileLimits.DEFAULT, 1)) {
+            assertTrue(two.compile(submission("second", "B.java", "class B {}\n"), root.resolve("out/second")).ok());
+            assertEquals(first, newServers(others), "the same process compiled it");
+        }
+        Compiler.stopIdleServers();
+        assertEquals(List.of(), newServers(others));
+    }
+
+    /** A server that died while idle is never handed out: the next compiler starts one of its own. */
+    @Test
+    void aServerThatDiedWhileIdleIsReplaced() throws IOException {
+        Compiler.stopIdleServers();
+        List<Long> others = compileServers();
+        try (Compiler one = new Compiler(runtime.apiClasses(), CompileLimits.DEFAULT, 1)) {
+            assertTrue(one.compile(submission("before", "C.java", "class C {}\n"), root.resolve("out/before")).ok());
+        }
+        for (long pid : newServers(others)) {
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.destroyForcibly();
+                p.onExit().join();
+            });
+        }
+        try (Compiler two = new Compiler(runtime.apiClasses(), CompileLimits.DEFAULT, 1)) {
+            CompileResult result = two.compile(submission("after-death", "D.java", "class D {}\n"),
+                    root.resolve("out/after-death"));
+            assertTrue(result.ok(), result.diagnostics().toString());
+        }
+        Compiler.stopIdleServers();
+    }
+
+    /** Compile servers alive now but {@code others}. */
+    private static List<Long> newServers(List<Long> others) {
+        List<Long> all = new java.util.ArrayList<>(compileServers());
+        all.removeAll(others);
+        return all;
+    }
+
     @Test
     void aCompileErrorIsAResultWithPathsRelativeToTheSubmission() throws IOException {
         Submission s = submission("bad", "src/p/Bad.java", "package p;\nclass Bad { int x = }\n");
@@ -278,6 +326,7 @@ class CompilerTest {
 
     @Test
     void aCompileThatTakesTooLongIsStoppedAndReported() throws IOException {
+        Compiler.stopIdleServers(); // so that the compiler below starts a server of its own
         List<Long> before = compileServers();
         // A fresh compiler process spends far more than a millisecond of CPU time starting javac.
         try (Compiler impatient = new Compiler(runtime.apiClasses(), new CompileLimits(1, 2_000, 20 << 20), 1)) {
