@@ -69,8 +69,14 @@ final class Cgroups {
         return null;
     }
 
+    /**
+     * Whether topograd may make groups in {@code dir}, tried by making one. Its name is this call's
+     * own: two gradings in one JVM detect cgroups at the same time, and with one name per process
+     * one of them found the other's probe, took cgroups for unusable, and ran its workers without
+     * a process or memory limit (a fork bomb then ran until its CPU time was up).
+     */
     private static boolean writable(Path dir) {
-        Path probe = dir.resolve("topograd-probe-" + ProcessHandle.current().pid());
+        Path probe = dir.resolve("topograd-probe-" + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet());
         try {
             Files.createDirectory(probe);
             Files.delete(probe);
