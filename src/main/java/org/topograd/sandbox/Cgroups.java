@@ -6,8 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A cgroup per worker, where the machine lets topograd make one: a limit on processes and threads
@@ -19,6 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Cgroups {
     private static final Path ROOT = Path.of("/sys/fs/cgroup");
     private static final AtomicInteger COUNT = new AtomicInteger();
+    /**
+     * Part of every name this JVM gives a group: pids are reused, and a group left behind by a run
+     * that was killed (its workers' groups were never removed) must not be the name of a new one.
+     */
+    private static final String RUN = "topograd-" + ProcessHandle.current().pid() + "-"
+            + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + "-";
+    /** How old a group of a process that is gone must be before {@link #sweep} removes it. */
+    static final long LEFT_BEHIND_MILLIS = 60_000;
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
     /** The cgroup directories new groups are made in: one for v2, pids and memory for v1. */
     private final List<Path> parents;
@@ -42,6 +56,7 @@ final class Cgroups {
                 }
             }
             if (v1.size() == 2 && v1.stream().allMatch(Cgroups::writable)) {
+                sweepOnce(v1);
                 return Optional.of(new Cgroups(v1, false));
             }
             String unified = ownPath(lines, "");
@@ -49,6 +64,7 @@ final class Cgroups {
                 Path own = ROOT.resolve(unified.substring(1));
                 String enabled = Files.readString(own.resolve("cgroup.subtree_control"));
                 if (enabled.contains("pids") && enabled.contains("memory") && writable(own)) {
+                    sweepOnce(List.of(own));
                     return Optional.of(new Cgroups(List.of(own), true));
                 }
             }
@@ -76,7 +92,7 @@ final class Cgroups {
      * a process or memory limit (a fork bomb then ran until its CPU time was up).
      */
     private static boolean writable(Path dir) {
-        Path probe = dir.resolve("topograd-probe-" + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet());
+        Path probe = dir.resolve("topograd-probe-" + RUN.substring("topograd-".length()) + COUNT.incrementAndGet());
         try {
             Files.createDirectory(probe);
             Files.delete(probe);
@@ -86,6 +102,43 @@ final class Cgroups {
         }
     }
 
+    private static void sweepOnce(List<Path> parents) {
+        if (SWEPT.compareAndSet(false, true)) {
+            parents.forEach(parent -> sweep(parent, LEFT_BEHIND_MILLIS));
+        }
+    }
+
+    /**
+     * Removes the empty groups (and probes) that runs of topograd which are gone left in
+     * {@code parent}: a run that is killed never removes its workers' groups, and a group whose
+     * last process is slow to be reaped cannot be removed when its worker ends. A group of a
+     * process still alive is never touched, nor one younger than {@code minimumAgeMillis} (a
+     * process in another pid namespace that shares these folders may have just made it); one
+     * that still holds a process cannot be removed anyway.
+     */
+    static void sweep(Path parent, long minimumAgeMillis) {
+        long before = System.currentTimeMillis() - minimumAgeMillis;
+        try (Stream<Path> groups = Files.list(parent)) {
+            for (Path group : groups.toList()) {
+                Matcher name = LEFT.matcher(group.getFileName().toString());
+                try {
+                    if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()
+                            && Files.getLastModifiedTime(group).toMillis() < before) {
+                        Files.deleteIfExists(group);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // still in use, or not ours to remove: left as it is
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to sweep here
+        }
+    }
+
+    /** The name of a group or probe, with the pid of the process that made it. */
+    private static final Pattern LEFT = Pattern.compile(
+            "topograd-(?:probe-)?(\\d{1,10})-.+");
+
     /** The folders new groups are made in (the tests look there for groups left behind). */
     List<Path> parents() {
         return parents;
@@ -93,7 +146,7 @@ final class Cgroups {
 
     /** A new, empty group with the limits. */
     public Group create(Limits limits) throws IOException {
-        String name = "topograd-" + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet();
+        String name = RUN + COUNT.incrementAndGet();
         List<Path> dirs = new ArrayList<>();
         for (Path parent : parents) {
             Path dir = Files.createDirectory(parent.resolve(name));
