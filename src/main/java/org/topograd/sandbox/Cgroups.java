@@ -25,11 +25,13 @@ final class Cgroups {
     private static final Path ROOT = Path.of("/sys/fs/cgroup");
     private static final AtomicInteger COUNT = new AtomicInteger();
     /**
-     * Part of every name this JVM gives a group: pids are reused, and a group left behind by a run
-     * that was killed (its workers' groups were never removed) must not be the name of a new one.
+     * This JVM's pid and a random mark, in the name of every group and probe it makes: pids are
+     * reused, and a group left behind by a run that was killed must not have the name of a new one.
      */
-    private static final String RUN = "topograd-" + ProcessHandle.current().pid() + "-"
+    private static final String MARK = ProcessHandle.current().pid() + "-"
             + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + "-";
+    /** The name of a group or probe, with the pid of the process that made it. */
+    private static final Pattern NAME = Pattern.compile("topograd-(?:probe-)?(\\d{1,10})-.+");
     /** How old a group of a process that is gone must be before {@link #sweep} removes it. */
     static final long LEFT_BEHIND_MILLIS = 60_000;
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
@@ -92,7 +94,7 @@ final class Cgroups {
      * a process or memory limit (a fork bomb then ran until its CPU time was up).
      */
     private static boolean writable(Path dir) {
-        Path probe = dir.resolve("topograd-probe-" + RUN.substring("topograd-".length()) + COUNT.incrementAndGet());
+        Path probe = dir.resolve("topograd-probe-" + MARK + COUNT.incrementAndGet());
         try {
             Files.createDirectory(probe);
             Files.delete(probe);
@@ -120,7 +122,7 @@ final class Cgroups {
         long before = System.currentTimeMillis() - minimumAgeMillis;
         try (Stream<Path> groups = Files.list(parent)) {
             for (Path group : groups.toList()) {
-                Matcher name = LEFT.matcher(group.getFileName().toString());
+                Matcher name = NAME.matcher(group.getFileName().toString());
                 try {
                     if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()
                             && Files.getLastModifiedTime(group).toMillis() < before) {
@@ -135,10 +137,6 @@ final class Cgroups {
         }
     }
 
-    /** The name of a group or probe, with the pid of the process that made it. */
-    private static final Pattern LEFT = Pattern.compile(
-            "topograd-(?:probe-)?(\\d{1,10})-.+");
-
     /** The folders new groups are made in (the tests look there for groups left behind). */
     List<Path> parents() {
         return parents;
@@ -146,7 +144,7 @@ final class Cgroups {
 
     /** A new, empty group with the limits. */
     public Group create(Limits limits) throws IOException {
-        String name = RUN + COUNT.incrementAndGet();
+        String name = "topograd-" + MARK + COUNT.incrementAndGet();
         List<Path> dirs = new ArrayList<>();
         for (Path parent : parents) {
             Path dir = Files.createDirectory(parent.resolve(name));

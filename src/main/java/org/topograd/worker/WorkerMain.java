@@ -31,9 +31,10 @@ public final class WorkerMain {
      * The student thread's stack: deep enough for a recursive depth-first traversal of a chain of
      * 100,000 nodes, and no deeper, because a recursion that never ends fills all of it before it
      * fails. Filling 64 MB (and unwinding the StackOverflowError back out) took about 1.3 s of CPU
-     * time, close enough to a check's 2 s that on a busy machine, where the JIT compiles later
-     * and the code stays interpreted longer, it sometimes ran out of time first: the same code got
-     * "did not finish" or "threw StackOverflowError" depending on load. 16 MB takes about 0.3 s.
+     * time on a quiet machine, close enough to a check's 2 s that with both cores busy (the whole
+     * test suite), where the JIT compiles later and the code stays interpreted longer, it once ran
+     * out of time first: the same code got "did not finish" instead of "threw StackOverflowError".
+     * 16 MB takes about 0.3 s.
      * Reserved, and committed only as far as it is used.
      */
     static final long STUDENT_STACK = 16L << 20;

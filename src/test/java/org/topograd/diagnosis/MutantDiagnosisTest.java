@@ -201,14 +201,7 @@ class MutantDiagnosisTest {
     @Test
     void recursionOnAHugeDagIsNotPredictedButStillGivesAnAnswerElsewhere() {
         // 60 layers of x_{i+1} = x_i * x_i + x_i: 2^60 paths. The budget stops the recursion mutants.
-        StringBuilder graph = new StringBuilder("{");
-        String prev = "x";
-        for (int i = 1; i <= 60; i++) {
-            graph.append("h").append(i).append(": ").append(prev).append(" * 0.5 + ").append(prev).append(" * 0.25, ");
-            prev = "h" + i;
-        }
-        graph.append("y: ").append(prev).append(" * 1}");
-        SpecAnswers s = spec("huge", "{x: 0.5}", graph.toString());
+        SpecAnswers s = spec("huge", "{x: 0.5}", layers(60, "%1$s * 0.5 + %1$s * 0.25", "%s * 1"));
         Forecasts forecasts = new Forecasts(Mutants.all(), 10_000);
         List<String> unpredicted = new ArrayList<>();
         for (org.topograd.naming.Forecast f : forecasts.at(s, 0).forecasts()) {
@@ -238,29 +231,38 @@ class MutantDiagnosisTest {
             assertTrue(calls >= dag.size() && calls < 5_000_000, "seed " + seed + ": " + calls + " calls");
             org.topograd.engine.ReferenceEngine.LocalDerivatives local = (node, k) -> 1;
             for (boolean firstInputFirst : new boolean[] {true, false}) {
-                assertTrue(TraversalMutant.recursion(dag, local, firstInputFirst, false, calls) != null, "seed " + seed);
+                assertTrue(TraversalMutant.recursion(dag, local, firstInputFirst, false, calls) != null,
+                        "seed " + seed);
                 assertTrue(TraversalMutant.recursion(dag, local, firstInputFirst, false, calls - 1) == null,
                         "seed " + seed);
             }
-            assertEquals(Math.min(calls, 101), TraversalMutant.recursionCalls(dag, order, 100), "counting stops past the cap");
+            assertEquals(Math.min(calls, 101), TraversalMutant.recursionCalls(dag, order, 100),
+                    "counting stops past the cap");
         }
     }
 
     @Test
     void theCountOfPathsDoesNotOverflow() {
         // 200 layers of x_{i+1} = x_i * x_i: 2^200 paths to x.
-        StringBuilder graph = new StringBuilder("{");
-        String prev = "x";
-        for (int i = 1; i <= 200; i++) {
-            graph.append("h").append(i).append(": ").append(prev).append(" * ").append(prev).append(", ");
-            prev = "h" + i;
-        }
-        graph.append("y: sin(").append(prev).append(")}");
-        SpecAnswers s = spec("squares", "{x: 0.5}", graph.toString());
+        SpecAnswers s = spec("squares", "{x: 0.5}", layers(200, "%1$s * %1$s", "sin(%s)"));
         org.topograd.spec.Graph g = s.spec().graph();
         int[] order = s.cases().get(0).order();
         assertEquals(Long.MAX_VALUE, TraversalMutant.recursionCalls(g, order, Long.MAX_VALUE));
         assertEquals(1_000_001, TraversalMutant.recursionCalls(g, order, 1_000_000));
+    }
+
+    /**
+     * A graph of {@code n} layers from x, each {@code layer} of the one before (a format, the layer
+     * before as its argument), and y the {@code output} of the last.
+     */
+    private static String layers(int n, String layer, String output) {
+        StringBuilder graph = new StringBuilder("{");
+        String prev = "x";
+        for (int i = 1; i <= n; i++) {
+            graph.append("h").append(i).append(": ").append(String.format(layer, prev)).append(", ");
+            prev = "h" + i;
+        }
+        return graph.append("y: ").append(String.format(output, prev)).append("}").toString();
     }
 
     @Test
