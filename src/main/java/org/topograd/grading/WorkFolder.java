@@ -122,12 +122,26 @@ final class WorkFolder implements AutoCloseable {
         }
     }
 
-    /** Removes the folder and lets go of its lock. */
+    /** Whether the lock has been let go of (by an earlier close). */
+    private boolean released;
+
+    /**
+     * Removes the folder and lets go of its lock. A stopped run closes it twice, one close right
+     * after the other or both at once: the stop's removal, once its processes are killed, and the
+     * run's own as it winds up. The calls take turns, and a later one removes what was added
+     * after an earlier one listed the folder (a grading thread finishing its step, a process not
+     * yet dead), instead of failing on the lock already let go of.
+     */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (released) {
+            Folders.deleteTree(dir);
+            return;
+        }
         try {
             Folders.deleteTree(dir);
         } finally {
+            released = true;
             lock.release();
             channel.close();
             synchronized (WorkFolder.class) {

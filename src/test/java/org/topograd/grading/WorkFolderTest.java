@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,35 @@ class WorkFolderTest {
         try (var left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "each run removes its folder when it ends");
         }
+    }
+
+    /**
+     * A stopped run removes its folder twice, in two threads: the stop's removal and the run's own.
+     * Each removal must succeed, and the later one remove what was written after the earlier one
+     * (here: a file a grading thread still wrote).
+     */
+    @Test
+    void aStoppedRunRemovesItsFolderTwiceAndTheSecondTakesWhatCameLate() throws Exception {
+        Path work = root.resolve("work");
+        WorkFolder folder = WorkFolder.create(work);
+        Files.writeString(folder.dir().resolve("sources.txt"), "copied before the stop");
+        folder.close();
+        Files.createDirectories(folder.dir().resolve("late"));
+        Files.writeString(folder.dir().resolve("late/classes.bin"), "written after the first removal");
+        folder.close();
+        assertFalse(Files.exists(folder.dir()));
+        WorkFolder twice = WorkFolder.create(work);
+        Files.writeString(twice.dir().resolve("sources.txt"), "copied before the stop");
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+            try {
+                twice.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        twice.close();
+        other.join();
+        assertFalse(Files.exists(twice.dir()));
     }
 
     @Test
