@@ -143,9 +143,18 @@ class HostileSubmissionsTest {
             seconds = (System.nanoTime() - begin) / 1e9;
             first = ReportFiles.withoutLogs(reports);
             StringWriter again = new StringWriter();
-            secondStatus = Main.execute(new PrintWriter(again), new PrintWriter(again), "grade", "--specs",
-                    specs.toString(), "--submissions", submissions.toString(), "--reports", reports.toString(), "-j",
-                    LANES);
+            List<String> second = new ArrayList<>(List.of("grade", "--specs", specs.toString(), "--submissions",
+                    submissions.toString(), "--reports", reports.toString(), "-j", LANES));
+            if (!bwrap) {
+                // The plain sandbox grades everyone again; an attack whose cost depends on how its own
+                // threads interleave would then score differently, by its nature, so it is left out.
+                second.add("--only");
+                try (Stream<Path> students = Files.list(submissions)) {
+                    students.map(s -> s.getFileName().toString()).filter(s -> !SPILLS_OVER.containsKey(s)).sorted()
+                            .forEach(second::add);
+                }
+            }
+            secondStatus = Main.execute(new PrintWriter(again), new PrintWriter(again), second.toArray(String[]::new));
             secondOutput = again.toString();
             aloneGraded.join();
         } finally {
@@ -256,14 +265,19 @@ class HostileSubmissionsTest {
         }
     }
 
-    /** The first grade wrote reports from scratch; the second, without --force, must write the same bytes. */
+    /**
+     * The first grade wrote reports from scratch; the second, without --force, must write the same bytes:
+     * with bubblewrap it skips everyone as unchanged, and the plain sandbox grades them again (all but the
+     * attacks whose cost depends on timing).
+     */
     @Test
     void aSecondGradeWithoutForceReproducesTheReports() throws IOException {
         assertEquals(0, secondStatus, secondOutput);
         Map<String, String> second = ReportFiles.withoutLogs(reports);
         assertEquals(first.keySet(), second.keySet());
-        for (String file : first.keySet()) {
-            assertEquals(first.get(file), second.get(file), file);
+        List<String> changed = first.keySet().stream().filter(f -> !first.get(f).equals(second.get(f))).toList();
+        if (!changed.isEmpty()) {
+            assertEquals(first.get(changed.get(0)), second.get(changed.get(0)), "changed: " + changed);
         }
         if (bwrap) {
             assertTrue(secondOutput.contains("unchanged since their scorecards were written; skipped"), secondOutput);
@@ -412,7 +426,7 @@ class HostileSubmissionsTest {
     void theProcessLimitStopsAForkBomb() {
         assumeTrue(skipped("fork-bomb") == null, () -> skipped("fork-bomb"));
         String printed = printed("fork-bomb");
-        assertTrue(printed.contains("stopped after "), printed);
+        assertTrue(printed.contains("the system stopped the bomb before 3,000 processes"), printed);
     }
 
     /** What a student's code printed, from its log: what an attack says it did, for a failure's message. */
