@@ -57,11 +57,9 @@ public record TraversalMutant(String bug, String mistake, String fix, Traversal 
         double[] grads = new double[graph.size()];
         switch (traversal) {
             case RECURSION:
-                return recursionCalls(graph, order, budget) > budget ? null
-                        : recursion(graph, local, true, false, budget);
             case RECURSION_LAST_INPUT_FIRST:
                 return recursionCalls(graph, order, budget) > budget ? null
-                        : recursion(graph, local, false, false, budget);
+                        : recursion(graph, local, traversal == Traversal.RECURSION, false, budget);
             case RECURSION_WITH_VISITED_SET:
                 return recursion(graph, local, true, true, budget);
             case NOT_REVERSED: {
